@@ -1,0 +1,27 @@
+# Twee opdrachten voor een nieuwe machine met alleen python3 en make:
+#   make bouw   zet alles klaar en maakt de documenten uit invoer/voorbeeld.xlsx in uitvoer/
+#   make test   zet alles klaar en draait alle tests
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: bouw test voorbeeld schoon
+
+$(BIN)/hitteplan: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+bouw: $(BIN)/hitteplan
+	$(BIN)/hitteplan controleer invoer/voorbeeld.xlsx
+
+test: $(BIN)/hitteplan
+	$(BIN)/python -m pytest
+
+# Schrijf invoer/voorbeeld.xlsx opnieuw uit generator/voorbeeld.py
+voorbeeld: $(BIN)/hitteplan
+	$(BIN)/hitteplan nieuw invoer/voorbeeld.xlsx --voorbeeld --overschrijven
+
+schoon:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,6 @@
+"""``python -m generator`` runs the same CLI as the ``hitteplan`` command."""
+
+from generator.cli import hoofd
+
+if __name__ == "__main__":
+    hoofd()

@@ -1,0 +1,263 @@
+"""Write the blank workbook of the contract (``hitteplan nieuw``), and fill it (the example).
+
+Everything comes from ``sjablonen/werkboek.toml``: sheet order, labels, help texts, option
+lists. The workbook is written to a temporary file and moved into place, so a failed run
+never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.contract import Blad, Contract, Veld, laad_contract
+from generator.uitvoer import schrijf_atomair
+
+KOPKLEUR = "00689E"
+VERPLICHT = "FCE4D6"
+MAX_RIJEN = 500
+NOTATIES = {"datum": "d-m-yyyy", "tijd": "hh:mm", "geheel": "#,##0"}
+
+
+def _prompt(veld: Veld) -> tuple[str, str]:
+    """Excel's input message: a title of at most 32 and a text of at most 255 characters."""
+    titel = veld.label[:32]
+    tekst = ("Verplicht. " if veld.verplicht else "") + veld.uitleg
+    return titel, tekst if len(tekst) <= 255 else tekst[:254] + "…"
+
+
+def _validatie(veld: Veld, contract: Contract, lijstbereik: dict[str, str]):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    titel, tekst = _prompt(veld)
+    if veld.type in ("keuze", "janee"):
+        sleutel = veld.attr if veld.type == "keuze" else "janee"
+        dv = DataValidation(type="list", formula1=lijstbereik[sleutel], allow_blank=True)
+        dv.error = "Kies een waarde uit de lijst."
+        dv.errorTitle = "Kies uit de lijst"
+    elif veld.type == "verwijzing" and veld.verwijst in ("Stakeholders", "Wijken"):
+        dv = DataValidation(type="list", formula1=f"{veld.verwijst}!$A$2:$A${MAX_RIJEN}", allow_blank=True)
+        dv.errorStyle = "warning"
+        dv.error = f"Deze naam staat (nog) niet in het blad {veld.verwijst}."
+        dv.errorTitle = "Onbekende naam"
+    else:
+        dv = DataValidation(allow_blank=True)
+    dv.promptTitle, dv.prompt = titel, tekst
+    dv.showInputMessage = True
+    dv.showErrorMessage = veld.type in ("keuze", "janee", "verwijzing")
+    return dv
+
+
+def _kopstijl(cel) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    cel.font = Font(bold=True, color="FFFFFF")
+    cel.fill = PatternFill("solid", fgColor=KOPKLEUR)
+    cel.alignment = Alignment(vertical="center", wrap_text=True)
+
+
+def _lijsten(wb, contract: Contract) -> dict[str, str]:
+    """The hidden Lijsten sheet: one option list per column. Returns field -> range."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet("Lijsten")
+    bereik: dict[str, str] = {}
+    kolommen: list[tuple[str, str, tuple[str, ...]]] = [("janee", "Ja/nee", ("ja", "nee"))]
+    for blad in contract.bladen:
+        for veld in blad.velden:
+            if veld.type == "keuze":
+                kolommen.append((veld.attr, f"{blad.naam}: {veld.label}", veld.keuzes))
+    kolommen.append(("doelgroepen", "Kwetsbare groepen", contract.lijsten["doelgroepen"]))
+    gezien: dict[tuple[str, ...], str] = {}
+    for index, (sleutel, kop, keuzes) in enumerate(kolommen, start=1):
+        letter = get_column_letter(index)
+        ws.cell(1, index, kop).font = Font(bold=True)
+        for r, keuze in enumerate(keuzes, start=2):
+            ws.cell(r, index, keuze)
+        ws.column_dimensions[letter].width = 28
+        gezien.setdefault(keuzes, f"Lijsten!${letter}$2:${letter}${len(keuzes) + 1}")
+        bereik[sleutel] = gezien[keuzes]
+    ws.sheet_state = "hidden"
+    return bereik
+
+
+def _bladen_op_attr(contract: Contract) -> dict[str, Blad]:
+    return {b.attr: b for b in contract.bladen}
+
+
+def _velden_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    ws = wb.create_sheet(blad.naam)
+    for kol, kop in enumerate(("Veld", "Waarde", "Toelichting"), start=1):
+        _kopstijl(ws.cell(1, kol, kop))
+    for r, veld in enumerate(blad.velden, start=2):
+        label = ws.cell(r, 1, veld.label)
+        label.font = Font(bold=veld.verplicht)
+        waarde = ws.cell(r, 2)
+        waarde.alignment = Alignment(wrap_text=True, vertical="top")
+        if veld.type in NOTATIES:
+            waarde.number_format = NOTATIES[veld.type]
+        if veld.type in ("langetekst", "lijst"):
+            ws.row_dimensions[r].height = 60
+        uitleg = ws.cell(r, 3, ("Verplicht. " if veld.verplicht else "") + veld.uitleg)
+        uitleg.alignment = Alignment(wrap_text=True, vertical="top")
+        uitleg.font = Font(italic=True, color="595959")
+        if veld.verplicht:
+            for cel in (label, waarde):
+                cel.fill = PatternFill("solid", fgColor=VERPLICHT)
+        dv = _validatie(veld, contract, lijstbereik)
+        ws.add_data_validation(dv)
+        dv.add(waarde.coordinate)
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["C"].width = 60
+    ws.freeze_panes = "A2"
+
+
+def _rijen_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(blad.naam)
+    for kol, veld in enumerate(blad.velden, start=1):
+        letter = get_column_letter(kol)
+        kop = ws.cell(1, kol, veld.label)
+        _kopstijl(kop)
+        if veld.verplicht:
+            kop.fill = PatternFill("solid", fgColor="C55A11")
+        ws.column_dimensions[letter].width = veld.breedte
+        bereik = f"{letter}2:{letter}{MAX_RIJEN}"
+        dv = _validatie(veld, contract, lijstbereik)
+        ws.add_data_validation(dv)
+        dv.add(bereik)
+        if veld.type in NOTATIES or veld.type in ("langetekst", "lijst"):
+            for r in range(2, MAX_RIJEN + 1):
+                cel = ws.cell(r, kol)
+                if veld.type in NOTATIES:
+                    cel.number_format = NOTATIES[veld.type]
+                else:
+                    cel.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[1].height = 32
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(blad.velden))}1"
+
+
+def _toelichting(wb, contract: Contract) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.active
+    ws.title = "Toelichting"
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 100
+    ws.cell(1, 1, contract.toelichting_titel).font = Font(bold=True, size=16, color=KOPKLEUR)
+    r = 3
+    for regel in contract.toelichting_regels:
+        cel = ws.cell(r, 1, regel)
+        if not regel.startswith("•") and len(regel) < 40:
+            cel.font = Font(bold=True, size=12, color=KOPKLEUR)
+        else:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+            cel.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[r].height = 15 * (1 + len(regel) // 120)
+        r += 1
+    r += 1
+    ws.cell(r, 1, "Blad").font = Font(bold=True)
+    ws.cell(r, 2, "Wat vult u hier in").font = Font(bold=True)
+    for blad in contract.bladen:
+        r += 1
+        ws.cell(r, 1, blad.naam)
+        ws.cell(r, 2, blad.uitleg).alignment = Alignment(wrap_text=True)
+    r += 2
+    ws.cell(r, 1, "Werkboekversie").font = Font(bold=True)
+    ws.cell(r, 2, contract.versie).alignment = Alignment(horizontal="left")
+
+
+def maak_blanco(contract: Contract | None = None):
+    """The blank workbook as an openpyxl Workbook (not yet saved)."""
+    import openpyxl
+
+    contract = contract or laad_contract()
+    wb = openpyxl.Workbook()
+    _toelichting(wb, contract)
+    lijstbereik = _lijsten(wb, contract)
+    lijstblad = wb["Lijsten"]
+    wb.remove(lijstblad)
+    for blad in contract.bladen:
+        (_velden_blad if blad.soort == "velden" else _rijen_blad)(wb, blad, contract, lijstbereik)
+    wb._sheets.append(lijstblad)
+    wb.active = 0
+    return wb
+
+
+def _celwaarde(veld: Veld, waarde: object) -> object:
+    if isinstance(waarde, list | tuple):
+        return "\n".join(str(w) for w in waarde)
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return waarde
+
+
+def vul(wb, gegevens: dict[str, object], contract: Contract | None = None) -> None:
+    """Fill a blank workbook from ``{sheet name: {label: value}}`` (velden sheets) or
+    ``{sheet name: [{label: value}, …]}`` (rijen sheets), the way a user would."""
+    from openpyxl.styles import Alignment
+
+    contract = contract or laad_contract()
+    for bladnaam, inhoud in gegevens.items():
+        blad = contract.blad_op_naam(bladnaam)
+        ws = wb[bladnaam]
+        labels = {v.label: v for v in blad.velden}
+        if blad.soort == "velden":
+            for r, veld in enumerate(blad.velden, start=2):
+                if veld.label in inhoud:
+                    ws.cell(r, 2, _celwaarde(veld, inhoud[veld.label]))
+            continue
+        kolommen = {v.label: k for k, v in enumerate(blad.velden, start=1)}
+        for r, rij in enumerate(inhoud, start=2):
+            for label, waarde in rij.items():
+                cel = ws.cell(r, kolommen[label], _celwaarde(labels[label], waarde))
+                if isinstance(waarde, str) and "\n" in waarde or isinstance(waarde, list):
+                    cel.alignment = Alignment(wrap_text=True, vertical="top")
+                if isinstance(waarde, dt.time):
+                    cel.number_format = "hh:mm"
+
+
+# The order the Open XML schema requires inside <font>; openpyxl writes name/family first,
+# which Excel accepts but the schema validator rejects.
+_FONTVOLGORDE = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color",
+                 "name", "family", "charset", "scheme"]
+
+
+def _schema_volgorde(xlsx: bytes) -> bytes:
+    """Rewrite xl/styles.xml with the children of every <font> in schema order."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rang = {ns + naam: i for i, naam in enumerate(_FONTVOLGORDE)}
+    bron = zipfile.ZipFile(io.BytesIO(xlsx))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            data = bron.read(info.filename)
+            if info.filename == "xl/styles.xml":
+                root = etree.fromstring(data)
+                for font in root.iter(ns + "font"):
+                    kinderen = sorted(font, key=lambda k: rang.get(k.tag, len(rang)))
+                    font[:] = kinderen
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            doel.writestr(info, data)
+    return uit.getvalue()
+
+
+def schrijf_werkboek(wb, pad: Path, overschrijven: bool = False) -> None:
+    """Save atomically; refuses to replace an existing file unless ``overschrijven``."""
+    import io
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    schrijf_atomair({pad: _schema_volgorde(buffer.getvalue())}, overschrijven=overschrijven)

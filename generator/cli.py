@@ -1,0 +1,151 @@
+"""The ``hitteplan`` command: a thin shell over :mod:`generator.opdrachten`.
+
+Each command parses its options, calls one library function and prints the result. Every
+foreseeable problem is a :class:`~generator.fouten.HitteplanFout`: caught once here, printed
+in Dutch on stderr, exit status 1. Wrong usage is click's own, exit status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.fouten import HitteplanFout
+
+# click's own texts (usage, errors, help) in Dutch: click looks each up through ``_``.
+_NL = {
+    "Usage:": "Gebruik:",
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Positional arguments": "Argumenten",
+    "Show this message and exit.": "Toon deze hulp en stop.",
+    "Show the version and exit.": "Toon het versienummer en stop.",
+    "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s",
+    "Error: {message}": "Fout: {message}",
+    "Try '{command} {option}' for help.": "Typ '{command} {option}' voor hulp.",
+    "Invalid value: {message}": "Ongeldige waarde: {message}",
+    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
+    "Missing argument": "Ontbrekend argument",
+    "Missing option": "Ontbrekende optie",
+    "Missing parameter": "Ontbrekende parameter",
+    "Missing command.": "Geef een opdracht.",
+    "No such option: {name}": "Onbekende optie: {name}",
+    "No such option {name!r}.": "Onbekende optie {name!r}.",
+    "No such command {name!r}.": "Onbekende opdracht {name!r}.",
+    "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
+    "Option {name!r} does not take a value.": "Optie {name!r} heeft geen waarde.",
+    "Option {name!r} requires an argument.": "Optie {name!r} vraagt een waarde.",
+    "default: {default}": "standaard: {default}",
+    "Aborted!": "Afgebroken.",
+    "Did you mean {possibility!r}?": "Bedoelde u {possibility!r}?",
+}
+
+
+def _vertaal(tekst: str) -> str:
+    return _NL.get(tekst, tekst)
+
+
+def _ngettext(enkel: str, meer: str, n: int) -> str:
+    return _vertaal(enkel if n == 1 else meer)
+
+
+for _module in ("core", "exceptions", "formatting", "decorators", "parser", "types"):
+    _mod = sys.modules.get(f"click.{_module}") or __import__(f"click.{_module}", fromlist=["_"])
+    if hasattr(_mod, "_"):
+        _mod._ = _vertaal
+    if hasattr(_mod, "ngettext"):
+        _mod.ngettext = _ngettext
+
+
+class _Groep(click.Group):
+    """The command group: an unforeseen error prints one line (or, with --debug, the
+    traceback) instead of a bare traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except HitteplanFout as fout:
+            click.echo(str(fout), err=True)
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception:
+            if ctx.params.get("debug") or (ctx.obj or {}).get("debug"):
+                traceback.print_exc()
+            else:
+                click.echo("Er ging iets onverwachts mis. Meld dit alstublieft bij de beheerders van hitteplan, "
+                           "met de uitvoer van dezelfde opdracht met --debug ervoor.", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--versie", prog_name="hitteplan")
+@click.option("--debug", is_flag=True, help="Toon bij een onverwachte fout de volledige technische melding.")
+@click.pass_context
+def hoofd(ctx: click.Context, debug: bool) -> None:
+    """Maak de documenten voor fase 2 van het lokaal hitteplan uit één Excel-werkboek.
+
+    \b
+    Voorbeeld:
+      hitteplan nieuw mijn-werkboek.xlsx
+      hitteplan controleer mijn-werkboek.xlsx
+    """
+    ctx.obj = {"debug": debug}
+
+
+@hoofd.command()
+@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--overschrijven", is_flag=True, help="Vervang een bestaand bestand met dezelfde naam.")
+@click.option("--voorbeeld", is_flag=True, help="Schrijf het ingevulde voorbeeldwerkboek in plaats van een leeg werkboek.")
+def nieuw(pad: Path, overschrijven: bool, voorbeeld: bool) -> None:
+    """Schrijf een nieuw, leeg werkboek om in te vullen.
+
+    Het werkboek heeft een blad Toelichting, keuzelijsten en uitleg bij elke kolom.
+    Een bestaand bestand wordt niet overschreven, tenzij u --overschrijven meegeeft.
+
+    \b
+    Voorbeeld:
+      hitteplan nieuw hitteplan-2027.xlsx
+    """
+    from generator.opdrachten import nieuw_werkboek
+
+    nieuw_werkboek(pad, overschrijven=overschrijven, voorbeeld=voorbeeld)
+    click.echo(f"Geschreven: {pad}")
+
+
+@hoofd.command()
+@click.argument("werkboek", type=click.Path(path_type=Path))
+def controleer(werkboek: Path) -> None:
+    """Controleer een werkboek en noem elk probleem met blad en cel.
+
+    Fouten moeten worden opgelost voordat de documenten gemaakt kunnen worden (exitcode 1).
+    Waarschuwingen mogen blijven staan, maar zijn het bekijken waard (exitcode 0).
+
+    \b
+    Voorbeeld:
+      hitteplan controleer invoer/voorbeeld.xlsx
+    """
+    from generator.opdrachten import controleer_werkboek
+
+    werkboek_model, meldingen = controleer_werkboek(werkboek)
+    fouten = [m for m in meldingen if m.ernst == "fout"]
+    waarschuwingen = [m for m in meldingen if m.ernst != "fout"]
+    for m in fouten:
+        click.echo(f"Fout: {m}", err=True)
+    for m in waarschuwingen:
+        click.echo(f"Waarschuwing: {m}", err=True)
+    if fouten:
+        click.echo(f"{_aantal(len(fouten), 'fout', 'fouten')} en {_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')} "
+                   f"in {werkboek.name}. Los de fouten op en controleer opnieuw.", err=True)
+        sys.exit(1)
+    click.echo(f"{werkboek.name} is in orde: geen fouten, "
+               f"{_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')}.")
+
+
+def _aantal(n: int, enkel: str, meer: str) -> str:
+    return f"{n} {enkel if n == 1 else meer}"

@@ -1,0 +1,96 @@
+"""Readiness checks: the canvas's own advice turned into warnings.
+
+A warning is allowed (``controleer`` exits 0) but worth a look before the documents go out.
+Each check comes from the seed canvas or the domain description; the sentence says what
+the advice is, so the trekker can act on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.fouten import Melding
+from generator.model import Werkboek
+
+
+def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
+               vandaag: dt.date | None = None) -> list[Melding]:
+    """Every readiness warning for a valid workbook. ``vandaag`` is the reference date for
+    checks about time left (default: today)."""
+    vandaag = vandaag or dt.date.today()
+    blad = (bladnamen or {}).get
+    uit: list[Melding] = []
+
+    def w(tekst: str, bladattr: str | None = None, standaard: str | None = None) -> None:
+        uit.append(Melding(tekst, blad(bladattr, standaard) if bladattr else None, None, "waarschuwing"))
+
+    alg = wb.algemeen
+    maanden = alg.duur_maanden
+    if maanden < 3 or maanden > 6:
+        w(f"fase 2 duurt {str(maanden).replace('.', ',')} maanden; ongeveer vier maanden is gebruikelijk "
+          "voor voorbereiding, twee bijeenkomsten en afronding", "algemeen", "Algemeen")
+
+    start = wb.startbijeenkomst
+    if start is None:
+        w("er is geen startbijeenkomst gepland; die is het begin van de dialogen", "bijeenkomsten", "Bijeenkomsten")
+    else:
+        if not start.bij_zorginstelling:
+            w(f"de startbijeenkomst is niet bij een zorginstelling ({start.locatie}); de handreiking raadt een "
+              "locatie bij bijvoorbeeld een zorginstelling aan", "bijeenkomsten", "Bijeenkomsten")
+        if not start.spreker:
+            w("de startbijeenkomst heeft geen spreker; nodig een expert of ervaringsdeskundige uit om de noodzaak "
+              "te onderstrepen", "bijeenkomsten", "Bijeenkomsten")
+        if not any(p.gespreksvragen for p in start.programma):
+            w("het programma van de startbijeenkomst heeft geen gespreksvragen voor de tafels",
+              "programma", "Programma")
+        for s in wb.stakeholders:
+            if s.nieuw and s.status == "Nog benaderen" and (start.datum - vandaag).days <= 14:
+                w(f"'{s.organisatie}' is nieuw in het netwerk en staat nog op 'Nog benaderen', terwijl de "
+                  "startbijeenkomst binnen twee weken is; bel eerst even", "stakeholders", "Stakeholders")
+    if wb.dialoog is None:
+        w("er is geen dialoog doelen en maatregelen gepland", "bijeenkomsten", "Bijeenkomsten")
+    bestuurlijk = wb.bestuurlijke_bijeenkomst
+    if bestuurlijk is None:
+        w("er is geen bestuurlijke bijeenkomst gepland; bestuurders moeten de ambitie op hoofdlijnen "
+          "kunnen onderschrijven", "bijeenkomsten", "Bijeenkomsten")
+    else:
+        eerder = [b for b in (start, wb.dialoog) if b is not None and b.datum > bestuurlijk.datum]
+        if eerder:
+            w(f"de bestuurlijke bijeenkomst ({bestuurlijk.datum:%d-%m-%Y}) is vóór de {eerder[0].soort.lower()}; "
+              "bestuurders bespreken de uitkomsten van de dialogen", "bijeenkomsten", "Bijeenkomsten")
+        if not wb.bestuurders:
+            w("bij geen enkele stakeholder staat een bestuurder; wie nodigt u uit voor de bestuurlijke bijeenkomst?",
+              "stakeholders", "Stakeholders")
+    for b in wb.bijeenkomsten:
+        if b.status != "Geannuleerd" and not alg.start_fase2 <= b.datum <= alg.einde_fase2:
+            w(f"de bijeenkomst '{b.naam}' ({b.datum:%d-%m-%Y}) valt buiten de periode van fase 2",
+              "bijeenkomsten", "Bijeenkomsten")
+        if b.status == "Afgerond" and not b.uitkomsten:
+            w(f"de bijeenkomst '{b.naam}' is afgerond maar heeft geen uitkomsten; de trekker evalueert na "
+              "iedere dialoog", "bijeenkomsten", "Bijeenkomsten")
+
+    for s in wb.zorgorganisaties:
+        if not s.ambassadeur and s.status != "Afgehaakt":
+            w(f"zorgorganisatie '{s.organisatie}' heeft nog geen ambassadeur; zoek per zorgorganisatie een "
+              "ambassadeur om draagvlak te verbreden", "stakeholders", "Stakeholders")
+    if wb.stakeholders and not wb.zorgorganisaties:
+        w("er staat geen enkele zorgorganisatie op de groslijst", "stakeholders", "Stakeholders")
+    for laag in wb.lagen:
+        if wb.stakeholders and not wb.stakeholders_in_laag(laag):
+            w(f"de groslijst heeft niemand uit de laag '{laag.lower()}'", "stakeholders", "Stakeholders")
+
+    for fase in wb.fasen:
+        if not any(d.fase == fase for d in wb.doelen):
+            w(f"de fase '{fase}' van het hitteplan heeft nog geen doel", "doelen", "Doelen en rollen")
+    if not wb.trekkers_vervolg:
+        w("niemand trekt de samenwerking in het vervolg; vul 'Trekker vervolg' in of zet 'Trekt vervolg' op ja",
+          "afspraken", "Afspraken")
+    if not wb.beslispunten:
+        w("er zijn geen beslispunten; de notitie vraagt het bestuur dan niets", "beslispunten", "Beslispunten")
+    if not wb.wijken:
+        w("er zijn geen wijken ingevuld; het lokale beeld blijft dan leeg", "wijken", "Wijken")
+    if not wb.planning:
+        w("er is geen planning ingevuld", "planning", "Planning")
+    if not wb.bronnen and wb.wijken:
+        w("de cijfers per wijk hebben geen bron; vermeld waar ze vandaan komen", "bronnen", "Bronnen")
+    return uit

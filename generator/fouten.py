@@ -1,0 +1,61 @@
+"""Every error the project raises, under one base class.
+
+The CLI catches :class:`HitteplanFout` once, prints its message in Dutch and exits 1, so a
+new subclass can never leak a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class HitteplanFout(Exception):
+    """Base class: a foreseeable problem with the input, a template or the output folder."""
+
+
+@dataclass(frozen=True)
+class Melding:
+    """One finding about the workbook: an error (``fout``) or a warning (``waarschuwing``).
+
+    ``blad`` and ``cel`` locate it when there is a place to point at; ``tekst`` is the
+    plain Dutch sentence about what is wrong and what was expected.
+    """
+
+    tekst: str
+    blad: str | None = None
+    cel: str | None = None
+    ernst: str = "fout"
+
+    def __str__(self) -> str:
+        if self.blad and self.cel:
+            return f"Blad '{self.blad}', cel {self.cel}: {self.tekst}"
+        if self.blad:
+            return f"Blad '{self.blad}': {self.tekst}"
+        return self.tekst
+
+
+class BestandFout(HitteplanFout):
+    """Raised when the input file cannot be read as a workbook at all (wrong type, corrupt,
+    protected, too large)."""
+
+
+class WerkboekFout(HitteplanFout):
+    """Raised when the workbook was read but holds errors; carries every finding at once."""
+
+    def __init__(self, meldingen: list[Melding]):
+        self.meldingen = list(meldingen)
+        fouten = [m for m in self.meldingen if m.ernst == "fout"]
+        super().__init__("\n".join(str(m) for m in fouten))
+
+    @property
+    def fouten(self) -> list[Melding]:
+        return [m for m in self.meldingen if m.ernst == "fout"]
+
+
+class SjabloonFout(HitteplanFout):
+    """Raised when a template is missing or broken; names the template and the paragraph."""
+
+
+class UitvoerFout(HitteplanFout):
+    """Raised when output cannot be written (folder not writable, file open elsewhere, or a
+    file that already exists and may not be overwritten)."""

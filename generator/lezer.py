@@ -1,0 +1,513 @@
+"""Read the trekker's workbook into the model, collecting every problem at once.
+
+Layers go one way: this module is the only one that touches openpyxl. It opens the file
+read-only (the user's workbook is never written), matches sheets and labels as the contract
+says, turns each cell into a typed value (``waarden``), checks references and uniqueness, and
+returns a :class:`~generator.model.Werkboek` with the warnings, or raises
+:class:`~generator.fouten.WerkboekFout` carrying every finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import model, waarden
+from generator.contract import Blad, Contract, Veld, laad_contract, normaliseer
+from generator.fouten import BestandFout, Melding, WerkboekFout
+
+MAX_BESTAND = 50 * 1024 * 1024
+MAX_UITGEPAKT = 200 * 1024 * 1024
+MAX_VERHOUDING = 100
+MAX_CELLEN = 100_000
+AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
+
+
+@dataclass
+class _Rij:
+    """One read row (or, for a ``velden`` sheet, the whole sheet): typed values by attr and
+    the cell each came from."""
+
+    rijnummer: int
+    waarden: dict[str, object] = field(default_factory=dict)
+    cellen: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Lezing:
+    """State of one read: the contract, the findings so far and the rows per sheet."""
+
+    contract: Contract
+    meldingen: list[Melding] = field(default_factory=list)
+    rijen: dict[str, list[_Rij]] = field(default_factory=dict)
+    bladnamen: dict[str, str] = field(default_factory=dict)
+
+    def fout(self, tekst: str, blad: str | None = None, cel: str | None = None) -> None:
+        self.meldingen.append(Melding(tekst, blad, cel, "fout"))
+
+    def waarschuw(self, tekst: str, blad: str | None = None, cel: str | None = None) -> None:
+        self.meldingen.append(Melding(tekst, blad, cel, "waarschuwing"))
+
+
+def _kolom(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+# -- the file itself ------------------------------------------------------------------------
+def controleer_bestand(pad: Path) -> None:
+    """Refuse, before parsing, what is not a workbook or is too large; one sentence each."""
+    naam = pad.name
+    if not pad.exists():
+        raise BestandFout(f"Het bestand '{pad}' bestaat niet.")
+    if pad.is_dir():
+        raise BestandFout(f"'{pad}' is een map, geen Excel-werkboek.")
+    grootte = pad.stat().st_size
+    if grootte > MAX_BESTAND:
+        raise BestandFout(f"'{naam}' is {grootte / 1024 / 1024:.0f} MB; werkboeken groter dan 50 MB worden niet gelezen.")
+    if grootte == 0:
+        raise BestandFout(f"'{naam}' is leeg (0 bytes); het is geen Excel-werkboek.")
+    with open(pad, "rb") as fh:
+        kop = fh.read(8)
+    if kop.startswith(b"\xd0\xcf\x11\xe0"):
+        raise BestandFout(
+            f"'{naam}' is een oud Excel-bestand (.xls) of is beveiligd met een wachtwoord; "
+            "open het in Excel, haal een eventueel wachtwoord weg en sla het op als Excel-werkmap (.xlsx).")
+    if not kop.startswith(b"PK"):
+        soort = "een PDF-bestand" if kop.startswith(b"%PDF") else (
+            "een CSV- of tekstbestand" if pad.suffix.lower() in (".csv", ".txt") else "geen Excel-werkboek")
+        raise BestandFout(f"'{naam}' is {soort}; verwacht een Excel-werkmap (.xlsx).")
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            leden = zf.infolist()
+            namen = {lid.filename for lid in leden}
+            totaal = sum(lid.file_size for lid in leden)
+            if totaal > MAX_UITGEPAKT:
+                raise BestandFout(f"'{naam}' zou uitgepakt {totaal / 1024 / 1024:.0f} MB worden; "
+                                  "meer dan 200 MB wordt niet gelezen.")
+            for lid in leden:
+                if lid.file_size > 1024 * 1024 and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
+                    raise BestandFout(f"'{naam}' is verdacht sterk ingepakt (meer dan 100 keer); "
+                                      "zo'n bestand wordt niet gelezen.")
+    except zipfile.BadZipFile as err:
+        raise BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.") from err
+    if "xl/workbook.xml" not in namen:
+        raise BestandFout(f"'{naam}' is geen Excel-werkboek (het is een ander soort zip- of Office-bestand).")
+
+
+def _formulecellen(pad: Path) -> dict[str, set[str]]:
+    """Cells holding a formula, per sheet title; only parsed when the file has formulas."""
+    with zipfile.ZipFile(pad) as zf:
+        heeft = any(n.startswith("xl/worksheets/") and (b"<f>" in zf.read(n) or b"<f " in zf.read(n))
+                    for n in zf.namelist() if n.endswith(".xml"))
+    if not heeft:
+        return {}
+    import openpyxl
+
+    uit: dict[str, set[str]] = {}
+    wb = openpyxl.load_workbook(pad, read_only=True, data_only=False)
+    try:
+        for ws in wb.worksheets:
+            for rij in ws.iter_rows():
+                for cel in rij:
+                    if isinstance(cel.value, str) and cel.value.startswith("="):
+                        uit.setdefault(ws.title, set()).add(f"{_kolom(cel.column)}{cel.row}")
+    finally:
+        wb.close()
+    return uit
+
+
+def _open(pad: Path):
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(pad, read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many kinds for broken files
+        raise BestandFout(f"'{pad.name}' is beschadigd en kan niet als Excel-werkboek worden gelezen.") from err
+
+
+def _lees_cellen(ws, titel: str, formules: set[str], lezing: _Lezing) -> list[list[tuple[object, str, str]]]:
+    """All rows as lists of (value, number format, coordinate); formulas without a cached
+    value become errors; more than MAX_CELLEN filled cells is refused."""
+    rijen = []
+    gevuld = 0
+    ws.reset_dimensions()  # some programs write a wrong <dimension>; read what is there
+    for r, rij in enumerate(ws.iter_rows(), start=1):
+        cellen = []
+        for c, cel in enumerate(rij, start=1):
+            waarde = getattr(cel, "value", None)
+            coord = f"{_kolom(c)}{r}"
+            if waarde is None and coord in formules:
+                lezing.fout("bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
+                            "Excel of LibreOffice en sla het opnieuw op", titel, coord)
+            if isinstance(waarde, str) and not waarde.strip("\u00a0 \t\r\n"):
+                waarde = None
+            if waarde is not None:
+                gevuld += 1
+            cellen.append((waarde, getattr(cel, "number_format", "General") or "General", coord))
+        if gevuld > MAX_CELLEN:
+            raise BestandFout(f"Blad '{titel}' heeft meer dan 100.000 gevulde cellen; zo'n groot werkboek wordt niet gelezen.")
+        rijen.append(cellen)
+    return rijen
+
+
+# -- one value ------------------------------------------------------------------------------
+def _zet_om(veld: Veld, waarde: object, notatie: str, blad: str, cel: str, lezing: _Lezing) -> object:
+    """The typed value, or None after recording why it cannot be read."""
+    if isinstance(waarde, str):
+        _, gewijzigd = waarden.schoon_tekst(waarde)
+        if gewijzigd and waarden.lees_tekst(waarde):
+            lezing.waarschuw("bevatte onzichtbare stuurtekens; die zijn weggelaten", blad, cel)
+    try:
+        match veld.type:
+            case "tekst" | "verwijzing":
+                return waarden.lees_tekst(waarde) or None
+            case "langetekst":
+                return waarden.lees_langetekst(waarde) or None
+            case "lijst":
+                return waarden.lees_lijst(waarde)
+            case "datum":
+                return waarden.lees_datum(waarde)
+            case "tijd":
+                return waarden.lees_tijd(waarde)
+            case "geheel":
+                return waarden.lees_geheel(waarde)
+            case "percentage":
+                return waarden.lees_percentage(waarde, notatie)
+            case "janee":
+                return waarden.lees_janee(waarde)
+            case "keuze":
+                return waarden.lees_keuze(waarde, veld.keuzes)
+            case "email":
+                return waarden.lees_email(waarde)
+            case "kleur":
+                return waarden.lees_kleur(waarde)
+            case "wijkcode":
+                return waarden.lees_wijkcode(waarde)
+    except waarden.OngeldigeWaarde as err:
+        lezing.fout(str(err), blad, cel)
+    return None
+
+
+def _leeg(waarde: object) -> bool:
+    return waarde is None or waarde == () or waarde == ""
+
+
+# -- the two kinds of sheet -----------------------------------------------------------------
+def _lees_velden(blad: Blad, titel: str, cellen, lezing: _Lezing) -> _Rij:
+    """A Veld | Waarde | Toelichting sheet: find the columns by their header, then each
+    field by its label in the Veld column."""
+    kol_veld, kol_waarde, start = 0, 1, 0
+    for i, rij in enumerate(cellen[:5]):
+        koppen = [normaliseer(w) if w is not None else "" for w, _, _ in rij]
+        if "veld" in koppen and "waarde" in koppen:
+            kol_veld, kol_waarde, start = koppen.index("veld"), koppen.index("waarde"), i + 1
+            break
+    uit = _Rij(rijnummer=1)
+    gezien: dict[str, str] = {}
+    for rij in cellen[start:]:
+        if len(rij) <= kol_veld or rij[kol_veld][0] is None:
+            continue
+        label = normaliseer(rij[kol_veld][0]).rstrip(" *")
+        veld = next((v for v in blad.velden if label in v.namen), None)
+        if veld is None:
+            continue
+        waarde, notatie, _ = rij[kol_waarde] if len(rij) > kol_waarde else (None, "General", "")
+        cel = f"{_kolom(kol_waarde + 1)}{rij[kol_veld][2][len(_kolom(kol_veld + 1)):]}"
+        if veld.attr in gezien:
+            lezing.fout(f"het veld '{veld.label}' staat hier nog een keer (ook in cel {gezien[veld.attr]}); "
+                        "vul het maar één keer in", titel, cel)
+            continue
+        gezien[veld.attr] = cel
+        uit.cellen[veld.attr] = cel
+        if waarde is not None:
+            uit.waarden[veld.attr] = _zet_om(veld, waarde, notatie, titel, cel, lezing)
+    for veld in blad.velden:
+        if veld.attr not in gezien:
+            if veld.verplicht:
+                lezing.fout(f"het verplichte veld '{veld.label}' ontbreekt in de kolom Veld", titel)
+        elif veld.verplicht and _leeg(uit.waarden.get(veld.attr)) and not _heeft_fout(lezing, titel, gezien[veld.attr]):
+            lezing.fout(f"'{veld.label}' is niet ingevuld; dit veld is verplicht", titel, gezien[veld.attr])
+    return uit
+
+
+def _heeft_fout(lezing: _Lezing, blad: str, cel: str) -> bool:
+    return any(m.blad == blad and m.cel == cel and m.ernst == "fout" for m in lezing.meldingen)
+
+
+def _lees_rijen(blad: Blad, titel: str, cellen, lezing: _Lezing) -> list[_Rij]:
+    """A sheet with a header in row 1 and one item per row; columns in any order."""
+    if not cellen:
+        koppen_rij = []
+    else:
+        koppen_rij = cellen[0]
+    kolommen: dict[str, int] = {}
+    for index, (waarde, _, coord) in enumerate(koppen_rij):
+        if waarde is None:
+            continue
+        naam = normaliseer(waarde)
+        veld = next((v for v in blad.velden if naam in v.namen), None)
+        if veld is None:
+            continue
+        if veld.attr in kolommen:
+            lezing.fout(f"de kolom '{veld.label}' staat er twee keer (ook in cel "
+                        f"{_kolom(kolommen[veld.attr] + 1)}1); laat er één over", titel, coord)
+            continue
+        kolommen[veld.attr] = index
+    ontbrekend = [v.label for v in blad.velden if v.verplicht and v.attr not in kolommen]
+    if ontbrekend:
+        namen = "', '".join(ontbrekend)
+        lezing.fout(f"de verplichte kolom '{namen}' ontbreekt in de kopregel (rij 1)" if len(ontbrekend) == 1 else
+                    f"de verplichte kolommen '{namen}' ontbreken in de kopregel (rij 1)", titel)
+        return []
+    uit = []
+    for rij in cellen[1:]:
+        if all(w is None for w, _, _ in rij):
+            continue
+        rijnr = int("".join(ch for ch in rij[0][2] if ch.isdigit()))
+        gelezen = _Rij(rijnummer=rijnr)
+        relevant = False
+        for veld in blad.velden:
+            if veld.attr not in kolommen:
+                continue
+            index = kolommen[veld.attr]
+            cel = f"{_kolom(index + 1)}{rijnr}"
+            gelezen.cellen[veld.attr] = cel
+            waarde, notatie, _ = rij[index] if index < len(rij) else (None, "General", cel)
+            if waarde is not None:
+                relevant = True
+                gelezen.waarden[veld.attr] = _zet_om(veld, waarde, notatie, titel, cel, lezing)
+        if not relevant:
+            continue  # only columns the contract does not know are filled
+        for veld in blad.velden:
+            cel = gelezen.cellen.get(veld.attr)
+            if veld.verplicht and _leeg(gelezen.waarden.get(veld.attr)) and not _heeft_fout(lezing, titel, cel):
+                lezing.fout(f"'{veld.label}' is niet ingevuld; deze kolom is verplicht", titel, cel)
+        uit.append(gelezen)
+    return uit
+
+
+# -- checks across rows and sheets ----------------------------------------------------------
+def _controleer_uniek(blad: Blad, titel: str, rijen: list[_Rij], lezing: _Lezing) -> None:
+    for veld in blad.velden:
+        if not veld.uniek:
+            continue
+        gezien: dict[str, str] = {}
+        for rij in rijen:
+            waarde = rij.waarden.get(veld.attr)
+            if waarde is None:
+                continue
+            sleutel = normaliseer(waarde)
+            if sleutel in gezien:
+                lezing.fout(f"'{waarde}' staat ook al in cel {gezien[sleutel]}; elke {veld.label.lower()} "
+                            "mag maar één keer voorkomen", titel, rij.cellen[veld.attr])
+            else:
+                gezien[sleutel] = rij.cellen[veld.attr]
+
+
+def _namen_van(lezing: _Lezing, doel: str) -> dict[str, str]:
+    """Normalised name -> canonical name, for the sheet a reference points at."""
+    if doel == "Stakeholders":
+        return {normaliseer(r.waarden["organisatie"]): r.waarden["organisatie"]
+                for r in lezing.rijen.get("stakeholders", []) if r.waarden.get("organisatie")}
+    if doel == "Wijken":
+        return {normaliseer(r.waarden["wijk"]): r.waarden["wijk"]
+                for r in lezing.rijen.get("wijken", []) if r.waarden.get("wijk")}
+    namen: dict[str, str] = {}
+    for r in lezing.rijen.get("bijeenkomsten", []):
+        naam = r.waarden.get("titel") or r.waarden.get("soort")
+        if not naam:
+            continue
+        for sleutel in (r.waarden.get("titel"), r.waarden.get("soort")):
+            if sleutel:
+                namen.setdefault(normaliseer(sleutel), naam)
+    return namen
+
+
+def _controleer_verwijzingen(lezing: _Lezing) -> None:
+    contract = lezing.contract
+    for blad in contract.bladen:
+        for veld in blad.velden:
+            if veld.type != "verwijzing":
+                continue
+            namen = _namen_van(lezing, veld.verwijst)
+            doelblad = contract.blad_op_naam(veld.verwijst)
+            doelkolom = {"Stakeholders": "Organisatie", "Wijken": "Wijk", "Bijeenkomsten": "Soort of Titel"}[veld.verwijst]
+            for rij in lezing.rijen.get(blad.attr, []):
+                waarde = rij.waarden.get(veld.attr)
+                if waarde is None:
+                    continue
+                canoniek = namen.get(normaliseer(waarde))
+                if canoniek is None:
+                    lezing.fout(f"'{waarde}' staat niet in de kolom {doelkolom} van blad "
+                                f"'{lezing.bladnamen.get(doelblad.attr, doelblad.naam)}'; "
+                                "schrijf de naam precies zoals daar", lezing.bladnamen.get(blad.attr, blad.naam),
+                                rij.cellen[veld.attr])
+                rij.waarden[veld.attr] = canoniek
+
+
+def _controleer_samenhang(lezing: _Lezing, werkboekmap: Path) -> None:
+    """Checks between fields: order of dates and times, counts that contain each other,
+    image files that exist."""
+    naam = lezing.bladnamen.get
+    alg = (lezing.rijen.get("algemeen") or [_Rij(0)])[0]
+    start, einde = alg.waarden.get("start_fase2"), alg.waarden.get("einde_fase2")
+    if isinstance(start, dt.date) and isinstance(einde, dt.date) and einde <= start:
+        lezing.fout(f"het einde van fase 2 ligt niet na de start ({alg.cellen['start_fase2']}); "
+                    "vul een latere datum in", naam("algemeen"), alg.cellen["einde_fase2"])
+    for attr in ("logo", "hittekaart"):
+        bestand = alg.waarden.get(attr)
+        if not bestand:
+            continue
+        pad = (werkboekmap / str(bestand)).resolve()
+        if pad.suffix.lower() not in AFBEELDINGEN:
+            lezing.fout(f"'{bestand}' is geen afbeelding; verwacht een PNG- of JPG-bestand", naam("algemeen"), alg.cellen[attr])
+        elif not pad.is_file():
+            lezing.fout(f"het bestand '{bestand}' is niet gevonden in de map van het werkboek ({werkboekmap})",
+                        naam("algemeen"), alg.cellen[attr])
+        else:
+            alg.waarden[attr] = str(pad)
+    for rij in lezing.rijen.get("bijeenkomsten", []):
+        b, e = rij.waarden.get("begintijd"), rij.waarden.get("eindtijd")
+        if isinstance(b, dt.time) and isinstance(e, dt.time) and e <= b:
+            lezing.fout(f"de eindtijd ligt niet na de begintijd ({rij.cellen['begintijd']})",
+                        naam("bijeenkomsten"), rij.cellen["eindtijd"])
+    for rij in lezing.rijen.get("planning", []):
+        s, g = rij.waarden.get("start"), rij.waarden.get("gereed")
+        if isinstance(s, dt.date) and isinstance(g, dt.date) and g < s:
+            lezing.fout(f"'Gereed' ligt voor de start ({rij.cellen['start']})", naam("planning"), rij.cellen["gereed"])
+    for rij in lezing.rijen.get("wijken", []):
+        inw, p75, alleen = (rij.waarden.get(a) for a in ("inwoners", "plus75", "alleenwonend75"))
+        if isinstance(alleen, int) and isinstance(p75, int) and alleen > p75:
+            lezing.fout(f"er zijn meer alleenwonende 75-plussers ({alleen}) dan 75-plussers ({p75}, cel "
+                        f"{rij.cellen['plus75']})", naam("wijken"), rij.cellen["alleenwonend75"])
+        if isinstance(inw, int) and isinstance(p75, int) and p75 > inw:
+            lezing.fout(f"er zijn meer 75-plussers ({p75}) dan inwoners ({inw}, cel {rij.cellen['inwoners']})",
+                        naam("wijken"), rij.cellen["plus75"])
+
+
+# -- building the model ---------------------------------------------------------------------
+def _maak(klasse, rij: _Rij, **extra):
+    velden = {k: v for k, v in rij.waarden.items() if v is not None and v != ()}
+    return klasse(**velden, **extra)
+
+
+def _bouw_model(lezing: _Lezing, versie: int | None, werkboekmap: Path) -> model.Werkboek:
+    c = lezing.contract
+    r = lezing.rijen
+    alg = r["algemeen"][0]
+    notitie = r["notitie"][0]
+    stakeholders = tuple(
+        _maak(model.Stakeholder, rij, laag=c.laag(rij.waarden["categorie"]),
+              zorgorganisatie=rij.waarden["categorie"] in c.zorgcategorieen)
+        for rij in r["stakeholders"])
+    programma = tuple(_maak(model.Programmaonderdeel, rij) for rij in r["programma"])
+    zorglocaties = {normaliseer(rij.waarden["naam"]) for rij in r["locaties"]
+                    if rij.waarden.get("soort") in c.zorglocatiesoorten}
+    zorgpartijen = {s.organisatie for s in stakeholders if s.zorgorganisatie}
+    bijeenkomsten = []
+    for rij in sorted(r["bijeenkomsten"], key=lambda x: x.waarden["datum"]):
+        naam = rij.waarden.get("titel") or rij.waarden["soort"]
+        eigen = tuple(p for p in programma if p.bijeenkomst == naam)
+        eigen = tuple(sorted(eigen, key=lambda p: (p.tijd is None, p.tijd or dt.time())))
+        bij_zorg = (rij.waarden.get("gastheer") in zorgpartijen
+                    or normaliseer(rij.waarden["locatie"]) in zorglocaties)
+        bijeenkomsten.append(_maak(model.Bijeenkomst, rij, programma=eigen, bij_zorginstelling=bij_zorg))
+    return model.Werkboek(
+        algemeen=_maak(model.Algemeen, alg),
+        notitie=_maak(model.Notitie, notitie),
+        ambitie=_maak(model.Ambitie, r["ambitie"][0]),
+        beslispunten=tuple(sorted((_maak(model.Beslispunt, x) for x in r["beslispunten"]), key=lambda b: b.nr)),
+        stakeholders=stakeholders,
+        bijeenkomsten=tuple(bijeenkomsten),
+        programma=programma,
+        wijken=tuple(_maak(model.Wijk, x) for x in r["wijken"]),
+        locaties=tuple(_maak(model.Locatie, x) for x in r["locaties"]),
+        doelen=tuple(_maak(model.Doel, x) for x in r["doelen"]),
+        knelpunten=tuple(_maak(model.KnelpuntKans, x) for x in r["knelpunten"]),
+        afspraken=tuple(_maak(model.Afspraak, x) for x in r["afspraken"]),
+        planning=tuple(sorted((_maak(model.Mijlpaal, x) for x in r["planning"]), key=lambda m: m.gereed)),
+        bronnen=tuple(_maak(model.Bron, x) for x in r["bronnen"]),
+        fasen=c.lijsten["fase_hitteplan"],
+        lagen=tuple(c.lagen),
+        werkboekversie=versie,
+        map=str(werkboekmap),
+    )
+
+
+def _werkboekversie(wb, lezing: _Lezing) -> int | None:
+    toelichting = next((ws for ws in wb.worksheets if normaliseer(ws.title) == "toelichting"), None)
+    if toelichting is None:
+        return None
+    for r, rij in enumerate(toelichting.iter_rows(max_row=60, values_only=True), start=1):
+        for c, waarde in enumerate(rij):
+            if waarde is not None and normaliseer(waarde) == "werkboekversie" and c + 1 < len(rij):
+                cel = f"{_kolom(c + 2)}{r}"
+                try:
+                    versie = waarden.lees_geheel(rij[c + 1])
+                except waarden.OngeldigeWaarde:
+                    lezing.fout(f"'{rij[c + 1]}' is geen versienummer; verwacht een geheel getal", toelichting.title, cel)
+                    return None
+                if versie > lezing.contract.versie:
+                    lezing.fout(f"dit werkboek heeft versie {versie}, nieuwer dan deze generator kent "
+                                f"(versie {lezing.contract.versie}); werk de generator bij", toelichting.title, cel)
+                return versie
+    return None
+
+
+def lees(pad: str | Path) -> tuple[model.Werkboek | None, list[Melding]]:
+    """Read and validate a workbook. Returns the model (None when there are errors) and every
+    finding, errors and warnings. Raises :class:`BestandFout` when the file is no workbook."""
+    pad = Path(pad)
+    controleer_bestand(pad)
+    contract = laad_contract()
+    lezing = _Lezing(contract)
+    formules = _formulecellen(pad)
+    wb = _open(pad)
+    try:
+        bladen = {normaliseer(ws.title): ws for ws in wb.worksheets}
+        versie = _werkboekversie(wb, lezing)
+        for blad in contract.bladen:
+            ws = next((bladen[n] for n in (normaliseer(blad.naam), *map(normaliseer, blad.ook)) if n in bladen), None)
+            if ws is None:
+                lezing.fout(f"het blad '{blad.naam}' ontbreekt in het werkboek; voeg het toe of begin met "
+                            "'hitteplan nieuw' en kopieer de gegevens")
+                lezing.rijen[blad.attr] = [_Rij(0)] if blad.soort == "velden" else []
+                continue
+            lezing.bladnamen[blad.attr] = ws.title
+            try:
+                cellen = _lees_cellen(ws, ws.title, formules.get(ws.title, set()), lezing)
+            except BestandFout:
+                raise
+            except Exception as err:  # a sheet XML openpyxl cannot parse
+                raise BestandFout(f"Blad '{ws.title}' is beschadigd en kan niet worden gelezen.") from err
+            if blad.soort == "velden":
+                lezing.rijen[blad.attr] = [_lees_velden(blad, ws.title, cellen, lezing)]
+            else:
+                rijen = _lees_rijen(blad, ws.title, cellen, lezing)
+                _controleer_uniek(blad, ws.title, rijen, lezing)
+                lezing.rijen[blad.attr] = rijen
+    finally:
+        wb.close()
+    _controleer_verwijzingen(lezing)
+    _controleer_samenhang(lezing, pad.resolve().parent)
+    if any(m.ernst == "fout" for m in lezing.meldingen):
+        return None, lezing.meldingen
+    werkboek = _bouw_model(lezing, versie, pad.resolve().parent)
+    from generator.controles import gereedheid
+
+    return werkboek, lezing.meldingen + gereedheid(werkboek, lezing.bladnamen)
+
+
+def lees_werkboek(pad: str | Path) -> tuple[model.Werkboek, list[Melding]]:
+    """Read a workbook for building: the model and its warnings, or :class:`WerkboekFout`."""
+    werkboek, meldingen = lees(pad)
+    if werkboek is None:
+        raise WerkboekFout(meldingen)
+    return werkboek, [m for m in meldingen if m.ernst != "fout"]

@@ -1,0 +1,368 @@
+"""The validated workbook as plain frozen objects: what every renderer works from.
+
+Field names equal the ``attr`` names in ``sjablonen/werkboek.toml`` (a test keeps them in
+step). Nothing here knows about openpyxl; derived facts (tiers, totals, the startbijeenkomst)
+are properties so that templates can use them without Python doing wording.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Algemeen:
+    """Sheet Algemeen: the municipality, the trekker, the scope and the period of phase 2."""
+
+    gemeente: str
+    naam_trekker: str
+    organisatie_trekker: str
+    afbakening: str
+    geografische_afbakening: str
+    doelgroepen: tuple[str, ...]
+    start_fase2: dt.date
+    einde_fase2: dt.date
+    titel_traject: str | None = None
+    ggd_regio: str | None = None
+    functie_trekker: str | None = None
+    email_trekker: str | None = None
+    telefoon_trekker: str | None = None
+    collegas_gemeente: tuple[str, ...] = ()
+    fase1_vastgesteld: bool | None = None
+    logo: str | None = None
+    hittekaart: str | None = None
+    huisstijlkleur: str | None = None
+
+    @property
+    def titel(self) -> str:
+        """The title of the trajectory; defaults to 'Lokaal hitteplan <gemeente>'."""
+        return self.titel_traject or f"Lokaal hitteplan {self.gemeente}"
+
+    @property
+    def duur_maanden(self) -> float:
+        """Length of phase 2 in months (30.44 days each), one decimal."""
+        return round((self.einde_fase2 - self.start_fase2).days / 30.44, 1)
+
+
+@dataclass(frozen=True)
+class Notitie:
+    """Sheet Notitie: the header fields and texts of the bestuurlijke notitie."""
+
+    aan: str
+    onderwerp: str
+    datum: dt.date
+    portefeuillehouders: tuple[str, ...]
+    openbaar: bool
+    aanleiding: str
+    beoogd_effect: str
+    soort_stuk: str = "Bestuurlijke notitie"
+    registratienummer: str | None = None
+    afdeling: str | None = None
+    steller: str | None = None
+    samenvatting: str | None = None
+    financien: str | None = None
+    communicatie: str | None = None
+    vervolg: str | None = None
+
+
+@dataclass(frozen=True)
+class Ambitie:
+    """Sheet Ambitie: the shared ambition, its level and year, the risks and choices."""
+
+    ambitie: str
+    ambitieniveau: str | None = None
+    jaar: int | None = None
+    onacceptabele_risicos: str | None = None
+    acceptabele_risicos: str | None = None
+    richtinggevende_keuzes: str | None = None
+    trekker_vervolg: str | None = None
+
+
+@dataclass(frozen=True)
+class Beslispunt:
+    """One decision point with its argument and caveat (sheet Beslispunten)."""
+
+    nr: int
+    beslispunt: str
+    argument: str | None = None
+    kanttekening: str | None = None
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    """One organisation of the groslijst (sheet Stakeholders); ``laag`` is derived."""
+
+    organisatie: str
+    categorie: str
+    laag: str
+    contactpersoon: str | None = None
+    functie: str | None = None
+    email: str | None = None
+    telefoon: str | None = None
+    nieuw: bool | None = None
+    status: str | None = None
+    ambassadeur: str | None = None
+    bestuurder: str | None = None
+    opmerking: str | None = None
+    zorgorganisatie: bool = False
+
+
+@dataclass(frozen=True)
+class Programmaonderdeel:
+    """One item of a meeting's programme (sheet Programma)."""
+
+    bijeenkomst: str
+    onderdeel: str
+    tijd: dt.time | None = None
+    duur: int | None = None
+    werkvorm: str | None = None
+    wie: str | None = None
+    gespreksvragen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bijeenkomst:
+    """One meeting of phase 2 (sheet Bijeenkomsten) with its programme attached."""
+
+    soort: str
+    datum: dt.date
+    locatie: str
+    titel: str | None = None
+    begintijd: dt.time | None = None
+    eindtijd: dt.time | None = None
+    adres: str | None = None
+    gastheer: str | None = None
+    spreker: str | None = None
+    rol_spreker: str | None = None
+    onderwerp_spreker: str | None = None
+    doel: str | None = None
+    status: str | None = None
+    uitkomsten: str | None = None
+    evaluatie: str | None = None
+    programma: tuple[Programmaonderdeel, ...] = ()
+    bij_zorginstelling: bool = False
+
+    @property
+    def naam(self) -> str:
+        """The meeting's title, or its kind when it has none."""
+        return self.titel or self.soort
+
+
+@dataclass(frozen=True)
+class Wijk:
+    """Aggregate figures of one district (sheet Wijken)."""
+
+    wijk: str
+    plus75: int
+    wijkcode: str | None = None
+    inwoners: int | None = None
+    alleenwonend75: int | None = None
+    hittestress: float | None = None
+    verder_dan_300m: float | None = None
+    koele_plekken: int | None = None
+    prioriteit: str | None = None
+
+
+@dataclass(frozen=True)
+class Locatie:
+    """A care location or (candidate) cool place (sheet Locaties)."""
+
+    naam: str
+    soort: str
+    wijk: str | None = None
+    adres: str | None = None
+    organisatie: str | None = None
+    capaciteit: int | None = None
+    gekoeld: bool | None = None
+
+
+@dataclass(frozen=True)
+class Doel:
+    """A goal with its party and role in one phase of the heat plan (sheet Doelen en rollen)."""
+
+    fase: str
+    doel: str
+    partij: str | None = None
+    rol: str | None = None
+    maatregel: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class KnelpuntKans:
+    """A bottleneck or an opportunity with its approach (sheet Knelpunten en kansen)."""
+
+    soort: str
+    omschrijving: str
+    aanpak: str | None = None
+    eigenaar: str | None = None
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    """What a party brings, gets and agrees (sheet Afspraken)."""
+
+    partij: str
+    brengt: str | None = None
+    haalt: str | None = None
+    trekt_vervolg: bool | None = None
+    afspraak: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Mijlpaal:
+    """A milestone of the planning (sheet Planning)."""
+
+    mijlpaal: str
+    gereed: dt.date
+    start: dt.date | None = None
+    verantwoordelijke: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Bron:
+    """A source of figures or maps (sheet Bronnen)."""
+
+    bron: str
+    link: str | None = None
+    peildatum: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Werkboek:
+    """The whole validated workbook. ``map`` is the folder the workbook lives in (images are
+    relative to it); ``fasen`` is the heat-plan ladder in order."""
+
+    algemeen: Algemeen
+    notitie: Notitie
+    ambitie: Ambitie
+    beslispunten: tuple[Beslispunt, ...] = ()
+    stakeholders: tuple[Stakeholder, ...] = ()
+    bijeenkomsten: tuple[Bijeenkomst, ...] = ()
+    programma: tuple[Programmaonderdeel, ...] = ()
+    wijken: tuple[Wijk, ...] = ()
+    locaties: tuple[Locatie, ...] = ()
+    doelen: tuple[Doel, ...] = ()
+    knelpunten: tuple[KnelpuntKans, ...] = ()
+    afspraken: tuple[Afspraak, ...] = ()
+    planning: tuple[Mijlpaal, ...] = ()
+    bronnen: tuple[Bron, ...] = ()
+    fasen: tuple[str, ...] = ()
+    lagen: tuple[str, ...] = ()
+    werkboekversie: int | None = None
+    map: str = field(default=".", compare=False)
+
+    # -- derived views, used by the templates -------------------------------------------
+    def bijeenkomst(self, soort: str) -> Bijeenkomst | None:
+        """The first meeting of a kind (by date), or None."""
+        return next((b for b in self.bijeenkomsten if b.soort == soort), None)
+
+    @property
+    def startbijeenkomst(self) -> Bijeenkomst | None:
+        return self.bijeenkomst("Startbijeenkomst")
+
+    @property
+    def dialoog(self) -> Bijeenkomst | None:
+        return self.bijeenkomst("Dialoog doelen en maatregelen")
+
+    @property
+    def bestuurlijke_bijeenkomst(self) -> Bijeenkomst | None:
+        return self.bijeenkomst("Bestuurlijke bijeenkomst")
+
+    @property
+    def knelpuntenlijst(self) -> tuple[KnelpuntKans, ...]:
+        return tuple(k for k in self.knelpunten if k.soort == "Knelpunt")
+
+    @property
+    def kansen(self) -> tuple[KnelpuntKans, ...]:
+        return tuple(k for k in self.knelpunten if k.soort == "Kans")
+
+    def stakeholders_in_laag(self, laag: str) -> tuple[Stakeholder, ...]:
+        return tuple(s for s in self.stakeholders if s.laag == laag)
+
+    @property
+    def stakeholders_per_laag(self) -> tuple[tuple[str, tuple[Stakeholder, ...]], ...]:
+        """(tier, stakeholders) for each tier that has any, in the groslijst's order."""
+        return tuple((laag, self.stakeholders_in_laag(laag)) for laag in self.lagen
+                     if self.stakeholders_in_laag(laag))
+
+    @property
+    def doelen_per_fase(self) -> tuple[tuple[str, tuple[Doel, ...]], ...]:
+        """(phase, goals) for each heat-plan phase that has goals, in the ladder's order."""
+        uit = []
+        for fase in self.fasen:
+            doelen = tuple(d for d in self.doelen if d.fase == fase)
+            if doelen:
+                uit.append((fase, doelen))
+        return tuple(uit)
+
+    @property
+    def doelen_geordend(self) -> tuple[Doel, ...]:
+        return tuple(d for _, doelen in self.doelen_per_fase for d in doelen)
+
+    @property
+    def trekkers_vervolg(self) -> tuple[str, ...]:
+        """Parties that lead the follow-up: the Ambitie field and agreements marked so."""
+        namen = [self.ambitie.trekker_vervolg] if self.ambitie.trekker_vervolg else []
+        namen += [a.partij for a in self.afspraken if a.trekt_vervolg and a.partij not in namen]
+        return tuple(namen)
+
+    @property
+    def nieuwe_stakeholders(self) -> tuple[Stakeholder, ...]:
+        return tuple(s for s in self.stakeholders if s.nieuw)
+
+    @property
+    def zorgorganisaties(self) -> tuple[Stakeholder, ...]:
+        return tuple(s for s in self.stakeholders if s.zorgorganisatie)
+
+    @property
+    def ambassadeurs(self) -> tuple[Stakeholder, ...]:
+        return tuple(s for s in self.stakeholders if s.ambassadeur)
+
+    @property
+    def bestuurders(self) -> tuple[Stakeholder, ...]:
+        return tuple(s for s in self.stakeholders if s.bestuurder)
+
+    @property
+    def werkvormen(self) -> tuple[str, ...]:
+        """The distinct werkvormen of all programmes, in order of first use."""
+        gezien: list[str] = []
+        for p in self.programma:
+            if p.werkvorm and p.werkvorm not in gezien:
+                gezien.append(p.werkvorm)
+        return tuple(gezien)
+
+    @property
+    def totaal_plus75(self) -> int:
+        return sum(w.plus75 for w in self.wijken)
+
+    @property
+    def totaal_alleenwonend75(self) -> int | None:
+        waarden = [w.alleenwonend75 for w in self.wijken if w.alleenwonend75 is not None]
+        return sum(waarden) if waarden else None
+
+    @property
+    def totaal_inwoners(self) -> int | None:
+        waarden = [w.inwoners for w in self.wijken if w.inwoners is not None]
+        return sum(waarden) if waarden else None
+
+    def gewogen_gemiddelde(self, attr: str) -> float | None:
+        """A per-wijk percentage averaged over the wijken, weighted by inhabitants (or by
+        75-plussers when inhabitants are missing)."""
+        paren = [(getattr(w, attr), w.inwoners or w.plus75) for w in self.wijken
+                 if getattr(w, attr) is not None]
+        gewicht = sum(g for _, g in paren)
+        if not paren or not gewicht:
+            return None
+        return round(sum(p * g for p, g in paren) / gewicht, 1)
+
+    @property
+    def zorglocaties(self) -> tuple[Locatie, ...]:
+        return tuple(loc for loc in self.locaties if loc.soort not in ("Koele plek", "Waterpunt", "Overig"))
+
+    @property
+    def koele_locaties(self) -> tuple[Locatie, ...]:
+        return tuple(loc for loc in self.locaties if loc.soort in ("Koele plek", "Waterpunt"))

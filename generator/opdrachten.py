@@ -1,0 +1,36 @@
+"""The library entry: one function per command, free of any printing.
+
+The CLI (:mod:`generator.cli`) calls these and only formats what they return.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.fouten import Melding
+from generator.model import Werkboek
+
+
+def nieuw_werkboek(pad: Path, overschrijven: bool = False, voorbeeld: bool = False) -> Path:
+    """Write the blank workbook (or the filled-in example) to ``pad``."""
+    from generator.blanco import maak_blanco, schrijf_werkboek
+    from generator.fouten import UitvoerFout
+
+    if pad.suffix.lower() != ".xlsx":
+        raise UitvoerFout(f"'{pad.name}' moet eindigen op .xlsx, zodat Excel het als werkmap opent.")
+    if voorbeeld:
+        from generator.voorbeeld import maak_voorbeeld
+
+        wb = maak_voorbeeld()
+    else:
+        wb = maak_blanco()
+    schrijf_werkboek(wb, pad, overschrijven=overschrijven)
+    return pad
+
+
+def controleer_werkboek(pad: Path) -> tuple[Werkboek | None, list[Melding]]:
+    """Read and validate; every finding, errors first. Raises only for a file that is no
+    workbook at all."""
+    from generator.lezer import lees
+
+    return lees(pad)

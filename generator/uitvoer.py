@@ -1,0 +1,66 @@
+"""Writing output without ever losing anything.
+
+Every document of a run is first written to a temporary file beside its target; only when
+all of them succeeded are they moved into place (``os.replace`` is atomic on one file
+system). A failed run leaves earlier documents untouched and no half-written files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from generator.fouten import UitvoerFout
+
+_WINDOWS_GERESERVEERD = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def slug(naam: str) -> str:
+    """A folder name safe on Windows and Linux: 's-Hertogenbosch -> s-hertogenbosch,
+    Súdwest-Fryslân -> sudwest-fryslan; never empty, never a path."""
+    tekst = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode("ascii").lower()
+    tekst = re.sub(r"[^a-z0-9]+", "-", tekst).strip("-.")
+    if not tekst or tekst in _WINDOWS_GERESERVEERD:
+        tekst = f"gemeente-{tekst}".strip("-") if tekst else "gemeente"
+    return tekst[:60]
+
+
+def _melding(pad: Path, err: OSError) -> UitvoerFout:
+    if isinstance(err, PermissionError):
+        return UitvoerFout(f"'{pad}' kan niet worden geschreven: het bestand is geopend in een ander "
+                           "programma of de map is alleen-lezen. Sluit het bestand en probeer het opnieuw.")
+    return UitvoerFout(f"'{pad}' kan niet worden geschreven ({err.strerror or err}).")
+
+
+def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) -> None:
+    """Write all files or none. Raises :class:`UitvoerFout` with a Dutch sentence."""
+    if not overschrijven:
+        for pad in bestanden:
+            if pad.exists():
+                raise UitvoerFout(f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijven.")
+    tijdelijk: dict[Path, Path] = {}
+    try:
+        for pad, inhoud in bestanden.items():
+            try:
+                pad.parent.mkdir(parents=True, exist_ok=True)
+                fd, naam = tempfile.mkstemp(dir=pad.parent, prefix=".~", suffix=pad.suffix + ".tmp")
+                tijdelijk[pad] = Path(naam)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(inhoud)
+            except OSError as err:
+                raise _melding(pad.parent if not pad.parent.is_dir() else pad, err) from err
+        for pad in bestanden:
+            if pad.exists() and not os.access(pad, os.W_OK):
+                raise _melding(pad, PermissionError(13, "alleen-lezen"))
+        for pad, tmp in tijdelijk.items():
+            try:
+                os.replace(tmp, pad)
+            except OSError as err:
+                raise _melding(pad, err) from err
+    finally:
+        for tmp in tijdelijk.values():
+            if tmp.exists():
+                tmp.unlink()

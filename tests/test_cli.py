@@ -1,0 +1,64 @@
+"""The command line: Dutch help for every command, exit statuses, no tracebacks."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import hoofd
+
+
+def _opdrachten():
+    return sorted(hoofd.commands)
+
+
+@pytest.mark.parametrize("opdracht", [[], *[[c] for c in sorted(hoofd.commands)]])
+def test_help_in_het_nederlands(opdracht):
+    uit = CliRunner().invoke(hoofd, [*opdracht, "--help"], catch_exceptions=False)
+    assert uit.exit_code == 0
+    assert uit.output.startswith("Gebruik: ")
+    assert "Opties:" in uit.output and "Toon deze hulp en stop." in uit.output
+    assert "Voorbeeld:" in uit.output
+    for engels in ("Usage:", "Options:", "Show this message"):
+        assert engels not in uit.output
+
+
+def test_elke_opdracht_heeft_hulp():
+    for naam, opdracht in hoofd.commands.items():
+        assert opdracht.help and len(opdracht.help) > 40, naam
+
+
+def test_verkeerd_gebruik_exit_2():
+    uit = CliRunner().invoke(hoofd, ["controleer"], catch_exceptions=False)
+    assert uit.exit_code == 2
+    assert "Fout: Ontbrekend argument 'WERKBOEK'." in uit.output
+    uit = CliRunner().invoke(hoofd, ["vlieg"], catch_exceptions=False)
+    assert uit.exit_code == 2 and "Onbekende opdracht 'vlieg'." in uit.output
+
+
+def test_onvoorziene_fout_een_regel_en_debug(monkeypatch, voorbeeld):
+    import generator.opdrachten as opdrachten
+
+    def stuk(pad):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(opdrachten, "controleer_werkboek", stuk)
+    uit = CliRunner().invoke(hoofd, ["controleer", str(voorbeeld)], catch_exceptions=False)
+    assert uit.exit_code == 1
+    assert uit.output.strip() == ("Er ging iets onverwachts mis. Meld dit alstublieft bij de beheerders van "
+                                  "hitteplan, met de uitvoer van dezelfde opdracht met --debug ervoor.")
+    uit = CliRunner().invoke(hoofd, ["--debug", "controleer", str(voorbeeld)], catch_exceptions=False)
+    assert uit.exit_code == 1 and "Traceback" in uit.output and "RuntimeError: kapot" in uit.output
+
+
+def test_versie():
+    uit = CliRunner().invoke(hoofd, ["--versie"])
+    assert uit.exit_code == 0 and uit.output.startswith("hitteplan, versie ")
+
+
+def test_python_m_generator(tmp_path):
+    import subprocess
+    import sys
+
+    uit = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, cwd=tmp_path)
+    assert uit.returncode == 0 and uit.stdout.startswith("Gebruik: ")

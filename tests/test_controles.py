@@ -1,0 +1,62 @@
+"""Readiness warnings: allowed (exit 0), but named so the trekker can act on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from click.testing import CliRunner
+
+from generator.cli import hoofd
+from generator.controles import gereedheid
+from generator.lezer import lees_werkboek
+
+
+def _waarschuwingen(pad, vandaag=dt.date(2026, 11, 27)):
+    werkboek, _ = lees_werkboek(pad)
+    return [m.tekst for m in gereedheid(werkboek, vandaag=vandaag)]
+
+
+def test_voorbeeld_is_gereed(voorbeeld):
+    assert _waarschuwingen(voorbeeld) == []
+
+
+def test_waarschuwingen(maak_werkboek, gegevens):
+    gegevens["Algemeen"]["Einde fase 2"] = dt.date(2027, 12, 31)
+    start = gegevens["Bijeenkomsten"][0]
+    start["Locatie"], start["Gastheer"], start["Spreker"] = "Sporthal De Ren", "Welzijn Heuvelmonde", None
+    gegevens["Bijeenkomsten"][2]["Datum"] = dt.date(2027, 3, 1)
+    gegevens["Stakeholders"][6]["Ambassadeur"] = None
+    gegevens["Doelen en rollen"] = [d for d in gegevens["Doelen en rollen"] if d["Fase hitteplan"] != "Opschaling"]
+    uit = _waarschuwingen(maak_werkboek(gegevens), vandaag=dt.date(2027, 3, 1))
+    assert "fase 2 duurt 10,9 maanden; ongeveer vier maanden is gebruikelijk voor voorbereiding, twee bijeenkomsten " \
+           "en afronding" in uit
+    assert "de startbijeenkomst is niet bij een zorginstelling (Sporthal De Ren); de handreiking raadt een locatie " \
+           "bij bijvoorbeeld een zorginstelling aan" in uit
+    assert "de startbijeenkomst heeft geen spreker; nodig een expert of ervaringsdeskundige uit om de noodzaak te " \
+           "onderstrepen" in uit
+    assert "'Buurtsuper De Markt' is nieuw in het netwerk en staat nog op 'Nog benaderen', terwijl de " \
+           "startbijeenkomst binnen twee weken is; bel eerst even" in uit
+    assert "de bestuurlijke bijeenkomst (01-03-2027) is vóór de startbijeenkomst; bestuurders bespreken de " \
+           "uitkomsten van de dialogen" in uit
+    assert "zorgorganisatie 'Thuiszorg Heuvelmonde' heeft nog geen ambassadeur; zoek per zorgorganisatie een " \
+           "ambassadeur om draagvlak te verbreden" in uit
+    assert "de fase 'Opschaling' van het hitteplan heeft nog geen doel" in uit
+
+
+def test_waarschuwingen_geven_exit_0(maak_werkboek, gegevens):
+    gegevens["Doelen en rollen"] = gegevens["Doelen en rollen"][:1]
+    uit = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(gegevens))], catch_exceptions=False)
+    assert uit.exit_code == 0
+    assert "Waarschuwing: Blad 'Doelen en rollen': de fase 'Voorbereiding' van het hitteplan heeft nog geen doel" \
+        in uit.output.splitlines()
+    assert "werkboek.xlsx is in orde: geen fouten, 5 waarschuwingen." in uit.output
+
+
+def test_afgerond_zonder_uitkomsten_en_geen_vervolg(maak_werkboek, gegevens):
+    gegevens["Bijeenkomsten"][0]["Uitkomsten"] = None
+    gegevens["Ambitie"]["Trekker vervolg"] = None
+    gegevens["Afspraken"][0]["Trekt vervolg"] = False
+    uit = _waarschuwingen(maak_werkboek(gegevens))
+    assert "de bijeenkomst 'Startbijeenkomst hitteplan' is afgerond maar heeft geen uitkomsten; de trekker " \
+           "evalueert na iedere dialoog" in uit
+    assert "niemand trekt de samenwerking in het vervolg; vul 'Trekker vervolg' in of zet 'Trekt vervolg' op ja" in uit

@@ -1,0 +1,48 @@
+"""Installed from a wheel (not editable) into a fresh venv and run from another folder, the
+command still finds its templates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+
+import pytest
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="session")
+def geinstalleerd(tmp_path_factory):
+    basis = tmp_path_factory.mktemp("wiel")
+    dist = basis / "dist"
+    uit = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
+                         capture_output=True, text=True, timeout=600)
+    assert uit.returncode == 0, uit.stderr[-2000:]
+    wiel = next(dist.glob("hitteplan-*.whl"))
+    omgeving = basis / "venv"
+    venv.create(omgeving, with_pip=True)
+    pip = subprocess.run([str(omgeving / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wiel)],
+                         capture_output=True, text=True, timeout=900)
+    assert pip.returncode == 0, pip.stderr[-2000:]
+    return omgeving / "bin"
+
+
+def test_wiel_bevat_sjablonen(geinstalleerd):
+    uit = subprocess.run([str(geinstalleerd / "python"), "-c",
+                          "import generator.paden as p; print(p.standaard_sjablonen())"],
+                         capture_output=True, text=True, cwd="/")
+    assert uit.returncode == 0, uit.stderr
+    assert "site-packages/generator/sjablonen" in uit.stdout
+
+
+def test_wiel_werkt_vanuit_een_andere_map(geinstalleerd, tmp_path):
+    elders = tmp_path / "elders"
+    elders.mkdir()
+    nieuw = subprocess.run([str(geinstalleerd / "hitteplan"), "nieuw", "voorbeeld.xlsx", "--voorbeeld"],
+                           capture_output=True, text=True, cwd=elders)
+    assert nieuw.returncode == 0, nieuw.stderr
+    controle = subprocess.run([str(geinstalleerd / "hitteplan"), "controleer", "voorbeeld.xlsx"],
+                              capture_output=True, text=True, cwd=elders)
+    assert controle.returncode == 0, controle.stderr
+    assert "voorbeeld.xlsx is in orde" in controle.stdout
