@@ -14,7 +14,7 @@ $(BIN)/hitteplan: pyproject.toml
 	touch $@
 
 bouw: $(BIN)/hitteplan
-	$(BIN)/hitteplan controleer invoer/voorbeeld.xlsx
+	$(BIN)/hitteplan bouw invoer/voorbeeld.xlsx
 
 test: $(BIN)/hitteplan
 	$(BIN)/python -m pytest

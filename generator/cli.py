@@ -94,6 +94,7 @@ def hoofd(ctx: click.Context, debug: bool) -> None:
     Voorbeeld:
       hitteplan nieuw mijn-werkboek.xlsx
       hitteplan controleer mijn-werkboek.xlsx
+      hitteplan bouw mijn-werkboek.xlsx
     """
     ctx.obj = {"debug": debug}
 
@@ -149,3 +150,31 @@ def controleer(werkboek: Path) -> None:
 
 def _aantal(n: int, enkel: str, meer: str) -> str:
     return f"{n} {enkel if n == 1 else meer}"
+
+
+@hoofd.command()
+@click.argument("werkboek", type=click.Path(path_type=Path), default=Path("invoer/voorbeeld.xlsx"), required=False)
+@click.option("-o", "--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de documenten (standaard: uitvoer/<gemeente>).")
+@click.option("--sjablonen", type=click.Path(file_okay=False, path_type=Path),
+              help="Map met eigen sjablonen in de huisstijl van de gemeente; wat daar ontbreekt, komt uit de "
+                   "standaardsjablonen.")
+def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None) -> None:
+    """Maak de documenten uit een werkboek.
+
+    Zonder werkboek wordt het voorbeeld invoer/voorbeeld.xlsx gebruikt. Eerst worden alle
+    documenten gemaakt; pas als alles gelukt is, worden ze weggeschreven. Een mislukte
+    opdracht laat eerdere documenten dus ongemoeid.
+
+    \b
+    Voorbeeld:
+      hitteplan bouw mijn-werkboek.xlsx -o documenten
+    """
+    from generator.opdrachten import bouw_documenten
+
+    resultaat = bouw_documenten(werkboek, uitvoer, sjablonen)
+    for m in resultaat.waarschuwingen:
+        click.echo(f"Waarschuwing: {m}", err=True)
+    click.echo(f"Geschreven in {resultaat.map}{'/' if not str(resultaat.map).endswith('/') else ''}:")
+    for pad in resultaat.bestanden:
+        click.echo(f"  {pad.name}")

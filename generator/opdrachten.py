@@ -34,3 +34,10 @@ def controleer_werkboek(pad: Path) -> tuple[Werkboek | None, list[Melding]]:
     from generator.lezer import lees
 
     return lees(pad)
+
+
+def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None):
+    """Build every document; see :func:`generator.bouw.bouw`."""
+    from generator.bouw import bouw
+
+    return bouw(werkboek, uitvoer, sjablonen)

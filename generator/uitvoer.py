@@ -35,6 +35,12 @@ def _melding(pad: Path, err: OSError) -> UitvoerFout:
     return UitvoerFout(f"'{pad}' kan niet worden geschreven ({err.strerror or err}).")
 
 
+def _umask() -> int:
+    huidig = os.umask(0o022)
+    os.umask(huidig)
+    return huidig
+
+
 def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) -> None:
     """Write all files or none. Raises :class:`UitvoerFout` with a Dutch sentence."""
     if not overschrijven:
@@ -50,6 +56,7 @@ def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) ->
                 tijdelijk[pad] = Path(naam)
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(inhoud)
+                os.chmod(naam, 0o666 & ~_umask())  # mkstemp makes 0600; documents are ordinary files
             except OSError as err:
                 raise _melding(pad.parent if not pad.parent.is_dir() else pad, err) from err
         for pad in bestanden:
@@ -64,3 +71,20 @@ def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) ->
         for tmp in tijdelijk.values():
             if tmp.exists():
                 tmp.unlink()
+
+
+def vaste_zip(inhoud: bytes) -> bytes:
+    """The same zip with fixed timestamps and member order kept, so that the same input
+    gives the same bytes."""
+    import io
+    import zipfile
+
+    bron = zipfile.ZipFile(io.BytesIO(inhoud))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            nieuw = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            nieuw.compress_type = zipfile.ZIP_DEFLATED
+            nieuw.external_attr = 0o600 << 16
+            doel.writestr(nieuw, bron.read(info.filename))
+    return uit.getvalue()

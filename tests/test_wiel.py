@@ -46,3 +46,17 @@ def test_wiel_werkt_vanuit_een_andere_map(geinstalleerd, tmp_path):
                               capture_output=True, text=True, cwd=elders)
     assert controle.returncode == 0, controle.stderr
     assert "voorbeeld.xlsx is in orde" in controle.stdout
+
+
+def test_wiel_bouwt_documenten(geinstalleerd, tmp_path):
+    import docx
+
+    elders = tmp_path / "elders"
+    elders.mkdir()
+    subprocess.run([str(geinstalleerd / "hitteplan"), "nieuw", "w.xlsx", "--voorbeeld"], check=True, cwd=elders,
+                   capture_output=True)
+    uit = subprocess.run([str(geinstalleerd / "hitteplan"), "bouw", "w.xlsx"], capture_output=True, text=True,
+                         cwd=elders)
+    assert uit.returncode == 0, uit.stderr
+    notitie = docx.Document(elders / "uitvoer" / "heuvelmonde" / "bestuurlijke-notitie.docx")
+    assert notitie.core_properties.title == "Gedeelde ambitie en afspraken lokaal hitteplan Heuvelmonde"

@@ -1,0 +1,42 @@
+"""``hitteplan bouw``: read the workbook, render every document, write them all or none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.fouten import Melding
+from generator.uitvoer import schrijf_atomair, slug
+
+
+@dataclass(frozen=True)
+class Bouwresultaat:
+    """What a build wrote, and the workbook's warnings."""
+
+    map: Path
+    bestanden: tuple[Path, ...]
+    waarschuwingen: tuple[Melding, ...]
+
+
+def documenten():
+    """(file name, renderer) for every document of a build, in order."""
+    from generator.notitie import NAAM as NOTITIE, maak_notitie
+
+    return [(NOTITIE, maak_notitie)]
+
+
+def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None) -> Bouwresultaat:
+    """Build every document from ``werkboek`` into ``uitvoer`` (default ``uitvoer/<gemeente>``).
+
+    Each document is rendered in memory first; only when all succeeded are they written,
+    atomically, so a failed build never replaces earlier good documents.
+    """
+    from generator.lezer import lees_werkboek
+    from generator.sjabloon import Sjablonen
+
+    wb, waarschuwingen = lees_werkboek(werkboek)
+    bron = Sjablonen(sjablonen)
+    doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
+    inhoud = {doelmap / naam: maak(wb, bron) for naam, maak in documenten()}
+    schrijf_atomair(inhoud)
+    return Bouwresultaat(doelmap, tuple(inhoud), tuple(waarschuwingen))

@@ -1,0 +1,118 @@
+"""Rendering a Word template with docxtpl, and finishing the document for bestuurders:
+Dutch as the default language, the house colour, alt text, properties, stable bytes.
+
+Shared by every Word document the project makes (memo, canvas, letters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import jinja2
+
+from generator.fouten import SjabloonFout
+from generator.model import Werkboek
+from generator.sjabloon import omgeving, vertaal_fout
+from generator.uitvoer import vaste_zip
+
+TAAL = "nl-NL"
+
+
+def basiscontext(wb: Werkboek) -> dict:
+    """The names every template may use."""
+    return {"wb": wb, "alg": wb.algemeen, "notitie": wb.notitie, "ambitie": wb.ambitie}
+
+
+def _open_sjabloon(pad: Path):
+    from docxtpl import DocxTemplate
+
+    try:
+        tpl = DocxTemplate(pad)
+        tpl.init_docx()
+    except Exception as err:  # python-docx raises several kinds for a file that is no .docx
+        raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig Word-bestand (.docx).") from err
+    return tpl
+
+
+def _bron_xml(tpl) -> str | None:
+    """The body XML as docxtpl renders it, one paragraph per line, for quoting in errors."""
+    try:
+        xml = tpl.patch_xml(tpl.get_xml())
+        return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+    except Exception:  # only used to improve a message
+        return None
+
+
+def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,
+                datum: dt.date | None = None) -> bytes:
+    """Render ``pad`` with the model and ``context``; ``afbeeldingen`` maps a context name to
+    (image path or None, width in mm, alt text)."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    tpl = _open_sjabloon(pad)
+    volledig = {**basiscontext(wb), **context}
+    alt: dict[str, str] = {}
+    for naam, (bestand, breedte, beschrijving) in (afbeeldingen or {}).items():
+        volledig[naam] = InlineImage(tpl, bestand, width=Mm(breedte)) if bestand else None
+        if bestand:
+            alt[Path(bestand).name] = beschrijving
+    try:
+        tpl.render(volledig, omgeving(), autoescape=True)
+    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as err:
+        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad))) from err
+    except (TypeError, ValueError, AttributeError) as err:
+        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad))) from err
+    doc = tpl.docx
+    afwerken(doc, wb, alt, datum)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return vaste_zip(buffer.getvalue())
+
+
+def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> None:
+    """Accessibility and properties on a rendered python-docx Document."""
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    # Dutch as the default run language (styles' docDefaults), and on any style that sets one
+    stijlen = doc.styles.element
+    defaults = stijlen.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    lang.set(qn("w:val"), TAAL)
+    lang.set(qn("w:eastAsia"), TAAL)
+    for element in stijlen.iter(qn("w:lang")):
+        element.set(qn("w:val"), TAAL)
+    instellingen = doc.settings.element.find(qn("w:themeFontLang"))
+    if instellingen is not None:
+        instellingen.set(qn("w:val"), TAAL)
+
+    kleur = wb.algemeen.huisstijlkleur
+    if kleur:
+        for naam in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+            if naam in [s.name for s in doc.styles]:
+                doc.styles[naam].font.color.rgb = RGBColor.from_string(kleur.lstrip("#"))
+
+    # alt text: each picture's descr from its file name; decorative fallbacks named plainly
+    for inline in doc.element.body.iter(qn("wp:inline"), qn("wp:anchor")):
+        docpr = inline.find(qn("wp:docPr"))
+        naam = next((c.get("name") for c in inline.iter(qn("pic:cNvPr"))), "")
+        if docpr is not None and not docpr.get("descr"):
+            docpr.set("descr", alt.get(naam, f"Afbeelding bij {wb.algemeen.titel}"))
+
+    cp = doc.core_properties
+    cp.title = cp.title or wb.notitie.onderwerp
+    cp.language = TAAL
+    cp.last_modified_by = cp.author or wb.algemeen.naam_trekker
+    cp.revision = 1
+    moment = dt.datetime.combine(datum or wb.notitie.datum, dt.time(9, 0))
+    cp.created = moment
+    cp.modified = moment
+    cp.last_printed = moment
