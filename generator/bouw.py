@@ -20,9 +20,10 @@ class Bouwresultaat:
 
 def documenten():
     """(file name, renderer) for every document of a build, in order."""
+    from generator.canvas import NAAM as CANVAS, maak_canvas
     from generator.notitie import NAAM as NOTITIE, maak_notitie
 
-    return [(NOTITIE, maak_notitie)]
+    return [(NOTITIE, maak_notitie), (CANVAS, maak_canvas)]
 
 
 def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None) -> Bouwresultaat:
@@ -37,6 +38,7 @@ def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     wb, waarschuwingen = lees_werkboek(werkboek)
     bron = Sjablonen(sjablonen)
     doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
-    inhoud = {doelmap / naam: maak(wb, bron) for naam, maak in documenten()}
+    meldingen = list(waarschuwingen)
+    inhoud = {doelmap / naam: maak(wb, bron, meldingen) for naam, maak in documenten()}
     schrijf_atomair(inhoud)
-    return Bouwresultaat(doelmap, tuple(inhoud), tuple(waarschuwingen))
+    return Bouwresultaat(doelmap, tuple(inhoud), tuple(meldingen))

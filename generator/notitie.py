@@ -14,7 +14,7 @@ from generator.woord import render_docx
 NAAM = "bestuurlijke-notitie.docx"
 
 
-def maak_notitie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
+def maak_notitie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list | None = None) -> bytes:
     """The memo as .docx bytes."""
     notitie = wb.notitie
     context = {

@@ -47,9 +47,10 @@ def _bron_xml(tpl) -> str | None:
 
 
 def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,
-                datum: dt.date | None = None) -> bytes:
+                datum: dt.date | None = None, nabewerking=None) -> bytes:
     """Render ``pad`` with the model and ``context``; ``afbeeldingen`` maps a context name to
-    (image path or None, width in mm, alt text)."""
+    (image path or None, width in mm, alt text); ``nabewerking`` gets the rendered python-docx
+    Document before it is finished and saved."""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
@@ -67,6 +68,8 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     except (TypeError, ValueError, AttributeError) as err:
         raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad))) from err
     doc = tpl.docx
+    if nabewerking is not None:
+        nabewerking(doc)
     afwerken(doc, wb, alt, datum)
     buffer = io.BytesIO()
     doc.save(buffer)

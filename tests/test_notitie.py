@@ -55,7 +55,7 @@ def voorbeeld_notitie(tmp_path_factory):
 def test_kopblok(voorbeeld_notitie):
     doc = docx.Document(voorbeeld_notitie)
     assert doc.paragraphs[0].style.name == "Title" or doc.paragraphs[0].text == "Bestuurlijke notitie"
-    assert "Aan: het college van burgemeester en wethouders" in [p.text for p in doc.paragraphs]
+    assert "Aan: College van B&W" in [p.text for p in doc.paragraphs]
     kop = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
     assert kop["Onderwerp"] == "Gedeelde ambitie en afspraken lokaal hitteplan Heuvelmonde"
     assert kop["Datum"] == "26 april 2027"
