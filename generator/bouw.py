@@ -22,8 +22,9 @@ def documenten():
     """(file name, renderer) for every document of a build, in order."""
     from generator.canvas import NAAM as CANVAS, maak_canvas
     from generator.notitie import NAAM as NOTITIE, maak_notitie
+    from generator.presentatie import NAAM as PRESENTATIE, maak_presentatie
 
-    return [(NOTITIE, maak_notitie), (CANVAS, maak_canvas)]
+    return [(NOTITIE, maak_notitie), (PRESENTATIE, maak_presentatie), (CANVAS, maak_canvas)]
 
 
 def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None) -> Bouwresultaat:

@@ -232,6 +232,18 @@ class Bron:
 
 
 @dataclass(frozen=True)
+class Rangorde:
+    """A wijk's place where vulnerability, heat and distance to coolness meet: ``geschat`` is
+    basis x heat-stress share x share further than 300 m (an estimate of people, not a count)."""
+
+    wijk: str
+    basis: int
+    hittestress: float
+    verder_dan_300m: float
+    geschat: int
+
+
+@dataclass(frozen=True)
 class Werkboek:
     """The whole validated workbook. ``map`` is the folder the workbook lives in (images are
     relative to it); ``fasen`` is the heat-plan ladder in order."""
@@ -358,6 +370,19 @@ class Werkboek:
         if not paren or not gewicht:
             return None
         return round(sum(p * g for p, g in paren) / gewicht, 1)
+
+    @property
+    def rangorde(self) -> tuple[Rangorde, ...]:
+        """Wijken with both percentages, ranked by the estimated number of alleenwonende
+        75-plussers (or all 75-plussers where that is missing) living hot and far from coolness."""
+        uit = []
+        for w in self.wijken:
+            if w.hittestress is None or w.verder_dan_300m is None:
+                continue
+            basis = w.alleenwonend75 if w.alleenwonend75 is not None else w.plus75
+            geschat = round(basis * w.hittestress / 100 * w.verder_dan_300m / 100)
+            uit.append(Rangorde(w.wijk, basis, w.hittestress, w.verder_dan_300m, geschat))
+        return tuple(sorted(uit, key=lambda r: (-r.geschat, r.wijk)))
 
     @property
     def zorglocaties(self) -> tuple[Locatie, ...]:

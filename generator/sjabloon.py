@@ -36,11 +36,13 @@ class Sjablonen:
         return self.pad(naam).read_text(encoding="utf-8")
 
 
-def omgeving(autoescape: bool = True) -> SandboxedEnvironment:
+def omgeving(autoescape: bool = True, regels_wegknippen: bool = True) -> SandboxedEnvironment:
     """A sandboxed environment (a template cannot reach Python internals or files) where an
-    undefined name is an error, never an empty spot."""
+    undefined name is an error, never an empty spot. ``regels_wegknippen`` drops the line
+    break after a block tag (right for Word XML, wrong for plain texts with line breaks)."""
     env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=autoescape,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+                               trim_blocks=regels_wegknippen, lstrip_blocks=regels_wegknippen,
+                               keep_trailing_newline=False)
     env.finalize = lambda waarde: "" if waarde is None else waarde  # an optional field left empty
     env.filters.update(opmaak.FILTERS)
     env.globals.update(opmaak.GLOBALS)

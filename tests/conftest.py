@@ -84,3 +84,38 @@ def voorbeeld(tmp_path) -> Path:
     doel = tmp_path / "voorbeeld.xlsx"
     shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", doel)
     return doel
+
+
+def overloop(pptx_pad: Path, pdf: Path) -> list[str]:
+    """Text that LibreOffice draws outside its text box or off the slide: for every text
+    shape, words of its own text drawn below its box (and not inside another shape that has
+    the same word); for every slide, words beyond the page."""
+    import re
+
+    import pptx
+
+    exe = hulpmiddel("pdftotext")
+    html = subprocess.run([exe, "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    paginas = html.split("<page ")[1:]
+    prs = pptx.Presentation(str(pptx_pad))
+    sw, sh = prs.slide_width, prs.slide_height
+    woord = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<')
+    fouten = []
+    for nr, (dia, pagina) in enumerate(zip(prs.slides, paginas), start=1):
+        pw, ph = map(float, re.search(r'width="([\d.]+)" height="([\d.]+)"', pagina).groups())
+        woorden = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in woord.findall(pagina)]
+        fouten += [f"dia {nr}: '{w[4]}' buiten de dia" for w in woorden if w[2] > pw + 1 or w[3] > ph + 1]
+        for vorm in dia.shapes:
+            if not vorm.has_text_frame or not vorm.text_frame.text.strip():
+                continue
+            eigen = set(vorm.text_frame.text.split())
+            x0, y0 = vorm.left / sw * pw, vorm.top / sh * ph
+            x1, y1 = x0 + vorm.width / sw * pw, y0 + vorm.height / sh * ph
+            onder = [w for w in woorden if w[4] in eigen and x0 - 2 <= w[0] <= x1 + 2 and y1 + 2 < w[3] < y1 + 200
+                     and not any(o is not vorm and (not o.has_text_frame or w[4] in o.text_frame.text)
+                                 and o.left / sw * pw - 2 <= w[0] <= (o.left + o.width) / sw * pw + 2
+                                 and o.top / sh * ph - 2 <= w[1] <= (o.top + o.height) / sh * ph + 2
+                                 for o in dia.shapes)]
+            if len(onder) >= 2:
+                fouten.append(f"dia {nr}: tekst loopt uit '{vorm.name}': {' '.join(w[4] for w in onder[:6])}")
+    return fouten

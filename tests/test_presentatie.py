@@ -1,0 +1,162 @@
+"""The presentation for the startbijeenkomst: reopened with python-pptx and asserted on."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pptx
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import hoofd
+from generator.voorbeeld import GEGEVENS
+
+from .conftest import REPO, naar_pdf, overloop, valideer_ooxml
+from .test_canvas import _zwaar
+
+TITELS = [
+    "Lokaal hitteplan Heuvelmonde", "Welkom: waarom we hier vandaag zijn", "Programma", "Waarom hitte ertoe doet",
+    "Het hitteplan: van preventie tot opschaling", "Kwetsbare ouderen per wijk", "Hitte en afstand tot koelte per wijk",
+    "Locaties per wijk", "Waar kwetsbaarheid, hitte en afstand samenkomen", "Het proces: van verkennen naar vastleggen",
+    "Tafelgesprekken over bereik en verantwoordelijkheid", "Stellingen: eerste aanzet voor de gedeelde ambitie",
+    "Wie zitten er aan tafel", "Een eerste aanzet voor onze ambitie", "Volgende stappen",
+]
+
+
+def bouw(werkboek, uitvoer):
+    uit = CliRunner().invoke(hoofd, ["bouw", str(werkboek), "-o", str(uitvoer)], catch_exceptions=False)
+    assert uit.exit_code == 0, uit.output
+    return pptx.Presentation(str(uitvoer / "presentatie-startbijeenkomst.pptx"))
+
+
+def titels(prs) -> list[str]:
+    return [d.shapes.title.text_frame.text if d.shapes.title is not None else "" for d in prs.slides]
+
+
+def grafieken(prs):
+    return [v.chart for d in prs.slides for v in d.shapes if v.has_chart]
+
+
+def dia_tekst(dia) -> str:
+    delen = []
+    for v in dia.shapes:
+        if v.has_text_frame:
+            delen.append(v.text_frame.text)
+        if v.has_table:
+            delen += [c.text for r in v.table.rows for c in r.cells]
+    return "\n".join(delen)
+
+
+@pytest.fixture(scope="module")
+def voorbeeld_deck(tmp_path_factory):
+    uit = tmp_path_factory.mktemp("deck")
+    bouw(REPO / "invoer" / "voorbeeld.xlsx", uit)
+    return uit / "presentatie-startbijeenkomst.pptx"
+
+
+def test_dia_titels_in_volgorde(voorbeeld_deck):
+    prs = pptx.Presentation(str(voorbeeld_deck))
+    assert titels(prs) == TITELS
+    assert round(prs.slide_width / 914400, 2) == 13.33 and prs.core_properties.title.startswith(
+        "Lokaal hitteplan Heuvelmonde")
+
+
+def test_titeldia(voorbeeld_deck):
+    eerste = pptx.Presentation(str(voorbeeld_deck)).slides[0]
+    tekst = dia_tekst(eerste)
+    assert "dinsdag 9 maart 2027, 13.30 - 16.00 uur" in tekst.splitlines()
+    assert "Woonzorgcentrum De Linde · te gast bij Zorggroep Heuvelland" in tekst.splitlines()
+
+
+def test_grafieken_gelijk_aan_de_wijken(voorbeeld_deck):
+    kwetsbaar, hitte = grafieken(pptx.Presentation(str(voorbeeld_deck)))
+    wijken = GEGEVENS["Wijken"]
+    for grafiek, kolommen in ((kwetsbaar, ["75-plussers", "Alleenwonende 75-plussers"]),
+                              (hitte, ["Hittestress (%)", "Verder dan 300 m van koelte (%)"])):
+        plot = grafiek.plots[0]
+        assert list(plot.categories) == [w["Wijk"] for w in wijken]
+        assert [s.name for s in plot.series] == kolommen
+        for reeks, kolom in zip(plot.series, kolommen):
+            assert list(reeks.values) == [float(w[kolom]) for w in wijken]
+        assert grafiek.chart_type is not None
+
+
+def test_elke_dia_heeft_sprekersnotities_met_cijfers(voorbeeld_deck):
+    prs = pptx.Presentation(str(voorbeeld_deck))
+    notities = [d.notes_slide.notes_text_frame.text for d in prs.slides]
+    assert all(len(n) > 40 for n in notities)
+    assert "In Molenwijk wonen 1.120 75-plussers, van wie 498 alleen." in notities[5]
+    assert "In Centrum is dat 62%; 18% van de woningen ligt verder dan 300 m van een koele plek." in notities[6]
+    assert "Bovenaan staat Molenwijk: naar schatting 90 mensen." in notities[8]
+
+
+def test_rangorde(voorbeeld_deck):
+    dia = pptx.Presentation(str(voorbeeld_deck)).slides[8]
+    tabel = next(v.table for v in dia.shapes if v.has_table)
+    assert [c.text for c in tabel.rows[1].cells] == ["1", "Molenwijk", "498", "41%", "44%", "90"]
+    assert [tabel.cell(r, 1).text for r in range(1, len(tabel.rows))][-1] == "Buitengebied"
+
+
+def test_geen_contactgegevens_op_dias(voorbeeld_deck):
+    prs = pptx.Presentation(str(voorbeeld_deck))
+    for dia in prs.slides:
+        tekst = dia_tekst(dia) + "\n" + dia.notes_slide.notes_text_frame.text
+        assert "@" not in tekst
+        assert not re.search(r"\b0\d{1,3}[- ]?\d{3}[ -]?\d{3,4}\b|\+31", tekst), tekst
+
+
+def test_taal_alt_en_schema(voorbeeld_deck):
+    with zipfile.ZipFile(voorbeeld_deck) as zf:
+        dias = {n: zf.read(n).decode() for n in zf.namelist() if re.match(r"ppt/slides/slide\d+\.xml$", n)}
+        grafiekxml = [zf.read(n).decode() for n in zf.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", n)]
+    for naam, xml in dias.items():
+        runs = re.findall(r"<a:r>(?:<a:rPr\b[^>]*/?>)?", xml)
+        assert runs and all('lang="nl-NL"' in r for r in runs), naam
+        for m in re.finditer(r"<p:cNvPr\b[^>]*>", xml):
+            volgend = xml[m.end(): m.end() + 200]
+            if "<p:cNvPicPr" in volgend or "<p:cNvGraphicFramePr" in volgend:
+                assert re.search(r'descr="[^"]+"', m.group(0)), (naam, m.group(0))
+        assert "normAutofit" not in xml
+    for xml in grafiekxml:
+        assert not re.search(r'<c:(axId|crossAx) val="-', xml)
+        assert '<c:lang val="nl-NL"/>' in xml
+    assert valideer_ooxml(voorbeeld_deck) == []
+
+
+def test_geen_overloop(voorbeeld_deck, tmp_path):
+    assert overloop(voorbeeld_deck, naar_pdf(voorbeeld_deck, tmp_path)) == []
+
+
+def test_zestig_organisaties_en_dertig_wijken(maak_werkboek, gegevens, tmp_path):
+    gegevens = _zwaar(gegevens, 10, 160)
+    gegevens["Wijken"] = [
+        {"Wijkcode": f"WK9999{i:02d}", "Wijk": f"Wijk {i:02d} {'Noord' if i % 2 else 'Zuid'}", "Inwoners": 3000 + i * 50,
+         "75-plussers": 300 + i * 7, "Alleenwonende 75-plussers": 100 + i * 3, "Hittestress (%)": (i * 7) % 80,
+         "Verder dan 300 m van koelte (%)": (i * 11) % 90, "Koele plekken": i % 4} for i in range(1, 31)]
+    for loc in gegevens["Locaties"]:
+        loc["Wijk"] = "Wijk 01 Noord"
+    prs = bouw(maak_werkboek(gegevens), tmp_path)
+    t = titels(prs)
+    assert "Wie zitten er aan tafel (vervolg)" in t
+    assert t.count("Kwetsbare ouderen per wijk (vervolg)") == 2
+    categorieen = [c for g in grafieken(prs)[:3] for c in g.plots[0].categories]
+    assert categorieen == [w["Wijk"] for w in gegevens["Wijken"]]
+    namen = [line for d in prs.slides if d.shapes.title.text_frame.text.startswith("Wie zitten")
+             for line in dia_tekst(d).splitlines()]
+    assert all(s["Organisatie"] in namen for s in gegevens["Stakeholders"])
+    pad = tmp_path / "presentatie-startbijeenkomst.pptx"
+    assert overloop(pad, naar_pdf(pad, tmp_path)) == []
+
+
+def test_hittekaart_geschaald_met_alt_tekst(maak_werkboek, gegevens, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (1600, 900), (200, 60, 40)).save(tmp_path / "hittekaart.png")
+    gegevens["Algemeen"]["Hittekaart"] = "hittekaart.png"
+    prs = bouw(maak_werkboek(gegevens), tmp_path / "uit")
+    dia = next(d for d in prs.slides if d.shapes.title.text_frame.text == "De hittekaart van Heuvelmonde")
+    beeld = next(v for v in dia.shapes if v.shape_type == 13)
+    assert beeld._element.xpath("./p:nvPicPr/p:cNvPr")[0].get("descr").startswith("Hittekaart van Heuvelmonde")
+    assert beeld.left + beeld.width <= prs.slide_width and beeld.top + beeld.height <= prs.slide_height
+    assert abs(beeld.width / beeld.height - 16 / 9) < 0.01
