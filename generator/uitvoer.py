@@ -86,5 +86,25 @@ def vaste_zip(inhoud: bytes) -> bytes:
             nieuw = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             nieuw.compress_type = zipfile.ZIP_DEFLATED
             nieuw.external_attr = 0o600 << 16
-            doel.writestr(nieuw, bron.read(info.filename))
+            data = bron.read(info.filename)
+            if info.filename.endswith(".xlsx"):  # a chart's data workbook carries its own timestamps
+                data = vaste_zip(_vaste_tijden(data))
+            doel.writestr(nieuw, data)
+    return uit.getvalue()
+
+
+def _vaste_tijden(xlsx: bytes) -> bytes:
+    """An embedded workbook with its creation and modification times fixed."""
+    import io
+    import re
+    import zipfile
+
+    bron = zipfile.ZipFile(io.BytesIO(xlsx))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            data = bron.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", data)
+            doel.writestr(info, data)
     return uit.getvalue()
