@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.fouten import HitteplanFout
+from generator.fouten import HitteplanFout, WerkboekFout
 
 # click's own texts (usage, errors, help) in Dutch: click looks each up through ``_``.
 _NL = {
@@ -69,6 +69,13 @@ class _Groep(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except WerkboekFout as fout:
+            for melding in fout.fouten:
+                click.echo(f"Fout: {melding}", err=True)
+            aantal = len(fout.fouten)
+            click.echo(f"{aantal} {'fout' if aantal == 1 else 'fouten'} in het werkboek; er zijn geen documenten "
+                       "gemaakt of veranderd.", err=True)
+            ctx.exit(1)
         except HitteplanFout as fout:
             click.echo(str(fout), err=True)
             ctx.exit(1)

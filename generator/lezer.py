@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +98,18 @@ def controleer_bestand(pad: Path) -> None:
         raise BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.") from err
     if "xl/workbook.xml" not in namen:
         raise BestandFout(f"'{naam}' is geen Excel-werkboek (het is een ander soort zip- of Office-bestand).")
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            for lid in zf.infolist():
+                if lid.filename.endswith((".xml", ".rels")):
+                    with zf.open(lid) as fh:
+                        begin = fh.read(4096)
+                    if b"<!DOCTYPE" in begin or b"<!ENTITY" in begin:
+                        raise BestandFout(f"'{naam}' bevat XML met een eigen DTD of entiteiten ({lid.filename}); zo'n "
+                                          "bestand kan schadelijk zijn en wordt niet gelezen. Sla het opnieuw op in "
+                                          "Excel.")
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
+        raise BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.") from err
 
 
 def _formulecellen(pad: Path) -> dict[str, set[str]]:
@@ -162,7 +175,7 @@ def _zet_om(veld: Veld, waarde: object, notatie: str, blad: str, cel: str, lezin
     """The typed value, or None after recording why it cannot be read."""
     if isinstance(waarde, str):
         _, gewijzigd = waarden.schoon_tekst(waarde)
-        if gewijzigd and waarden.lees_tekst(waarde):
+        if gewijzigd and waarden.schoon_tekst(waarde)[0].strip():
             lezing.waarschuw("bevatte onzichtbare stuurtekens; die zijn weggelaten", blad, cel)
     try:
         match veld.type:

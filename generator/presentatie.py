@@ -393,7 +393,7 @@ class Deck:
 
     def bewaar(self) -> bytes:
         kern = self.prs.core_properties
-        kern.title = f"{self.t('titel.titel')} · presentatie startbijeenkomst"
+        kern.title = f"{self.t('titel.titel')} · presentatie startbijeenkomst"[:255]
         kern.subject = f"Lokaal hitteplan {self.wb.algemeen.gemeente}"
         kern.author = self.wb.algemeen.naam_trekker
         kern.last_modified_by = self.wb.algemeen.naam_trekker

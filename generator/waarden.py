@@ -20,7 +20,7 @@ MAANDEN = {
 }
 JA = {"ja", "j", "x", "waar", "true", "yes", "y", "1", "✓", "v"}
 NEE = {"nee", "n", "onwaar", "false", "no", "0", "-"}
-_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe\uffff\ud800-\udfff]")  # also what XML cannot hold
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _KLEUR = re.compile(r"^#?([0-9A-Fa-f]{6})$")
@@ -58,13 +58,29 @@ def schoon_tekst(waarde: object) -> tuple[str, bool]:
     return "\n".join(regels), schoon != tekst
 
 
-def lees_tekst(waarde: object) -> str:
+MAX_TEKST = 200
+MAX_LANGETEKST = 10_000
+
+
+def _plat(waarde: object) -> str:
+    """Cleaned text on one line, any length (for parsing other types)."""
     tekst, _ = schoon_tekst(waarde)
     return " ".join(tekst.split())
 
 
+def lees_tekst(waarde: object) -> str:
+    tekst = _plat(waarde)
+    if len(tekst) > MAX_TEKST:
+        raise OngeldigeWaarde(f"de tekst is te lang ({len(tekst)} tekens); dit veld is voor één regel van hoogstens "
+                              f"{MAX_TEKST} tekens")
+    return tekst
+
+
 def lees_langetekst(waarde: object) -> str:
     tekst, _ = schoon_tekst(waarde)
+    if len(tekst) > MAX_LANGETEKST:
+        raise OngeldigeWaarde(f"de tekst is te lang ({len(tekst)} tekens); hoogstens {MAX_LANGETEKST:,} tekens past in de "
+                              "documenten".replace(",", "."))
     return re.sub(r"\n{3,}", "\n\n", tekst)
 
 
@@ -86,7 +102,7 @@ def lees_datum(waarde: object) -> dt.date:
     fout = OngeldigeWaarde(f"'{toon(waarde)}' is geen datum; verwacht bijvoorbeeld 3-3-2027 of 3 maart 2027")
     if not isinstance(waarde, str):
         raise fout
-    tekst = lees_tekst(waarde).casefold()
+    tekst = _plat(waarde).casefold()
     tekst = re.sub(r"^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+", "", tekst)
     try:
         if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", tekst):
@@ -110,7 +126,7 @@ def lees_tijd(waarde: object) -> dt.time:
         minuten = round(waarde * 24 * 60)
         return dt.time(minuten // 60, minuten % 60)
     if isinstance(waarde, str):
-        tekst = lees_tekst(waarde).casefold().removesuffix("uur").strip()
+        tekst = _plat(waarde).casefold().removesuffix("uur").strip()
         m = re.fullmatch(r"(\d{1,2})(?:[:.u](\d{2}))?", tekst)
         if m and int(m[1]) < 24 and int(m[2] or 0) < 60:
             return dt.time(int(m[1]), int(m[2] or 0))
@@ -128,7 +144,7 @@ def lees_geheel(waarde: object) -> int:
             raise fout
         getal = int(waarde)
     elif isinstance(waarde, str):
-        tekst = lees_tekst(waarde).replace(" ", "")
+        tekst = _plat(waarde).replace(" ", "")
         if re.fullmatch(r"\d{1,3}(\.\d{3})+", tekst):
             tekst = tekst.replace(".", "")
         if not re.fullmatch(r"-?\d+", tekst):
@@ -153,7 +169,7 @@ def lees_percentage(waarde: object, getalnotatie: str = "General") -> float:
         getal = float(waarde) * (100 if "%" in notatie else 1)
         tekst_waarde = f"{getal:g}"
     elif isinstance(waarde, str):
-        tekst = lees_tekst(waarde).replace(" ", "")
+        tekst = _plat(waarde).replace(" ", "")
         m = re.fullmatch(r"(\d+(?:[.,]\d+)?)%?", tekst)
         if not m:
             raise fout
@@ -171,7 +187,7 @@ def lees_janee(waarde: object) -> bool:
         return waarde
     if isinstance(waarde, int | float) and waarde in (0, 1):
         return bool(waarde)
-    tekst = lees_tekst(waarde).casefold() if isinstance(waarde, str) else None
+    tekst = _plat(waarde).casefold() if isinstance(waarde, str) else None
     if tekst in JA:
         return True
     if tekst in NEE:
@@ -182,7 +198,7 @@ def lees_janee(waarde: object) -> bool:
 def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> str:
     from generator.contract import normaliseer
 
-    sleutel = normaliseer(lees_tekst(waarde))
+    sleutel = normaliseer(_plat(waarde))
     for keuze in keuzes:
         if normaliseer(keuze) == sleutel:
             return keuze
@@ -191,21 +207,21 @@ def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> str:
 
 
 def lees_email(waarde: object) -> str:
-    tekst = lees_tekst(waarde)
+    tekst = _plat(waarde)
     if not _EMAIL.match(tekst):
         raise OngeldigeWaarde(f"'{toon(waarde)}' is geen geldig e-mailadres; verwacht bijvoorbeeld naam@gemeente.nl")
     return tekst
 
 
 def lees_kleur(waarde: object) -> str:
-    m = _KLEUR.match(lees_tekst(waarde))
+    m = _KLEUR.match(_plat(waarde))
     if not m:
         raise OngeldigeWaarde(f"'{toon(waarde)}' is geen kleurcode; verwacht bijvoorbeeld #00689E")
     return "#" + m[1].upper()
 
 
 def lees_wijkcode(waarde: object) -> str:
-    tekst = lees_tekst(waarde).upper().replace(" ", "")
+    tekst = _plat(waarde).upper().replace(" ", "")
     if not _WIJKCODE.match(tekst):
         raise OngeldigeWaarde(f"'{toon(waarde)}' is geen CBS-wijkcode; verwacht WK en zes cijfers, bijvoorbeeld WK036301")
     return tekst

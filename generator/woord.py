@@ -111,7 +111,7 @@ def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> N
             docpr.set("descr", alt.get(naam, f"Afbeelding bij {wb.algemeen.titel}"))
 
     cp = doc.core_properties
-    cp.title = cp.title or wb.notitie.onderwerp
+    cp.title = (cp.title or wb.notitie.onderwerp)[:255]
     cp.language = TAAL
     cp.last_modified_by = cp.author or wb.algemeen.naam_trekker
     cp.revision = 1

@@ -222,6 +222,10 @@ SLECHT = [
      "Blad 'Beslispunten', cel A3: '1' staat ook al in cel A2; elke nr mag maar één keer voorkomen"),
     (_zet("Beslispunten", "A2", "een"), "Blad 'Beslispunten', cel A2: 'een' is geen geheel getal; verwacht bijvoorbeeld 1234"),
     (_zet("Planning", "C2", dt.date(2027, 1, 2)), "Blad 'Planning', cel C2: 'Gereed' ligt voor de start (B2)"),
+    (_zet("Algemeen", "B3", "Hitteplan " * 25),
+     "Blad 'Algemeen', cel B3: de tekst is te lang (249 tekens); dit veld is voor één regel van hoogstens 200 tekens"),
+    (_zet("Notitie", "B12", "Warm. " * 2000),
+     "Blad 'Notitie', cel B12: de tekst is te lang (11999 tekens); hoogstens 10.000 tekens past in de documenten"),
     (_formule, "Blad 'Wijken', cel C3: bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
                "Excel of LibreOffice en sla het opnieuw op"),
     (_dubbel_label, "Blad 'Algemeen', cel B21: het veld 'Gemeente' staat hier nog een keer (ook in cel B2); "

@@ -1,0 +1,164 @@
+"""Robust, safe and reproducible: bad input gets a clear answer and nothing is ever lost.
+
+Every bad input of the reader's corpus is also fed to `bouw`: exit status 1, one Dutch message
+naming sheet and cell, no traceback, no file written, earlier documents untouched byte for byte.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import hoofd
+from generator.uitvoer import slug
+
+from .test_lezer import BESTANDEN, SLECHT
+
+VORIGE = {"bestuurlijke-notitie.docx": b"vorige goede notitie", "canvas-fase-2.docx": b"vorig goed canvas"}
+
+
+def _uitvoer_met_vorige(map_: Path) -> Path:
+    map_.mkdir()
+    for naam, inhoud in VORIGE.items():
+        (map_ / naam).write_bytes(inhoud)
+    return map_
+
+
+def _niets_veranderd(map_: Path) -> None:
+    assert sorted(p.name for p in map_.iterdir()) == sorted(VORIGE)
+    for naam, inhoud in VORIGE.items():
+        assert (map_ / naam).read_bytes() == inhoud
+
+
+def bouw(*args):
+    return CliRunner().invoke(hoofd, ["bouw", *map(str, args)], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("wijzig,melding", SLECHT, ids=[f"werkboek-{i:02d}" for i in range(len(SLECHT))])
+def test_bouw_weigert_slecht_werkboek(maak_werkboek, tmp_path, wijzig, melding):
+    pad = maak_werkboek(wijzig=wijzig)
+    uit = _uitvoer_met_vorige(tmp_path / "uit")
+    resultaat = bouw(pad, "-o", uit)
+    assert resultaat.exit_code == 1
+    regels = resultaat.output.splitlines()
+    if "{rij}" not in melding:
+        assert f"Fout: {melding.format(map=pad.parent)}" in regels
+    assert regels[-1].endswith("in het werkboek; er zijn geen documenten gemaakt of veranderd.")
+    assert "Traceback" not in resultaat.output
+    _niets_veranderd(uit)
+
+
+@pytest.mark.parametrize("naam,maak,melding", BESTANDEN, ids=[b[0] for b in BESTANDEN])
+def test_bouw_weigert_wat_geen_werkboek_is(tmp_path, naam, maak, melding):
+    pad = tmp_path / naam
+    maak(pad)
+    uit = _uitvoer_met_vorige(tmp_path / "uit")
+    resultaat = bouw(pad, "-o", uit)
+    assert (resultaat.exit_code, resultaat.output.strip()) == (1, melding)
+    _niets_veranderd(uit)
+
+
+def test_entiteiten_in_xml_geweigerd(tmp_path, voorbeeld):
+    """A 'billion laughs' DTD in a sheet is refused before any XML is parsed."""
+    bom = ('<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+           '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]>')
+    pad = tmp_path / "vijandig.xlsx"
+    with zipfile.ZipFile(voorbeeld) as bron, zipfile.ZipFile(pad, "w") as doel:
+        for info in bron.infolist():
+            data = bron.read(info.filename)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                data = bom.encode() + (data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data)
+            doel.writestr(info, data)
+    uit = _uitvoer_met_vorige(tmp_path / "uit")
+    resultaat = bouw(pad, "-o", uit)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip() == ("'vijandig.xlsx' bevat XML met een eigen DTD of entiteiten "
+                                        "(xl/worksheets/sheet2.xml); zo'n bestand kan schadelijk zijn en wordt niet "
+                                        "gelezen. Sla het opnieuw op in Excel.")
+    _niets_veranderd(uit)
+
+
+def test_uitvoermap_onder_een_bestand(voorbeeld, tmp_path):
+    bestand = tmp_path / "gewoon-bestand.txt"
+    bestand.write_text("x")
+    resultaat = bouw(voorbeeld, "-o", bestand / "uit")
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip().startswith(f"'{bestand / 'uit'}' kan niet worden geschreven")
+    assert "Traceback" not in resultaat.output
+
+
+def test_document_open_in_ander_programma(voorbeeld, tmp_path, monkeypatch):
+    """On Windows a document open in Word cannot be replaced: the message says so, the other
+    documents of the run are not put in place either, and no temporary file is left."""
+    import os
+
+    uit = _uitvoer_met_vorige(tmp_path / "uit")
+    echt = os.replace
+
+    def vergrendeld(bron, doel):
+        if str(doel).endswith("canvas-fase-2.docx"):
+            raise PermissionError(13, "Permission denied")
+        return echt(bron, doel)
+
+    monkeypatch.setattr(os, "replace", vergrendeld)
+    resultaat = bouw(voorbeeld, "-o", uit)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip() == (f"'{uit / 'canvas-fase-2.docx'}' kan niet worden geschreven: het bestand is "
+                                        "geopend in een ander programma of de map is alleen-lezen. Sluit het bestand "
+                                        "en probeer het opnieuw.")
+    assert not list(uit.glob(".~*"))
+    assert (uit / "canvas-fase-2.docx").read_bytes() == VORIGE["canvas-fase-2.docx"]
+
+
+def test_alleen_lezen_bestand(voorbeeld, tmp_path, monkeypatch):
+    import os
+
+    uit = _uitvoer_met_vorige(tmp_path / "uit")
+    echte_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, m: False if str(p).endswith("notitie.docx") else echte_access(p, m))
+    resultaat = bouw(voorbeeld, "-o", uit)
+    assert resultaat.exit_code == 1
+    assert "bestuurlijke-notitie.docx' kan niet worden geschreven" in resultaat.output
+    _niets_veranderd(uit)
+
+
+def test_mislukte_run_laat_vorige_documenten_staan(voorbeeld, tmp_path, monkeypatch):
+    """The last document fails to render: none of the run's documents replaces the old ones."""
+    import generator.canvas as canvas
+    from generator.fouten import SjabloonFout
+
+    def stuk(*_):
+        raise SjabloonFout("Sjabloon 'canvas-fase-2.docx': kapot.")
+
+    monkeypatch.setattr(canvas, "maak_canvas", stuk)
+    uit = _uitvoer_met_vorige(tmp_path / "uit")
+    resultaat = bouw(voorbeeld, "-o", uit)
+    assert (resultaat.exit_code, resultaat.output.strip()) == (1, "Sjabloon 'canvas-fase-2.docx': kapot.")
+    _niets_veranderd(uit)
+
+
+@pytest.mark.parametrize("gemeente,verwacht", [
+    ("'s-Hertogenbosch", "s-hertogenbosch"),
+    ("Súdwest-Fryslân", "sudwest-fryslan"),
+    ("Bergen (NH)", "bergen-nh"),
+    ("a/b:c\\d", "a-b-c-d"),
+    ("../../etc", "etc"),
+    ("CON", "gemeente-con"),
+    ("???", "gemeente"),
+])
+def test_veilige_mapnamen(gemeente, verwacht):
+    assert slug(gemeente) == verwacht
+
+
+def test_standaard_uitvoermap_blijft_binnen_uitvoer(maak_werkboek, gegevens, tmp_path, monkeypatch):
+    gegevens["Algemeen"]["Gemeente"] = "../../Buiten/De Map"
+    pad = maak_werkboek(gegevens)
+    monkeypatch.chdir(tmp_path)
+    resultaat = bouw(pad)
+    assert resultaat.exit_code == 0, resultaat.output
+    assert sorted(p.name for p in (tmp_path / "uitvoer" / "buiten-de-map").iterdir()) == [
+        "bestuurlijke-notitie.docx", "canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx"]
+    assert not (tmp_path.parent / "Buiten").exists()
