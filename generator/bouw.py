@@ -19,12 +19,18 @@ class Bouwresultaat:
 
 
 def documenten():
-    """(file name, renderer) for every document of a build, in order."""
+    """Every part of a build, in order: each takes (model, templates, messages) and returns
+    {path relative to the output folder: bytes}."""
+    from generator.brieven import maak_brieven
     from generator.canvas import NAAM as CANVAS, maak_canvas
     from generator.notitie import NAAM as NOTITIE, maak_notitie
     from generator.presentatie import NAAM as PRESENTATIE, maak_presentatie
 
-    return [(NOTITIE, maak_notitie), (PRESENTATIE, maak_presentatie), (CANVAS, maak_canvas)]
+    def enkel(naam, maak):
+        return lambda wb, bron, meldingen: {naam: maak(wb, bron, meldingen)}
+
+    return [enkel(NOTITIE, maak_notitie), enkel(PRESENTATIE, maak_presentatie), enkel(CANVAS, maak_canvas),
+            maak_brieven]
 
 
 def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None) -> Bouwresultaat:
@@ -40,6 +46,6 @@ def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     bron = Sjablonen(sjablonen)
     doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
     meldingen = list(waarschuwingen)
-    inhoud = {doelmap / naam: maak(wb, bron, meldingen) for naam, maak in documenten()}
+    inhoud = {doelmap / naam: data for maak in documenten() for naam, data in maak(wb, bron, meldingen).items()}
     schrijf_atomair(inhoud)
     return Bouwresultaat(doelmap, tuple(inhoud), tuple(meldingen))

@@ -181,7 +181,20 @@ def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None) -> None:
 
     resultaat = bouw_documenten(werkboek, uitvoer, sjablonen)
     for m in resultaat.waarschuwingen:
-        click.echo(f"Waarschuwing: {m}", err=True)
+        if m.ernst == "waarschuwing":
+            click.echo(f"Waarschuwing: {m}", err=True)
     click.echo(f"Geschreven in {resultaat.map}{'/' if not str(resultaat.map).endswith('/') else ''}:")
+    mappen: dict[str, list[Path]] = {}
     for pad in resultaat.bestanden:
-        click.echo(f"  {pad.name}")
+        relatief = pad.relative_to(resultaat.map)
+        if len(relatief.parts) == 1:
+            click.echo(f"  {relatief}")
+        else:
+            mappen.setdefault(relatief.parts[0], []).append(relatief)
+    for map_, paden in mappen.items():
+        brieven = sum(1 for p in paden if p.suffix == ".docx")
+        overig = ", ".join(p.name for p in paden if p.suffix != ".docx")
+        click.echo(f"  {map_}/: {brieven} {'brief' if brieven == 1 else 'brieven'}{', ' + overig if overig else ''}")
+    for m in resultaat.waarschuwingen:
+        if m.ernst == "info":
+            click.echo(f"  Niet gemaakt: {m}")

@@ -48,10 +48,14 @@ def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) ->
             if pad.exists():
                 raise UitvoerFout(f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijven.")
     tijdelijk: dict[Path, Path] = {}
+    nieuwe_mappen: list[Path] = []
+    gelukt = False
     try:
         for pad, inhoud in bestanden.items():
             try:
+                ontbrekend = [m for m in (pad.parent, *pad.parent.parents) if not m.exists()]
                 pad.parent.mkdir(parents=True, exist_ok=True)
+                nieuwe_mappen += [m for m in ontbrekend if m not in nieuwe_mappen]
                 fd, naam = tempfile.mkstemp(dir=pad.parent, prefix=".~", suffix=pad.suffix + ".tmp")
                 tijdelijk[pad] = Path(naam)
                 with os.fdopen(fd, "wb") as fh:
@@ -67,10 +71,17 @@ def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) ->
                 os.replace(tmp, pad)
             except OSError as err:
                 raise _melding(pad, err) from err
+        gelukt = True
     finally:
         for tmp in tijdelijk.values():
             if tmp.exists():
                 tmp.unlink()
+        if not gelukt:  # folders this run made stay only when it succeeded
+            for map_ in sorted(nieuwe_mappen, key=lambda m: len(m.parts), reverse=True):
+                try:
+                    map_.rmdir()
+                except OSError:
+                    pass
 
 
 def vaste_zip(inhoud: bytes) -> bytes:

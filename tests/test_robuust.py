@@ -160,5 +160,6 @@ def test_standaard_uitvoermap_blijft_binnen_uitvoer(maak_werkboek, gegevens, tmp
     resultaat = bouw(pad)
     assert resultaat.exit_code == 0, resultaat.output
     assert sorted(p.name for p in (tmp_path / "uitvoer" / "buiten-de-map").iterdir()) == [
-        "bestuurlijke-notitie.docx", "canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx"]
+        "bestuurlijke-notitie.docx", "canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx",
+        "terugkoppeling-startbijeenkomst-hitteplan.docx", "uitnodigingen"]
     assert not (tmp_path.parent / "Buiten").exists()

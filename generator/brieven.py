@@ -1,0 +1,185 @@
+"""The letters the trekker would otherwise write by hand: a personal invitation per
+organisation for each upcoming meeting, a mail-merge CSV for Outlook, a calendar file per
+meeting, and a report back (terugkoppeling) after each finished meeting.
+
+Wording lives in ``sjablonen/``: ``uitnodiging.docx``, ``terugkoppeling.docx``,
+``uitnodiging.txt`` (the e-mail text) and ``brieven.toml`` (subject, calendar texts, and
+why each kind of organisation matters).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import tomllib
+
+from generator.fouten import Melding, SjabloonFout
+from generator.model import Bijeenkomst, Stakeholder, Werkboek
+from generator.sjabloon import Sjablonen, omgeving
+from generator.uitvoer import slug
+from generator.woord import render_docx
+
+UITNODIGING = "uitnodiging.docx"
+TERUGKOPPELING = "terugkoppeling.docx"
+MAP = "uitnodigingen"
+
+
+def komende(wb: Werkboek) -> tuple[Bijeenkomst, ...]:
+    """Meetings that still get invitations: not finished, not cancelled."""
+    return tuple(b for b in wb.bijeenkomsten if b.status not in ("Afgerond", "Geannuleerd"))
+
+
+def geadresseerden(wb: Werkboek, b: Bijeenkomst) -> list[tuple[Stakeholder, str | None]]:
+    """(organisation, name to address) for a meeting: the bestuurders for the bestuurlijke
+    bijeenkomst, the contact persons otherwise; never an organisation that dropped out."""
+    actief = [s for s in wb.stakeholders if s.status != "Afgehaakt"]
+    if b.soort == "Bestuurlijke bijeenkomst":
+        return [(s, s.bestuurder) for s in actief if s.bestuurder]
+    return [(s, s.contactpersoon) for s in actief]
+
+
+class _Teksten:
+    """brieven.toml and uitnodiging.txt, rendered with a strict sandboxed environment."""
+
+    def __init__(self, wb: Werkboek, sjablonen: Sjablonen):
+        import jinja2
+
+        try:
+            self.waarden = tomllib.loads(sjablonen.tekst("brieven.toml"))
+        except tomllib.TOMLDecodeError as err:
+            raise SjabloonFout(f"Sjabloon 'brieven.toml' is geen geldig TOML-bestand: {err}.") from err
+        self.env = omgeving(autoescape=False, regels_wegknippen=False)
+        self.basis = {"wb": wb, "alg": wb.algemeen, "ambitie": wb.ambitie, "notitie": wb.notitie}
+        try:
+            self.mail = self.env.from_string(sjablonen.tekst("uitnodiging.txt"))
+        except jinja2.TemplateSyntaxError as err:
+            raise SjabloonFout(f"Sjabloon 'uitnodiging.txt', regel {err.lineno}: een tag is onjuist geschreven.") from err
+
+    def render(self, sjabloonnaam: str, sjabloon, /, **context) -> str:
+        """``sjabloon`` is a text from brieven.toml or the compiled e-mail template."""
+        import jinja2
+
+        try:
+            if isinstance(sjabloon, str):
+                sjabloon = self.env.from_string(sjabloon)
+            return sjabloon.render({**self.basis, **context}).strip()
+        except jinja2.TemplateError as err:
+            raise SjabloonFout(f"Sjabloon '{sjabloonnaam}': {getattr(err, 'message', None) or err}.") from err
+
+    def waarom(self, categorie: str) -> str:
+        teksten = self.waarden.get("waarom", {})
+        return teksten.get(categorie) or teksten.get("Overig", "")
+
+    def dagen(self, sleutel: str, standaard: int) -> int:
+        return int(self.waarden.get(sleutel, standaard))
+
+
+def _data(b: Bijeenkomst, wb: Werkboek, teksten: _Teksten) -> tuple[dt.date, dt.date]:
+    """The date on the letter (some weeks before, not before phase 2 starts) and the RSVP date."""
+    brief = max(b.datum - dt.timedelta(days=teksten.dagen("dagen_vooraf", 21)), wb.algemeen.start_fase2)
+    brief = min(brief, b.datum)
+    aanmelden = max(b.datum - dt.timedelta(days=teksten.dagen("aanmelden_dagen_vooraf", 7)), brief)
+    return brief, aanmelden
+
+
+def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -> bytes:
+    """One VEVENT in Europe/Amsterdam time (or all day without a start time), stable UID."""
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar, Event, vCalAddress, vText
+
+    tz = ZoneInfo("Europe/Amsterdam")
+    agenda = Calendar()
+    agenda.add("prodid", "-//hitteplan//lokaal hitteplan//NL")
+    agenda.add("version", "2.0")
+    agenda.add("method", "PUBLISH")
+    ev = Event()
+    ev.add("uid", f"{slug(wb.algemeen.gemeente)}-{slug(b.naam)}-{b.datum:%Y%m%d}@hitteplan")
+    ev.add("dtstamp", dt.datetime.combine(gemaakt, dt.time(9, 0), tzinfo=dt.timezone.utc))
+    if b.begintijd:
+        begin = dt.datetime.combine(b.datum, b.begintijd, tzinfo=tz)
+        ev.add("dtstart", begin)
+        ev.add("dtend", dt.datetime.combine(b.datum, b.eindtijd, tzinfo=tz) if b.eindtijd
+               else begin + dt.timedelta(hours=2))
+    else:
+        ev.add("dtstart", b.datum)
+        ev.add("dtend", b.datum + dt.timedelta(days=1))
+    context = {"b": b}
+    ev.add("summary", teksten.render("brieven.toml", teksten.waarden["agenda_titel"], **context))
+    ev.add("location", ", ".join(x for x in (b.locatie, b.adres) if x))
+    ev.add("description", teksten.render("brieven.toml", teksten.waarden["agenda_omschrijving"], **context))
+    if wb.algemeen.email_trekker:
+        organisator = vCalAddress(f"mailto:{wb.algemeen.email_trekker}")
+        organisator.params["cn"] = vText(wb.algemeen.naam_trekker)
+        ev["organizer"] = organisator
+    agenda.add_component(ev)
+    agenda.add_missing_timezones()
+    return agenda.to_ical()
+
+
+def _csv(rijen: list[list[str]]) -> bytes:
+    """Semicolon-separated, UTF-8 with BOM and CRLF: what Dutch Excel opens correctly."""
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    schrijver.writerow(["organisatie", "contactpersoon", "e-mail", "onderwerp", "tekst"])
+    schrijver.writerows(rijen)
+    return buffer.getvalue().replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8-sig")
+
+
+def _namen(items: list[str]) -> str:
+    from generator.opmaak import opsomming
+
+    return opsomming(items[:5]) + (f" en nog {len(items) - 5}" if len(items) > 5 else "")
+
+
+def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]) -> dict[str, bytes]:
+    """Every letter, the CSV and the calendar files, by path relative to the output folder.
+    What is skipped, and why, is added to ``meldingen`` (ernst ``info``)."""
+    teksten = _Teksten(wb, sjablonen)
+    bestanden: dict[str, bytes] = {}
+    afbeeldingen = {"logo": (wb.algemeen.logo, 25, f"Logo van {wb.algemeen.organisatie_trekker}")}
+    rijen: list[list[str]] = []
+    zonder_email: list[str] = []
+    afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == "Afgehaakt"]
+    for b in komende(wb):
+        brief, aanmelden = _data(b, wb, teksten)
+        for s, naam in geadresseerden(wb, b):
+            context = {"b": b, "s": s, "naam": naam, "waarom": teksten.waarom(s.categorie), "brief_datum": brief,
+                       "aanmelden": aanmelden}
+            pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}.docx"
+            volgnummer = 2
+            while pad in bestanden:  # two names that differ only in punctuation
+                pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}-{volgnummer}.docx"
+                volgnummer += 1
+            bestanden[pad] = render_docx(sjablonen.pad(UITNODIGING), wb, context, afbeeldingen, datum=brief)
+            if s.email:
+                onderwerp = teksten.render("brieven.toml", teksten.waarden["onderwerp"], **context)
+                rijen.append([s.organisatie, naam or "", s.email, onderwerp,
+                              teksten.render("uitnodiging.txt", teksten.mail, **context)])
+            elif s.organisatie not in zonder_email:
+                zonder_email.append(s.organisatie)
+        bestanden[f"{MAP}/{slug(b.naam)}.ics"] = _agenda(wb, b, teksten, brief)
+    if rijen:
+        bestanden[f"{MAP}/uitnodigingen.csv"] = _csv(rijen)
+    if zonder_email:
+        meldingen.append(Melding(f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} "
+                                 f"zonder e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})",
+                                 ernst="info"))
+    if afgehaakt and komende(wb):
+        meldingen.append(Melding(f"{len(afgehaakt)} afgehaakte {'organisatie' if len(afgehaakt) == 1 else 'organisaties'}"
+                                 f": geen uitnodiging ({_namen(afgehaakt)})", ernst="info"))
+    for b in wb.bijeenkomsten:
+        if b.status == "Afgerond" and b.uitkomsten:
+            vervolg = sorted([(x.datum, x.naam) for x in wb.bijeenkomsten if x.datum > b.datum and x.status != "Geannuleerd"]
+                             + [(m.gereed, m.mijlpaal) for m in wb.planning if m.gereed > b.datum
+                                and m.mijlpaal.casefold() not in {x.naam.casefold() for x in wb.bijeenkomsten}
+                                | {x.soort.casefold() for x in wb.bijeenkomsten}])
+            context = {"b": b, "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
+                       "vervolg": vervolg}
+            bestanden[f"terugkoppeling-{slug(b.naam)}.docx"] = render_docx(
+                sjablonen.pad(TERUGKOPPELING), wb, context, afbeeldingen, datum=b.datum)
+        elif b.status == "Afgerond":
+            meldingen.append(Melding(f"geen terugkoppeling voor '{b.naam}': de uitkomsten zijn nog niet ingevuld",
+                                     ernst="info"))
+    return bestanden

@@ -1,0 +1,151 @@
+"""Invitations, the mail-merge CSV, calendar files and the report back."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from zoneinfo import ZoneInfo
+
+import docx
+import pytest
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from generator.cli import hoofd
+from generator.voorbeeld import GEGEVENS
+
+from .conftest import REPO, naar_pdf, pdf_paginas, valideer_ooxml
+
+
+def bouw(werkboek, uitvoer):
+    uit = CliRunner().invoke(hoofd, ["bouw", str(werkboek), "-o", str(uitvoer)], catch_exceptions=False)
+    assert uit.exit_code == 0, uit.output
+    return uit.output
+
+
+def alinea_teksten(pad) -> list[str]:
+    doc = docx.Document(pad)
+    teksten = [p.text for p in doc.paragraphs]
+    for tabel in doc.tables:
+        teksten += [c.text for r in tabel.rows for c in r.cells]
+    return teksten
+
+
+@pytest.fixture(scope="module")
+def voorbeeld_uit(tmp_path_factory):
+    uit = tmp_path_factory.mktemp("brieven")
+    uitvoer = bouw(REPO / "invoer" / "voorbeeld.xlsx", uit)
+    return uit, uitvoer
+
+
+def test_een_brief_per_organisatie_per_komende_bijeenkomst(voorbeeld_uit):
+    uit, uitvoer = voorbeeld_uit
+    dialoog = sorted(p.name for p in (uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen").iterdir())
+    assert len(dialoog) == len(GEGEVENS["Stakeholders"])
+    bestuurlijk = sorted(p.stem for p in (uit / "uitnodigingen" / "bestuurlijke-bijeenkomst").iterdir())
+    assert len(bestuurlijk) == sum(1 for s in GEGEVENS["Stakeholders"] if s.get("Bestuurder"))
+    assert not (uit / "uitnodigingen" / "startbijeenkomst-hitteplan").exists()  # already held
+    assert "uitnodigingen/: 29 brieven, dialoog-doelen-en-maatregelen.ics, bestuurlijke-bijeenkomst.ics, " \
+           "uitnodigingen.csv" in uitvoer
+
+
+def test_aanhef_en_inhoud(voorbeeld_uit):
+    uit, _ = voorbeeld_uit
+    brief = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "thuiszorg-heuvelmonde.docx")
+    assert "Beste Karin Hendriks," in brief
+    assert "dinsdag 13 april 2027, 14.00 - 16.30 uur" in brief
+    assert any(t.startswith("Uw medewerkers komen dagelijks bij kwetsbare ouderen thuis") for t in brief)
+    assert "Fijn dat u als ambassadeur het thema binnen Thuiszorg Heuvelmonde trekt." in brief
+    assert any("s.devries@heuvelmonde.nl of 0123-456 789" in t for t in brief)
+    geen_ambassadeur = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "kbo-heuvelmonde.docx")
+    assert "Wijs een ambassadeur aan die het thema binnen KBO Heuvelmonde trekt." in geen_ambassadeur
+    bestuurder = alinea_teksten(uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "zorggroep-heuvelland.docx")
+    assert "Geachte Marjolein de Boer," in bestuurder
+
+
+def test_csv_zoals_nederlandse_excel_het_leest(voorbeeld_uit):
+    uit, uitvoer = voorbeeld_uit
+    ruw = (uit / "uitnodigingen" / "uitnodigingen.csv").read_bytes()
+    assert ruw.startswith(b"\xef\xbb\xbf") and b"\r\n" in ruw
+    rijen = list(csv.reader(io.StringIO(ruw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rijen[0] == ["organisatie", "contactpersoon", "e-mail", "onderwerp", "tekst"]
+    zonder = {"Apotheek De Gaper", "KBO Heuvelmonde", "Buurtsuper De Markt"}
+    assert not zonder & {r[0] for r in rijen[1:]}
+    assert len(rijen) - 1 == (len(GEGEVENS["Stakeholders"]) - 3) + 8 - 0
+    thuiszorg = next(r for r in rijen if r[0] == "Thuiszorg Heuvelmonde")
+    assert thuiszorg[1:3] == ["Karin Hendriks", "k.hendriks@thuiszorgheuvelmonde.nl"]
+    assert thuiszorg[3].startswith("Uitnodiging: dialoog doelen en maatregelen Lokaal hitteplan Heuvelmonde")
+    assert thuiszorg[4].startswith("Beste Karin Hendriks,\r\n\r\nGraag nodigen wij u uit") or \
+        thuiszorg[4].startswith("Beste Karin Hendriks,\n\nGraag nodigen wij u uit")
+    assert ("Niet gemaakt: 3 organisaties zonder e-mailadres: wel een brief, niet in uitnodigingen.csv "
+            "(Apotheek De Gaper, KBO Heuvelmonde en Buurtsuper De Markt)") in uitvoer
+
+
+def test_agenda_bestand(voorbeeld_uit):
+    uit, _ = voorbeeld_uit
+    agenda = Calendar.from_ical((uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen.ics").read_bytes())
+    ev = next(iter(agenda.walk("VEVENT")))
+    assert ev.decoded("dtstart") == dt.datetime(2027, 4, 13, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    assert ev.decoded("dtend").hour == 16 and ev.decoded("dtend").minute == 30
+    assert str(ev["summary"]) == "Dialoog doelen en maatregelen · Lokaal hitteplan Heuvelmonde"
+    assert str(ev["location"]) == "Buurthuis De Molen, Molenstraat 12, 1234 CD Heuvelmonde"
+    assert str(ev["uid"]) == "heuvelmonde-dialoog-doelen-en-maatregelen-20270413@hitteplan"
+    assert "s.devries@heuvelmonde.nl" in str(ev["organizer"])
+    assert any(c.name == "VTIMEZONE" for c in agenda.subcomponents)
+
+
+def test_terugkoppeling(voorbeeld_uit):
+    uit, _ = voorbeeld_uit
+    pad = uit / "terugkoppeling-startbijeenkomst-hitteplan.docx"
+    tekst = alinea_teksten(pad)
+    assert "Terugkoppeling: startbijeenkomst hitteplan" in tekst
+    deelnemers = next(t for t in tekst if t.startswith("Gemeente Heuvelmonde, sociaal domein"))
+    assert "Zorggroep Heuvelland" in deelnemers and "Radio Heuvelmonde" not in deelnemers
+    assert any(t.startswith("Achttien organisaties waren aanwezig.") for t in tekst)
+    assert "13 april 2027: Dialoog doelen en maatregelen" in tekst
+    assert docx.Document(pad).core_properties.title == "Terugkoppeling startbijeenkomst hitteplan · Lokaal hitteplan " \
+                                                        "Heuvelmonde"
+
+
+def test_brieven_geldig_en_renderen(voorbeeld_uit, tmp_path):
+    uit, _ = voorbeeld_uit
+    brief = uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "ggd-heuvelland.docx"
+    terug = uit / "terugkoppeling-startbijeenkomst-hitteplan.docx"
+    for pad in (brief, terug):
+        assert valideer_ooxml(pad) == []
+        assert pdf_paginas(naar_pdf(pad, tmp_path)) <= 2
+
+
+def test_randgevallen(maak_werkboek, gegevens, tmp_path):
+    s = gegevens["Stakeholders"]
+    s[4]["Contactpersoon"] = None  # Veiligheidsregio: no name
+    s[10]["Status"] = "Afgehaakt"  # Huisartsencoöperatie
+    s[15]["Organisatie"] = "Zorg & Welzijn Súdwest <Noord>"
+    s[15]["Contactpersoon"] = "Ånne Çelik-Öztürk"
+    gegevens["Bijeenkomsten"][1]["Begintijd"] = None
+    gegevens["Bijeenkomsten"][1]["Eindtijd"] = None
+    gegevens["Bijeenkomsten"][2]["Status"] = "Geannuleerd"
+    uitvoer = bouw(maak_werkboek(gegevens), tmp_path)
+    map_ = tmp_path / "uitnodigingen" / "dialoog-doelen-en-maatregelen"
+    namen = {p.name for p in map_.iterdir()}
+    assert "huisartsencooperatie-heuvelmonde.docx" not in namen
+    assert "Niet gemaakt: 1 afgehaakte organisatie: geen uitnodiging (Huisartsencoöperatie Heuvelmonde)" in uitvoer
+    assert not (tmp_path / "uitnodigingen" / "bestuurlijke-bijeenkomst").exists()
+    assert "Beste collega's van Veiligheidsregio Heuvelland (GHOR)," in alinea_teksten(
+        map_ / "veiligheidsregio-heuvelland-ghor.docx")
+    bijzonder = alinea_teksten(map_ / "zorg-welzijn-sudwest-noord.docx")
+    assert "Beste Ånne Çelik-Öztürk," in bijzonder
+    assert any("Zorg & Welzijn Súdwest <Noord>" in t for t in bijzonder)
+    agenda = Calendar.from_ical((tmp_path / "uitnodigingen" / "dialoog-doelen-en-maatregelen.ics").read_bytes())
+    ev = next(iter(agenda.walk("VEVENT")))
+    assert ev.decoded("dtstart") == dt.date(2027, 4, 13)  # no start time: an all-day event
+
+
+def test_bijeenkomst_zonder_datum_geeft_fout_en_geen_brieven(maak_werkboek, gegevens, tmp_path):
+    gegevens["Bijeenkomsten"][1]["Datum"] = None
+    uit = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")],
+                             catch_exceptions=False)
+    assert uit.exit_code == 1
+    assert "Fout: Blad 'Bijeenkomsten', cel C3: 'Datum' is niet ingevuld; deze kolom is verplicht" in uit.output
+    assert not (tmp_path / "uit").exists()
