@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.contract import Blad, Contract, Veld, laad_contract
-from generator.uitvoer import schrijf_atomair
+from generator.uitvoer import herschrijf_zip, schrijf_atomair
 
 KOPKLEUR = "00689E"
 VERPLICHT = "FCE4D6"
@@ -132,13 +132,11 @@ def _rijen_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str])
         dv = _validatie(veld, contract, lijstbereik)
         ws.add_data_validation(dv)
         dv.add(bereik)
-        if veld.type in NOTATIES or veld.type in ("langetekst", "lijst"):
-            for r in range(2, MAX_RIJEN + 1):
-                cel = ws.cell(r, kol)
-                if veld.type in NOTATIES:
-                    cel.number_format = NOTATIES[veld.type]
-                else:
-                    cel.alignment = Alignment(wrap_text=True, vertical="top")
+        # formats on the column, not on 500 empty cells: Excel applies them to what is typed
+        if veld.type in NOTATIES:
+            ws.column_dimensions[letter].number_format = NOTATIES[veld.type]
+        elif veld.type in ("langetekst", "lijst"):
+            ws.column_dimensions[letter].alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(blad.velden))}1"
@@ -212,7 +210,7 @@ def vul(wb, gegevens: dict[str, object], contract: Contract | None = None) -> No
         if blad.soort == "velden":
             for r, veld in enumerate(blad.velden, start=2):
                 if veld.label in inhoud:
-                    ws.cell(r, 2, _celwaarde(veld, inhoud[veld.label]))
+                    ws.cell(r, 2).value = _celwaarde(veld, inhoud[veld.label])
             continue
         kolommen = {v.label: k for k, v in enumerate(blad.velden, start=1)}
         for r, rij in enumerate(inhoud, start=2):
@@ -221,7 +219,9 @@ def vul(wb, gegevens: dict[str, object], contract: Contract | None = None) -> No
                 if isinstance(waarde, str) and "\n" in waarde or isinstance(waarde, list):
                     cel.alignment = Alignment(wrap_text=True, vertical="top")
                 if isinstance(waarde, dt.time):
-                    cel.number_format = "hh:mm"
+                    cel.number_format = NOTATIES["tijd"]
+                elif isinstance(waarde, dt.date):
+                    cel.number_format = NOTATIES["datum"]
 
 
 # The order the Open XML schema requires inside <font>; openpyxl writes name/family first,
@@ -230,28 +230,18 @@ _FONTVOLGORDE = ["b", "i", "strike", "condense", "extend", "outline", "shadow", 
                  "name", "family", "charset", "scheme"]
 
 
-def _schema_volgorde(xlsx: bytes) -> bytes:
-    """Rewrite xl/styles.xml with the children of every <font> in schema order."""
-    import io
-    import zipfile
-
+def _schema_volgorde(naam: str, data: bytes) -> bytes:
+    """xl/styles.xml with the children of every <font> in schema order."""
+    if naam != "xl/styles.xml":
+        return data
     from lxml import etree
 
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    rang = {ns + naam: i for i, naam in enumerate(_FONTVOLGORDE)}
-    bron = zipfile.ZipFile(io.BytesIO(xlsx))
-    uit = io.BytesIO()
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for info in bron.infolist():
-            data = bron.read(info.filename)
-            if info.filename == "xl/styles.xml":
-                root = etree.fromstring(data)
-                for font in root.iter(ns + "font"):
-                    kinderen = sorted(font, key=lambda k: rang.get(k.tag, len(rang)))
-                    font[:] = kinderen
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            doel.writestr(info, data)
-    return uit.getvalue()
+    rang = {ns + n: i for i, n in enumerate(_FONTVOLGORDE)}
+    root = etree.fromstring(data)
+    for font in root.iter(ns + "font"):
+        font[:] = sorted(font, key=lambda k: rang.get(k.tag, len(rang)))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def schrijf_werkboek(wb, pad: Path, overschrijven: bool = False) -> None:
@@ -260,4 +250,4 @@ def schrijf_werkboek(wb, pad: Path, overschrijven: bool = False) -> None:
 
     buffer = io.BytesIO()
     wb.save(buffer)
-    schrijf_atomair({pad: _schema_volgorde(buffer.getvalue())}, overschrijven=overschrijven)
+    schrijf_atomair({pad: herschrijf_zip(buffer.getvalue(), _schema_volgorde)}, overschrijven=overschrijven)

@@ -133,11 +133,12 @@ def _namen(items: list[str]) -> str:
     return opsomming(items[:5]) + (f" en nog {len(items) - 5}" if len(items) > 5 else "")
 
 
-def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]) -> dict[str, bytes]:
-    """Every letter, the CSV and the calendar files, by path relative to the output folder.
-    What is skipped, and why, is added to ``meldingen`` (ernst ``info``)."""
+def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
+    """Yields (path relative to the output folder, bytes) for every letter, the CSV and the
+    calendar files, one at a time. What is skipped, and why, is added to ``meldingen``
+    (ernst ``info``)."""
     teksten = _Teksten(wb, sjablonen)
-    bestanden: dict[str, bytes] = {}
+    bestanden: set[str] = set()
     afbeeldingen = {"logo": (wb.algemeen.logo, 25, f"Logo van {wb.algemeen.organisatie_trekker}")}
     rijen: list[list[str]] = []
     zonder_email: list[str] = []
@@ -152,16 +153,17 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]) -
             while pad in bestanden:  # two names that differ only in punctuation
                 pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}-{volgnummer}.docx"
                 volgnummer += 1
-            bestanden[pad] = render_docx(sjablonen.pad(UITNODIGING), wb, context, afbeeldingen, datum=brief)
+            bestanden.add(pad)
+            yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, afbeeldingen, datum=brief)
             if s.email:
                 onderwerp = teksten.render("brieven.toml", teksten.waarden["onderwerp"], **context)
                 rijen.append([s.organisatie, naam or "", s.email, onderwerp,
                               teksten.render("uitnodiging.txt", teksten.mail, **context)])
             elif s.organisatie not in zonder_email:
                 zonder_email.append(s.organisatie)
-        bestanden[f"{MAP}/{slug(b.naam)}.ics"] = _agenda(wb, b, teksten, brief)
+        yield f"{MAP}/{slug(b.naam)}.ics", _agenda(wb, b, teksten, brief)
     if rijen:
-        bestanden[f"{MAP}/uitnodigingen.csv"] = _csv(rijen)
+        yield f"{MAP}/uitnodigingen.csv", _csv(rijen)
     if zonder_email:
         meldingen.append(Melding(f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} "
                                  f"zonder e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})",
@@ -177,9 +179,8 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]) -
                                 | {x.soort.casefold() for x in wb.bijeenkomsten}])
             context = {"b": b, "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
                        "vervolg": vervolg}
-            bestanden[f"terugkoppeling-{slug(b.naam)}.docx"] = render_docx(
+            yield f"terugkoppeling-{slug(b.naam)}.docx", render_docx(
                 sjablonen.pad(TERUGKOPPELING), wb, context, afbeeldingen, datum=b.datum)
         elif b.status == "Afgerond":
             meldingen.append(Melding(f"geen terugkoppeling voor '{b.naam}': de uitkomsten zijn nog niet ingevuld",
                                      ernst="info"))
-    return bestanden

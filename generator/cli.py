@@ -162,24 +162,31 @@ def _aantal(n: int, enkel: str, meer: str) -> str:
 @hoofd.command()
 @click.argument("werkboek", type=click.Path(path_type=Path), default=Path("invoer/voorbeeld.xlsx"), required=False)
 @click.option("-o", "--uitvoer", type=click.Path(file_okay=False, path_type=Path),
-              help="Map voor de documenten (standaard: uitvoer/<gemeente>).")
+              help="Map voor de documenten (standaard: uitvoer/<gemeente>; bij een map met werkboeken: "
+                   "uitvoer/, met daarin een map per gemeente).")
 @click.option("--sjablonen", type=click.Path(file_okay=False, path_type=Path),
               help="Map met eigen sjablonen in de huisstijl van de gemeente; wat daar ontbreekt, komt uit de "
                    "standaardsjablonen.")
-def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None) -> None:
-    """Maak de documenten uit een werkboek.
+@click.option("--pdf", is_flag=True, help="Maak ook een PDF van elk document (daarvoor is LibreOffice nodig).")
+def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool) -> None:
+    """Maak de documenten uit een werkboek, of uit alle werkboeken in een map.
 
     Zonder werkboek wordt het voorbeeld invoer/voorbeeld.xlsx gebruikt. Eerst worden alle
     documenten gemaakt; pas als alles gelukt is, worden ze weggeschreven. Een mislukte
-    opdracht laat eerdere documenten dus ongemoeid.
+    opdracht laat eerdere documenten dus ongemoeid. Bij een map gaat de opdracht door na een
+    werkboek met fouten, en eindigt dan met exitcode 1.
 
     \b
     Voorbeeld:
       hitteplan bouw mijn-werkboek.xlsx -o documenten
+      hitteplan bouw werkboeken-ggd-regio/ --pdf
     """
+    if werkboek.is_dir():
+        _bouw_map(werkboek, uitvoer, sjablonen, pdf)
+        return
     from generator.opdrachten import bouw_documenten
 
-    resultaat = bouw_documenten(werkboek, uitvoer, sjablonen)
+    resultaat = bouw_documenten(werkboek, uitvoer, sjablonen, pdf)
     for m in resultaat.waarschuwingen:
         if m.ernst == "waarschuwing":
             click.echo(f"Waarschuwing: {m}", err=True)
@@ -193,8 +200,39 @@ def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None) -> None:
             mappen.setdefault(relatief.parts[0], []).append(relatief)
     for map_, paden in mappen.items():
         brieven = sum(1 for p in paden if p.suffix == ".docx")
-        overig = ", ".join(p.name for p in paden if p.suffix != ".docx")
-        click.echo(f"  {map_}/: {brieven} {'brief' if brieven == 1 else 'brieven'}{', ' + overig if overig else ''}")
+        overig = ", ".join(p.name for p in paden if p.suffix not in (".docx", ".pdf"))
+        pdfs = sum(1 for p in paden if p.suffix == ".pdf")
+        click.echo(f"  {map_}/: {brieven} {'brief' if brieven == 1 else 'brieven'}"
+                   f"{f' (met {pdfs} pdf)' if pdfs else ''}{', ' + overig if overig else ''}")
     for m in resultaat.waarschuwingen:
         if m.ernst == "info":
             click.echo(f"  Niet gemaakt: {m}")
+
+
+def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool) -> None:
+    """Every workbook in a folder: a progress bar, then one line per workbook."""
+    from generator.opdrachten import bouw_alle
+
+    werkboeken, stappen = bouw_alle(map_, uitvoer, sjablonen, pdf)
+    if not werkboeken:
+        click.echo(f"In '{map_}' staan geen Excel-werkboeken (.xlsx).", err=True)
+        sys.exit(1)
+    regels, mislukt = [], 0
+    with click.progressbar(stappen, length=len(werkboeken), label="Werkboeken", file=sys.stderr,
+                           show_pos=True) as balk:
+        for werkboek, resultaat in balk:
+            if isinstance(resultaat, HitteplanFout):
+                mislukt += 1
+                eerste = (resultaat.fouten[0] if isinstance(resultaat, WerkboekFout) else resultaat)
+                aantal = len(resultaat.fouten) if isinstance(resultaat, WerkboekFout) else 1
+                regels.append(f"Mislukt: {werkboek.name}: {eerste}{f' (en nog {aantal - 1})' if aantal > 1 else ''}")
+            else:
+                waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == "waarschuwing")
+                regels.append(f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
+                              f"{f', {waarsch} waarschuwingen' if waarsch else ''})")
+    for regel in regels:
+        click.echo(regel, err=regel.startswith("Mislukt"))
+    click.echo(f"{len(werkboeken) - mislukt} van {len(werkboeken)} werkboeken gelukt"
+               f"{'; PDF' + chr(39) + 's gemaakt' if pdf else ''}.")
+    if mislukt:
+        sys.exit(1)

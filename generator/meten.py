@@ -7,7 +7,7 @@ same advance width), shipped in ``generator/lettertypen`` under the SIL Open Fon
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _MAP = Path(__file__).resolve().parent / "lettertypen"
@@ -22,6 +22,7 @@ def _font(grootte_pt: float, vet: bool = False, cursief: bool = False):
     return ImageFont.truetype(str(_MAP / naam), size=round(grootte_pt * _SCHAAL))
 
 
+@lru_cache(maxsize=65536)
 def breedte(tekst: str, grootte_pt: float, vet: bool = False, cursief: bool = False) -> float:
     """Width of one line of text in points."""
     return _font(grootte_pt, vet, cursief).getlength(tekst) / _SCHAAL

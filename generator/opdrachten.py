@@ -36,8 +36,15 @@ def controleer_werkboek(pad: Path) -> tuple[Werkboek | None, list[Melding]]:
     return lees(pad)
 
 
-def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None):
+def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False):
     """Build every document; see :func:`generator.bouw.bouw`."""
     from generator.bouw import bouw
 
-    return bouw(werkboek, uitvoer, sjablonen)
+    return bouw(werkboek, uitvoer, sjablonen, pdf)
+
+
+def bouw_alle(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False):
+    """Build every workbook in a folder; see :func:`generator.bouw.bouw_map`."""
+    from generator.bouw import bouw_map, werkboeken_in
+
+    return werkboeken_in(map_), bouw_map(map_, uitvoer, sjablonen, pdf)

@@ -406,7 +406,7 @@ class Deck:
         kern.created = kern.modified = kern.last_printed = moment
         buffer = io.BytesIO()
         self.prs.save(buffer)
-        return vaste_zip(_nederlandse_standaard(buffer.getvalue()))
+        return vaste_zip(buffer.getvalue(), _nederlandse_standaard)
 
 
 def _grafiek_nederlands(grafiek) -> None:
@@ -426,20 +426,11 @@ def _grafiek_nederlands(grafiek) -> None:
     taal.set("val", "nl-NL")
 
 
-def _nederlandse_standaard(pptx: bytes) -> bytes:
+def _nederlandse_standaard(naam: str, data: bytes) -> bytes:
     """Dutch as the default language in presentation.xml, masters, layouts and notes."""
-    import zipfile
-
-    bron = zipfile.ZipFile(io.BytesIO(pptx))
-    uit = io.BytesIO()
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for info in bron.infolist():
-            data = bron.read(info.filename)
-            if re.match(r"ppt/(presentation|slideMasters/.*|slideLayouts/.*|notesMasters/.*|notesSlides/.*)\.xml$",
-                        info.filename):
-                data = re.sub(rb'lang="[a-zA-Z-]+"', b'lang="nl-NL"', data)
-            doel.writestr(info, data)
-    return uit.getvalue()
+    if re.match(r"ppt/(presentation|slideMasters/.*|slideLayouts/.*|notesMasters/.*|notesSlides/.*)\.xml$", naam):
+        return re.sub(rb'lang="[a-zA-Z-]+"', b'lang="nl-NL"', data)
+    return data
 
 
 # -- the slides, in order ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -36,11 +37,27 @@ class Sjablonen:
         return self.pad(naam).read_text(encoding="utf-8")
 
 
+class _Omgeving(SandboxedEnvironment):
+    """Compiles each distinct template source once: every letter of a run shares one Word
+    template, and every slide text is used again and again."""
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's name)
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        cache = self.__dict__.setdefault("_gecompileerd", {})
+        if source not in cache:
+            if len(cache) > 256:
+                cache.clear()
+            cache[source] = super().from_string(source)
+        return cache[source]
+
+
+@cache
 def omgeving(autoescape: bool = True, regels_wegknippen: bool = True) -> SandboxedEnvironment:
     """A sandboxed environment (a template cannot reach Python internals or files) where an
     undefined name is an error, never an empty spot. ``regels_wegknippen`` drops the line
     break after a block tag (right for Word XML, wrong for plain texts with line breaks)."""
-    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=autoescape,
+    env = _Omgeving(undefined=jinja2.StrictUndefined, autoescape=autoescape,
                                trim_blocks=regels_wegknippen, lstrip_blocks=regels_wegknippen,
                                keep_trailing_newline=False)
     env.finalize = lambda waarde: "" if waarde is None else waarde  # an optional field left empty

@@ -41,17 +41,20 @@ def _umask() -> int:
     return huidig
 
 
-def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) -> None:
-    """Write all files or none. Raises :class:`UitvoerFout` with a Dutch sentence."""
-    if not overschrijven:
-        for pad in bestanden:
-            if pad.exists():
-                raise UitvoerFout(f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijven.")
+def schrijf_atomair(bestanden, overschrijven: bool = True) -> list[Path]:
+    """Write all files or none; returns their paths. ``bestanden`` is a dict or an iterable
+    of (path, bytes): each is written to a temporary file as it arrives (so a large run does
+    not hold every document in memory), and all are put in place only when the last one was
+    written. Raises :class:`UitvoerFout` with a Dutch sentence; an error raised while
+    producing the documents leaves nothing behind either."""
+    paren = bestanden.items() if isinstance(bestanden, dict) else bestanden
     tijdelijk: dict[Path, Path] = {}
     nieuwe_mappen: list[Path] = []
     gelukt = False
     try:
-        for pad, inhoud in bestanden.items():
+        for pad, inhoud in paren:
+            if not overschrijven and pad.exists():
+                raise UitvoerFout(f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijven.")
             try:
                 ontbrekend = [m for m in (pad.parent, *pad.parent.parents) if not m.exists()]
                 pad.parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +66,7 @@ def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) ->
                 os.chmod(naam, 0o666 & ~_umask())  # mkstemp makes 0600; documents are ordinary files
             except OSError as err:
                 raise _melding(pad.parent if not pad.parent.is_dir() else pad, err) from err
-        for pad in bestanden:
+        for pad in tijdelijk:
             if pad.exists() and not os.access(pad, os.W_OK):
                 raise _melding(pad, PermissionError(13, "alleen-lezen"))
         for pad, tmp in tijdelijk.items():
@@ -72,6 +75,7 @@ def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) ->
             except OSError as err:
                 raise _melding(pad, err) from err
         gelukt = True
+        return list(tijdelijk)
     finally:
         for tmp in tijdelijk.values():
             if tmp.exists():
@@ -84,9 +88,10 @@ def schrijf_atomair(bestanden: dict[Path, bytes], overschrijven: bool = True) ->
                     pass
 
 
-def vaste_zip(inhoud: bytes) -> bytes:
-    """The same zip with fixed timestamps and member order kept, so that the same input
-    gives the same bytes."""
+def herschrijf_zip(inhoud: bytes, bewerk=None, vast: bool = False) -> bytes:
+    """The same zip (an Office file) with ``bewerk(name, data) -> data`` applied to each member;
+    with ``vast``, fixed timestamps and permissions so that the same input gives the same bytes.
+    The member order is kept."""
     import io
     import zipfile
 
@@ -94,28 +99,29 @@ def vaste_zip(inhoud: bytes) -> bytes:
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for info in bron.infolist():
-            nieuw = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            nieuw.compress_type = zipfile.ZIP_DEFLATED
-            nieuw.external_attr = 0o600 << 16
             data = bron.read(info.filename)
-            if info.filename.endswith(".xlsx"):  # a chart's data workbook carries its own timestamps
-                data = vaste_zip(_vaste_tijden(data))
-            doel.writestr(nieuw, data)
-    return uit.getvalue()
-
-
-def _vaste_tijden(xlsx: bytes) -> bytes:
-    """An embedded workbook with its creation and modification times fixed."""
-    import io
-    import re
-    import zipfile
-
-    bron = zipfile.ZipFile(io.BytesIO(xlsx))
-    uit = io.BytesIO()
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for info in bron.infolist():
-            data = bron.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", data)
+            if bewerk is not None:
+                data = bewerk(info.filename, data)
+            if vast:
+                info = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                info.external_attr = 0o600 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
             doel.writestr(info, data)
     return uit.getvalue()
+
+
+def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
+    """Reproducible bytes: fixed timestamps, and the same inside a chart's embedded data
+    workbook, which carries its own creation time. ``bewerk`` as in :func:`herschrijf_zip`."""
+    import re
+
+    def vast(naam: str, data: bytes) -> bytes:
+        if bewerk is not None:
+            data = bewerk(naam, data)
+        if naam.endswith(".xlsx"):
+            data = vaste_zip(data, lambda n, d: re.sub(
+                rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", d)
+                if n == "docProps/core.xml" else d)
+        return data
+
+    return herschrijf_zip(inhoud, vast, vast=True)

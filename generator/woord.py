@@ -99,9 +99,10 @@ def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> N
 
     kleur = wb.algemeen.huisstijlkleur
     if kleur:
-        for naam in ("Title", "Heading 1", "Heading 2", "Heading 3"):
-            if naam in [s.name for s in doc.styles]:
-                doc.styles[naam].font.color.rgb = RGBColor.from_string(kleur.lstrip("#"))
+        kleurbaar = {"Title", "Heading 1", "Heading 2", "Heading 3"}
+        for stijl in doc.styles:
+            if stijl.name in kleurbaar:
+                stijl.font.color.rgb = RGBColor.from_string(kleur.lstrip("#"))
 
     # alt text: each picture's descr from its file name; decorative fallbacks named plainly
     for inline in doc.element.body.iter(qn("wp:inline"), qn("wp:anchor")):

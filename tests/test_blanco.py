@@ -72,9 +72,9 @@ def test_rijen_bladen(blanco):
             if veld.type in ("keuze", "janee"):
                 assert dv[f"{letter}2:{letter}500"].type == "list", (blad.naam, veld.label)
             if veld.type == "datum":
-                assert ws[f"{letter}2"].number_format == "d-m-yyyy"
+                assert ws.column_dimensions[letter].number_format == "d-m-yyyy"
             if veld.type == "geheel":
-                assert ws[f"{letter}2"].number_format == "#,##0"
+                assert ws.column_dimensions[letter].number_format == "#,##0"
     assert _validaties(wb["Afspraken"])["A2:A500"].formula1 == "Stakeholders!$A$2:$A$500"
 
 

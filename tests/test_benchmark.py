@@ -1,0 +1,19 @@
+"""The benchmark script keeps working (run at a tiny size; it is not a timed test)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from .conftest import REPO
+
+
+def test_benchmark_draait_klein():
+    uit = subprocess.run([sys.executable, str(REPO / "benchmarks" / "bench.py"), "--klein"], capture_output=True,
+                         text=True, timeout=600, cwd=REPO)
+    assert uit.returncode == 0, uit.stderr[-2000:]
+    regels = uit.stdout.splitlines()
+    for letter in "abc":
+        assert any(re.match(rf"\({letter}\) .*: \d+\.\d\dx \(doel", r) for r in regels), (letter, regels)
+    assert any(re.match(r"\(d\) piekgeheugen bij 3x: \d+ MB", r) for r in regels), regels
