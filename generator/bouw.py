@@ -3,6 +3,7 @@ do that for every workbook in a folder."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,8 +49,14 @@ def _bouw(werkboek: Path, doelmap: Path | None, bron, standaardbasis: Path, gebr
             gebruikt.add(naam)
         doelmap = standaardbasis / naam
     meldingen = list(waarschuwingen)
-    inhoud = ((doelmap / naam, data) for maak in documenten() for naam, data in maak(wb, bron, meldingen))
-    geschreven = schrijf_atomair(inhoud)
+
+    def inhoud():
+        for maak in documenten():
+            for naam, data in maak(wb, bron, meldingen):
+                yield doelmap / naam, data
+            gc.collect()  # the Office libraries leave reference cycles; free each document's trees now
+
+    geschreven = schrijf_atomair(inhoud())
     return Bouwresultaat(doelmap, tuple(geschreven), tuple(meldingen))
 
 
