@@ -19,7 +19,7 @@ from generator.fouten import Melding, SjabloonFout
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
 from generator.sjabloon import Sjablonen, omgeving
 from generator.uitvoer import slug
-from generator.woord import render_docx
+from generator.woord import afbeeldingen, render_docx
 
 UITNODIGING = "uitnodiging.docx"
 TERUGKOPPELING = "terugkoppeling.docx"
@@ -140,7 +140,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
     (ernst ``info``)."""
     teksten = _Teksten(wb, sjablonen)
     bestanden: set[str] = set()
-    afbeeldingen = {"logo": (wb.algemeen.logo, 25, f"Logo van {wb.algemeen.organisatie_trekker}")}
+    beelden = afbeeldingen(wb, sjablonen, "logo")
     rijen: list[list[str]] = []
     zonder_email: list[str] = []
     afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == "Afgehaakt"]
@@ -155,7 +155,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
                 pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}-{volgnummer}.docx"
                 volgnummer += 1
             bestanden.add(pad)
-            yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, afbeeldingen, datum=brief)
+            yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief)
             if len(bestanden) % 100 == 0:
                 gc.collect()  # python-docx keeps reference cycles; without this, memory grows with every letter
             if s.email:
@@ -183,7 +183,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
             context = {"b": b, "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
                        "vervolg": vervolg}
             yield f"terugkoppeling-{slug(b.naam)}.docx", render_docx(
-                sjablonen.pad(TERUGKOPPELING), wb, context, afbeeldingen, datum=b.datum)
+                sjablonen.pad(TERUGKOPPELING), wb, context, beelden, datum=b.datum)
         elif b.status == "Afgerond":
             meldingen.append(Melding(f"geen terugkoppeling voor '{b.naam}': de uitkomsten zijn nog niet ingevuld",
                                      ernst="info"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
-from generator.woord import render_docx
+from generator.woord import afbeeldingen, render_docx
 
 NAAM = "bestuurlijke-notitie.docx"
 
@@ -23,7 +23,6 @@ def maak_notitie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list | None = No
     }
     return render_docx(
         sjablonen.pad(NAAM), wb, context,
-        afbeeldingen={"logo": (wb.algemeen.logo, 25, f"Logo van {wb.algemeen.organisatie_trekker}"),
-                      "hittekaart": (wb.algemeen.hittekaart, 150, f"Hittekaart van {wb.algemeen.gemeente}")},
+        afbeeldingen=afbeeldingen(wb, sjablonen, "logo", "hittekaart"),
         datum=notitie.datum,
     )

@@ -46,6 +46,28 @@ def _bron_xml(tpl) -> str | None:
         return None
 
 
+def afbeeldingen(wb: Werkboek, sjablonen, *namen: str) -> dict[str, tuple[str | None, float, str]]:
+    """Context name -> (image file or None, width in mm, alt text), from afbeeldingen.toml."""
+    instellingen = _afbeeldingsteksten(sjablonen)
+    env = omgeving(autoescape=False, regels_wegknippen=False)
+    uit = {}
+    for naam in namen:
+        deel = instellingen.get(naam, {})
+        bestand = getattr(wb.algemeen, naam)
+        uit[naam] = (bestand, float(deel.get("breedte_mm", 50)),
+                     env.from_string(deel.get("alt", "")).render(basiscontext(wb)) if bestand else "")
+    return uit
+
+
+def _afbeeldingsteksten(sjablonen) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads(sjablonen.tekst("afbeeldingen.toml"))
+    except tomllib.TOMLDecodeError as err:
+        raise SjabloonFout(f"Sjabloon 'afbeeldingen.toml' is geen geldig TOML-bestand: {err}.") from err
+
+
 def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,
                 datum: dt.date | None = None, nabewerking=None) -> bytes:
     """Render ``pad`` with the model and ``context``; ``afbeeldingen`` maps a context name to
@@ -104,12 +126,13 @@ def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> N
             if stijl.name in kleurbaar:
                 stijl.font.color.rgb = RGBColor.from_string(kleur.lstrip("#"))
 
-    # alt text: each picture's descr from its file name; decorative fallbacks named plainly
+    # alt text: each picture's descr by its file name; a picture the template carries without
+    # one gets the trajectory's title
     for inline in doc.element.body.iter(qn("wp:inline"), qn("wp:anchor")):
         docpr = inline.find(qn("wp:docPr"))
         naam = next((c.get("name") for c in inline.iter(qn("pic:cNvPr"))), "")
         if docpr is not None and not docpr.get("descr"):
-            docpr.set("descr", alt.get(naam, f"Afbeelding bij {wb.algemeen.titel}"))
+            docpr.set("descr", alt.get(naam) or wb.algemeen.titel)
 
     cp = doc.core_properties
     cp.title = (cp.title or wb.notitie.onderwerp)[:255]
