@@ -36,28 +36,51 @@ def documenten():
             maak_brieven]
 
 
-def _bouw(werkboek: Path, doelmap: Path | None, bron, standaardbasis: Path, gebruikt: set[str] | None = None):
-    """Read, render in memory, then write atomically. ``doelmap`` None: ``<basis>/<gemeente>``."""
-    from generator.lezer import lees_werkboek
-
-    wb, waarschuwingen = lees_werkboek(werkboek)
-    if doelmap is None:
-        naam = slug(wb.algemeen.gemeente)
-        if gebruikt is not None:
-            if naam in gebruikt:  # two workbooks for one municipality: keep both
-                naam = slug(werkboek.stem)
-            gebruikt.add(naam)
-        doelmap = standaardbasis / naam
+def _schrijf(wb, waarschuwingen, doelmap: Path, bron) -> Bouwresultaat:
+    """Render every document of a read workbook and write them all, atomically."""
     meldingen = list(waarschuwingen)
 
     def inhoud():
         for maak in documenten():
+            grootte = 0
             for naam, data in maak(wb, bron, meldingen):
+                grootte += len(data)
                 yield doelmap / naam, data
-            gc.collect()  # the Office libraries leave reference cycles; free each document's trees now
+            if grootte > 1_000_000:  # the Office libraries leave reference cycles: free large trees now
+                gc.collect()
 
     geschreven = schrijf_atomair(inhoud())
     return Bouwresultaat(doelmap, tuple(geschreven), tuple(meldingen))
+
+
+def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str]) -> str:
+    """The output folder of one workbook in a folder run: the municipality, or the file's own
+    name when an earlier workbook already took that municipality."""
+    naam = slug(gemeente)
+    if naam in gebruikt:
+        naam = slug(werkboek.stem)
+    gebruikt.add(naam)
+    return naam
+
+
+def _lees_veilig(werkboek: Path):
+    """For a worker process: the read workbook, or the project's error it raised."""
+    from generator.lezer import lees_werkboek
+
+    try:
+        return lees_werkboek(werkboek)
+    except HitteplanFout as fout:
+        return fout
+
+
+def _schrijf_veilig(wb, waarschuwingen, doelmap: Path, sjablonen: Path | None):
+    """For a worker process: the build's result, or the project's error it raised."""
+    from generator.sjabloon import Sjablonen
+
+    try:
+        return _schrijf(wb, waarschuwingen, doelmap, Sjablonen(sjablonen))
+    except HitteplanFout as fout:
+        return fout
 
 
 def _met_pdf(resultaten: list[Bouwresultaat]) -> list[Bouwresultaat]:
@@ -78,9 +101,13 @@ def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
 
     Each document is rendered in memory first; only when all succeeded are they written,
     atomically, so a failed build never replaces earlier good documents."""
+    from generator.lezer import lees_werkboek
     from generator.sjabloon import Sjablonen
 
-    resultaat = _bouw(werkboek, uitvoer, Sjablonen(sjablonen), Path("uitvoer"))
+    bron = Sjablonen(sjablonen)
+    wb, waarschuwingen = lees_werkboek(werkboek)
+    doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
+    resultaat = _schrijf(wb, waarschuwingen, doelmap, bron)
     return _met_pdf([resultaat])[0] if pdf else resultaat
 
 
@@ -90,22 +117,52 @@ def werkboeken_in(map_: Path) -> list[Path]:
 
 
 def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None,
-             pdf: bool = False) -> Iterator[tuple[Path, Bouwresultaat | HitteplanFout]]:
+             pdf: bool = False, werkers: int | None = None) -> Iterator[tuple[Path, Bouwresultaat | HitteplanFout]]:
     """Build every workbook in ``map_``, each into its own folder under ``uitvoer``, carrying
-    on past a bad one. Yields (workbook, result or the error it raised) as it goes; with
-    ``pdf``, all PDFs of the run are made in one LibreOffice call after the last workbook."""
+    on past a bad one. Yields (workbook, result or the error it raised) in the folder's order.
+
+    Workbooks are read and built in parallel, one process per processor core (``werkers``);
+    output folders are assigned in the folder's order first, so the result does not depend
+    on which process finishes first. With ``pdf``, all PDFs of the run are made in one
+    LibreOffice call after the last workbook."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
     from generator.sjabloon import Sjablonen
 
-    bron = Sjablonen(sjablonen)
+    Sjablonen(sjablonen)  # a missing template folder is an error before any work starts
+    werkboeken = werkboeken_in(map_)
     basis = uitvoer if uitvoer is not None else Path("uitvoer")
+    werkers = max(1, min(werkers or os.cpu_count() or 1, len(werkboeken)))
     gebruikt: set[str] = set()
     gelukt: list[Bouwresultaat] = []
-    for werkboek in werkboeken_in(map_):
-        try:
-            resultaat = _bouw(werkboek, None, bron, basis, gebruikt)
-            gelukt.append(resultaat)
-        except HitteplanFout as fout:
-            resultaat = fout
-        yield werkboek, resultaat
+    if werkers == 1:
+        for werkboek in werkboeken:
+            lezing = _lees_veilig(werkboek)
+            if isinstance(lezing, HitteplanFout):
+                yield werkboek, lezing
+                continue
+            wb, waarschuwingen = lezing
+            resultaat = _schrijf_veilig(wb, waarschuwingen, basis / _mapnaam(wb.algemeen.gemeente, werkboek, gebruikt),
+                                        sjablonen)
+            if isinstance(resultaat, Bouwresultaat):
+                gelukt.append(resultaat)
+            yield werkboek, resultaat
+    else:
+        with ProcessPoolExecutor(max_workers=werkers) as pool:
+            lezingen = list(pool.map(_lees_veilig, werkboeken))
+            taken = []
+            for werkboek, lezing in zip(werkboeken, lezingen):
+                if isinstance(lezing, HitteplanFout):
+                    taken.append(lezing)
+                    continue
+                wb, waarschuwingen = lezing
+                doelmap = basis / _mapnaam(wb.algemeen.gemeente, werkboek, gebruikt)
+                taken.append(pool.submit(_schrijf_veilig, wb, waarschuwingen, doelmap, sjablonen))
+            for werkboek, taak in zip(werkboeken, taken):
+                resultaat = taak if isinstance(taak, HitteplanFout) else taak.result()
+                if isinstance(resultaat, Bouwresultaat):
+                    gelukt.append(resultaat)
+                yield werkboek, resultaat
     if pdf and gelukt:
         _met_pdf(gelukt)

@@ -47,6 +47,9 @@ class WerkboekFout(HitteplanFout):
         fouten = [m for m in self.meldingen if m.ernst == "fout"]
         super().__init__("\n".join(str(m) for m in fouten))
 
+    def __reduce__(self):  # so that a worker process can hand it back
+        return (WerkboekFout, (self.meldingen,))
+
     @property
     def fouten(self) -> list[Melding]:
         return [m for m in self.meldingen if m.ernst == "fout"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import jinja2
@@ -94,8 +95,28 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
         nabewerking(doc)
     afwerken(doc, wb, alt, datum)
     buffer = io.BytesIO()
-    doc.save(buffer)
+    with _zonder_compressie():
+        doc.save(buffer)
     return vaste_zip(buffer.getvalue())
+
+
+@contextmanager
+def _zonder_compressie():
+    """python-docx compresses every part, and vaste_zip compresses them again: let python-docx
+    store them plainly, so each document is compressed once (a quarter of a letter's time)."""
+    import zipfile
+
+    from docx.opc import phys_pkg
+
+    if not hasattr(phys_pkg, "ZIP_DEFLATED"):  # another python-docx: simply compress twice
+        yield
+        return
+    oud = phys_pkg.ZIP_DEFLATED
+    phys_pkg.ZIP_DEFLATED = zipfile.ZIP_STORED
+    try:
+        yield
+    finally:
+        phys_pkg.ZIP_DEFLATED = oud
 
 
 def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> None:

@@ -29,6 +29,11 @@ def regio(tmp_path, maak_werkboek, gegevens):
     shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", map_ / "b-heuvelmonde.xlsx")
     shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", map_ / "c-heuvelmonde-kopie.xlsx")
     (map_ / "a-kapot.xlsx").write_text("geen werkboek")
+
+    def fout(wb):
+        wb["Wijken"]["F7"] = "12 procent"
+
+    shutil.move(maak_werkboek(wijzig=fout, naam="d-fout.xlsx"), map_ / "d-fout.xlsx")
     (map_ / "~$Aadorp.xlsx").write_bytes(b"slot van Excel")
     (map_ / "notities.txt").write_text("geen werkboek")
     return map_
@@ -40,11 +45,23 @@ def test_regio_in_een_keer(regio, tmp_path):
     assert resultaat.exit_code == 1  # one workbook failed; the others were built
     regels = resultaat.output.splitlines()
     assert "Mislukt: a-kapot.xlsx: 'a-kapot.xlsx' is geen Excel-werkboek; verwacht een Excel-werkmap (.xlsx)." in regels
+    assert ("Mislukt: d-fout.xlsx: Blad 'Wijken', cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld "
+            "12,5 of 12,5%") in regels
     assert sum(r.startswith("Gelukt: ") for r in regels) == 4
-    assert regels[-1] == "4 van 5 werkboeken gelukt."
+    assert regels[-1] == "4 van 6 werkboeken gelukt."
     assert sorted(p.name for p in uit.iterdir()) == ["aadorp", "c-heuvelmonde-kopie", "heuvelmonde", "sudwest-fryslan"]
     for map_ in uit.iterdir():
         assert (map_ / "bestuurlijke-notitie.docx").is_file() and (map_ / "canvas-fase-2.docx").is_file()
+
+
+def test_zelfde_uitkomst_met_een_of_twee_processen(regio, tmp_path):
+    from generator.bouw import bouw_map
+
+    een = [(w.name, r.map.name if hasattr(r, "map") else str(r)) for w, r in bouw_map(regio, tmp_path / "1", werkers=1)]
+    twee = [(w.name, r.map.name if hasattr(r, "map") else str(r)) for w, r in bouw_map(regio, tmp_path / "2", werkers=2)]
+    assert een == twee
+    for pad in (tmp_path / "1").rglob("*.docx"):
+        assert pad.read_bytes() == (tmp_path / "2" / pad.relative_to(tmp_path / "1")).read_bytes()
 
 
 def test_lege_map(tmp_path):
