@@ -68,9 +68,13 @@ def werkboek(pad: Path, factor: int, gemeente: str | None = None) -> int:
         g["Wijken"] = g["Wijken"] + [
             {**w, "Wijk": f"{w['Wijk']} {n}", "Wijkcode": None} for n in range(2, factor + 1) for w in GEGEVENS["Wijken"]]
         g["Doelen en rollen"] = g["Doelen en rollen"] * factor
+    from generator.voorbeeld import hittekaart
+
     wb = maak_blanco()
     vul(wb, g)
     wb.save(pad)
+    kaart, beeld = hittekaart()
+    (pad.parent / kaart).write_bytes(beeld)
     return len(g["Stakeholders"]) + len(g["Wijken"]) + len(g["Doelen en rollen"])
 
 

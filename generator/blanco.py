@@ -244,10 +244,12 @@ def _schema_volgorde(naam: str, data: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def schrijf_werkboek(wb, pad: Path, overschrijven: bool = False) -> None:
-    """Save atomically; refuses to replace an existing file unless ``overschrijven``."""
+def schrijf_werkboek(wb, pad: Path, overschrijven: bool = False, bijlagen: dict[Path, bytes] | None = None) -> None:
+    """Save atomically, with any files that belong to it (the example's heat map); refuses to
+    replace an existing file unless ``overschrijven``."""
     import io
 
     buffer = io.BytesIO()
     wb.save(buffer)
-    schrijf_atomair({pad: herschrijf_zip(buffer.getvalue(), _schema_volgorde)}, overschrijven=overschrijven)
+    schrijf_atomair({pad: herschrijf_zip(buffer.getvalue(), _schema_volgorde), **(bijlagen or {})},
+                    overschrijven=overschrijven)

@@ -18,13 +18,16 @@ def nieuw_werkboek(pad: Path, overschrijven: bool = False, voorbeeld: bool = Fal
 
     if pad.suffix.lower() != ".xlsx":
         raise UitvoerFout(f"'{pad.name}' moet eindigen op .xlsx, zodat Excel het als werkmap opent.")
+    bijlagen: dict[Path, bytes] = {}
     if voorbeeld:
-        from generator.voorbeeld import maak_voorbeeld
+        from generator.voorbeeld import hittekaart, maak_voorbeeld
 
         wb = maak_voorbeeld()
+        naam, beeld = hittekaart()
+        bijlagen[pad.parent / naam] = beeld
     else:
         wb = maak_blanco()
-    schrijf_werkboek(wb, pad, overschrijven=overschrijven)
+    schrijf_werkboek(wb, pad, overschrijven=overschrijven, bijlagen=bijlagen)
     return pad
 
 

@@ -35,8 +35,13 @@ ALGEMEEN = {
     "Fase 1 bestuurlijk vastgesteld": True,
     "Start fase 2": D(2027, 2, 1),
     "Einde fase 2": D(2027, 5, 31),
+    "Hittekaart": "hittekaart-heuvelmonde.png",
     "Huisstijlkleur": "#00689E",
 }
+
+# The example's heat map: a fictitious map shipped with the templates, written next to the
+# example workbook under the name the workbook refers to.
+HITTEKAART_BRON = "voorbeeld-hittekaart.png"
 
 NOTITIE = {
     "Soort stuk": "Bestuurlijke notitie",
@@ -381,6 +386,13 @@ GEGEVENS = {
     "Planning": PLANNING,
     "Bronnen": BRONNEN,
 }
+
+
+def hittekaart() -> tuple[str, bytes]:
+    """The example's heat map: (the file name the workbook refers to, its bytes)."""
+    from generator.paden import standaard_sjablonen
+
+    return ALGEMEEN["Hittekaart"], (standaard_sjablonen() / HITTEKAART_BRON).read_bytes()
 
 
 def maak_voorbeeld():

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.blanco import maak_blanco, vul
-from generator.voorbeeld import GEGEVENS
+from generator.voorbeeld import GEGEVENS, hittekaart
 
 REPO = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -73,6 +73,8 @@ def maak_werkboek(tmp_path):
             wijzig(wb)
         pad = tmp_path / naam
         wb.save(pad)
+        kaart, beeld = hittekaart()  # beside the workbook, as `nieuw --voorbeeld` writes it
+        (tmp_path / kaart).write_bytes(beeld)
         return pad
 
     return maak
@@ -83,6 +85,8 @@ def voorbeeld(tmp_path) -> Path:
     """A copy of the committed example workbook."""
     doel = tmp_path / "voorbeeld.xlsx"
     shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", doel)
+    kaart, beeld = hittekaart()
+    (tmp_path / kaart).write_bytes(beeld)
     return doel
 
 

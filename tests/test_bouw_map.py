@@ -29,6 +29,7 @@ def regio(tmp_path, maak_werkboek, gegevens):
     shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", map_ / "b-heuvelmonde.xlsx")
     shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", map_ / "c-heuvelmonde-kopie.xlsx")
     (map_ / "a-kapot.xlsx").write_text("geen werkboek")
+    shutil.copy(tmp_path / "hittekaart-heuvelmonde.png", map_)
 
     def fout(wb):
         wb["Wijken"]["F7"] = "12 procent"

@@ -19,7 +19,7 @@ from generator.contract import laad_contract
 from generator.fouten import HitteplanFout
 from generator.lezer import lees
 from generator.sjabloon import Sjablonen
-from generator.voorbeeld import maak_voorbeeld
+from generator.voorbeeld import hittekaart, maak_voorbeeld
 
 _ONGELDIG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -75,6 +75,8 @@ def test_elke_celwaarde_geeft_model_of_eigen_fout(tmp_path, plek, rij, waarde):
     wb[blad][cel(rij)] = waarde
     pad = tmp_path / "eigenschap.xlsx"
     wb.save(pad)
+    kaart, beeld = hittekaart()
+    (tmp_path / kaart).write_bytes(beeld)
     try:
         model, meldingen = lees(pad)
     except HitteplanFout:

@@ -202,7 +202,8 @@ def test_logo_met_alt_tekst(maak_werkboek, gegevens, tmp_path):
     assert resultaat.exit_code == 0, resultaat.output
     doc = docx.Document(uit / "bestuurlijke-notitie.docx")
     docprs = list(doc.element.body.iter(qn("wp:docPr")))
-    assert [d.get("descr") for d in docprs] == ["Logo van Gemeente Heuvelmonde"]
+    assert [d.get("descr") for d in docprs] == ["Logo van Gemeente Heuvelmonde",
+                                                "Hittekaart van Heuvelmonde: gevoelstemperatuur op een hete middag"]
 
 
 # -- user templates -------------------------------------------------------------------------

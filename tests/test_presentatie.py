@@ -18,7 +18,7 @@ from .test_canvas import _zwaar
 TITELS = [
     "Lokaal hitteplan Heuvelmonde", "Welkom: waarom we hier vandaag zijn", "Programma", "Waarom hitte ertoe doet",
     "Het hitteplan: van preventie tot opschaling", "Kwetsbare ouderen per wijk", "Hitte en afstand tot koelte per wijk",
-    "Locaties per wijk", "Waar kwetsbaarheid, hitte en afstand samenkomen", "Het proces: van verkennen naar vastleggen",
+    "De hittekaart van Heuvelmonde", "Locaties per wijk", "Waar kwetsbaarheid, hitte en afstand samenkomen", "Het proces: van verkennen naar vastleggen",
     "Tafelgesprekken over bereik en verantwoordelijkheid", "Stellingen: eerste aanzet voor de gedeelde ambitie",
     "Wie zitten er aan tafel", "Een eerste aanzet voor onze ambitie", "Volgende stappen",
 ]
@@ -88,11 +88,11 @@ def test_elke_dia_heeft_sprekersnotities_met_cijfers(voorbeeld_deck):
     assert all(len(n) > 40 for n in notities)
     assert "In Molenwijk wonen 1.120 75-plussers, van wie 498 alleen." in notities[5]
     assert "In Centrum is dat 62%; 18% van de woningen ligt verder dan 300 m van een koele plek." in notities[6]
-    assert "Bovenaan staat Molenwijk: naar schatting 90 mensen." in notities[8]
+    assert "Bovenaan staat Molenwijk: naar schatting 90 mensen." in notities[9]
 
 
 def test_rangorde(voorbeeld_deck):
-    dia = pptx.Presentation(str(voorbeeld_deck)).slides[8]
+    dia = pptx.Presentation(str(voorbeeld_deck)).slides[9]
     tabel = next(v.table for v in dia.shapes if v.has_table)
     assert [c.text for c in tabel.rows[1].cells] == ["1", "Molenwijk", "498", "41%", "44%", "90"]
     assert [tabel.cell(r, 1).text for r in range(1, len(tabel.rows))][-1] == "Buitengebied"
