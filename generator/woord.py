@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import re
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -27,15 +28,35 @@ def basiscontext(wb: Werkboek) -> dict:
     return {"wb": wb, "alg": wb.algemeen, "notitie": wb.notitie, "ambitie": wb.ambitie}
 
 
-def _open_sjabloon(pad: Path):
+def _open_sjabloon(pad: Path, kleur: str | None = None):
+    """A DocxTemplate of ``pad`` with its styles already finished (Dutch, house colour): the
+    styles are the same for every document of a run, so they are done once per template."""
     from docxtpl import DocxTemplate
 
     try:
-        tpl = DocxTemplate(pad)
+        tpl = DocxTemplate(io.BytesIO(_voorbereid(str(pad), pad.stat().st_mtime_ns, kleur)))
         tpl.init_docx()
+    except SjabloonFout:
+        raise
     except Exception as err:  # python-docx raises several kinds for a file that is no .docx
         raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig Word-bestand (.docx).") from err
     return tpl
+
+
+@lru_cache(maxsize=16)
+def _voorbereid(pad: str, _gewijzigd: int, kleur: str | None) -> bytes:
+    """The template with Dutch as its language and the house colour on its headings."""
+    import docx
+
+    try:
+        doc = docx.Document(pad)
+    except Exception as err:  # python-docx raises several kinds for a file that is no .docx
+        raise SjabloonFout(f"Sjabloon '{Path(pad).name}' is geen geldig Word-bestand (.docx).") from err
+    _stijlen(doc, kleur)
+    buffer = io.BytesIO()
+    with _zonder_compressie():
+        doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _bron_xml(tpl) -> str | None:
@@ -77,7 +98,7 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    tpl = _open_sjabloon(pad)
+    tpl = _open_sjabloon(pad, wb.algemeen.huisstijlkleur)
     volledig = {**basiscontext(wb), **context}
     alt: dict[str, str] = {}
     for naam, (bestand, breedte, beschrijving) in (afbeeldingen or {}).items():
@@ -87,9 +108,9 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     try:
         tpl.render(volledig, omgeving(), autoescape=True)
     except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as err:
-        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad))) from err
+        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad, wb.algemeen.huisstijlkleur))) from err
     except (TypeError, ValueError, AttributeError) as err:
-        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad))) from err
+        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad, wb.algemeen.huisstijlkleur))) from err
     doc = tpl.docx
     if nabewerking is not None:
         nabewerking(doc)
@@ -119,8 +140,9 @@ def _zonder_compressie():
         phys_pkg.ZIP_DEFLATED = oud
 
 
-def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> None:
-    """Accessibility and properties on a rendered python-docx Document."""
+def _stijlen(doc, kleur: str | None) -> None:
+    """Dutch as the default language of a python-docx Document's styles; the house colour on
+    its title and headings."""
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
@@ -140,12 +162,17 @@ def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> N
     if instellingen is not None:
         instellingen.set(qn("w:val"), TAAL)
 
-    kleur = wb.algemeen.huisstijlkleur
     if kleur:
         kleurbaar = {"Title", "Heading 1", "Heading 2", "Heading 3"}
         for stijl in doc.styles:
             if stijl.name in kleurbaar:
                 stijl.font.color.rgb = RGBColor.from_string(kleur.lstrip("#"))
+
+
+def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> None:
+    """Accessibility and properties on a rendered python-docx Document (its styles were
+    finished in the template already, see :func:`_voorbereid`)."""
+    from docx.oxml.ns import qn
 
     # alt text: each picture's descr by its file name; a picture the template carries without
     # one gets the trajectory's title
