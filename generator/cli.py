@@ -46,6 +46,9 @@ _NL = {
 }
 
 
+STANDAARD_WERKBOEK = Path("invoer/voorbeeld.xlsx")
+
+
 def _vertaal(tekst: str) -> str:
     return _NL.get(tekst, tekst)
 
@@ -95,7 +98,8 @@ class _Groep(click.Group):
             ctx.exit(1)
 
 
-@click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(name="hitteplan", cls=_Groep, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             options_metavar="[OPTIES]", subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
 @click.version_option(__version__, "--versie", prog_name="hitteplan")
 @click.option("--debug", is_flag=True, help="Toon bij een onverwachte fout de volledige technische melding.")
 @click.pass_context
@@ -111,7 +115,7 @@ def hoofd(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-@hoofd.command()
+@hoofd.command(options_metavar="[OPTIES]")
 @click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--overschrijven", is_flag=True, help="Vervang een bestaand bestand met dezelfde naam.")
 @click.option("--voorbeeld", is_flag=True, help="Schrijf het ingevulde voorbeeldwerkboek in plaats van een leeg werkboek.")
@@ -131,7 +135,7 @@ def nieuw(pad: Path, overschrijven: bool, voorbeeld: bool) -> None:
     click.echo(f"Geschreven: {pad}")
 
 
-@hoofd.command()
+@hoofd.command(options_metavar="[OPTIES]")
 @click.argument("werkboek", type=click.Path(path_type=Path))
 def controleer(werkboek: Path) -> None:
     """Controleer een werkboek en noem elk probleem met blad en cel.
@@ -164,8 +168,8 @@ def _aantal(n: int, enkel: str, meer: str) -> str:
     return f"{n} {enkel if n == 1 else meer}"
 
 
-@hoofd.command()
-@click.argument("werkboek", type=click.Path(path_type=Path), default=Path("invoer/voorbeeld.xlsx"), required=False)
+@hoofd.command(options_metavar="[OPTIES]")
+@click.argument("werkboek", type=click.Path(path_type=Path), default=STANDAARD_WERKBOEK, required=False)
 @click.option("-o", "--uitvoer", type=click.Path(file_okay=False, path_type=Path),
               help="Map voor de documenten (standaard: uitvoer/<gemeente>; bij een map met werkboeken: "
                    "uitvoer/, met daarin een map per gemeente).")
@@ -186,6 +190,10 @@ def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool
       hitteplan bouw mijn-werkboek.xlsx -o documenten
       hitteplan bouw werkboeken-ggd-regio/ --pdf
     """
+    if werkboek == STANDAARD_WERKBOEK and not werkboek.exists():
+        click.echo(f"Het voorbeeld '{werkboek}' staat niet in deze map. Geef uw werkboek op, bijvoorbeeld: "
+                   "hitteplan bouw mijn-werkboek.xlsx", err=True)
+        sys.exit(1)
     if werkboek.is_dir():
         _bouw_map(werkboek, uitvoer, sjablonen, pdf)
         return

@@ -62,3 +62,18 @@ def test_python_m_generator(tmp_path):
 
     uit = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, cwd=tmp_path)
     assert uit.returncode == 0 and uit.stdout.startswith("Gebruik: ")
+
+
+def test_bouw_zonder_werkboek_buiten_het_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    uit = CliRunner().invoke(hoofd, ["bouw"], catch_exceptions=False)
+    assert uit.exit_code == 1
+    assert uit.output.strip() == ("Het voorbeeld 'invoer/voorbeeld.xlsx' staat niet in deze map. Geef uw werkboek op, "
+                                  "bijvoorbeeld: hitteplan bouw mijn-werkboek.xlsx")
+
+
+def test_gebruiksregel_zonder_engels():
+    uit = CliRunner().invoke(hoofd, ["--help"], catch_exceptions=False)
+    assert uit.output.splitlines()[0] == "Gebruik: hitteplan [OPTIES] OPDRACHT [ARGUMENTEN]..."
+    uit = CliRunner().invoke(hoofd, ["bouw", "--help"], catch_exceptions=False)
+    assert uit.output.splitlines()[0] == "Gebruik: hitteplan bouw [OPTIES] [WERKBOEK]"
