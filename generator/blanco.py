@@ -82,10 +82,6 @@ def _lijsten(wb, contract: Contract) -> dict[str, str]:
     return bereik
 
 
-def _bladen_op_attr(contract: Contract) -> dict[str, Blad]:
-    return {b.attr: b for b in contract.bladen}
-
-
 def _velden_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 

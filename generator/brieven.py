@@ -13,13 +13,12 @@ import csv
 import gc
 import datetime as dt
 import io
-import tomllib
 
-from generator.fouten import Melding, SjabloonFout
+from generator.fouten import Melding
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
-from generator.sjabloon import Sjablonen, omgeving
+from generator.sjabloon import Sjablonen, render_tekst
 from generator.uitvoer import slug
-from generator.woord import afbeeldingen, render_docx
+from generator.woord import afbeeldingen, basiscontext, render_docx
 
 UITNODIGING = "uitnodiging.docx"
 TERUGKOPPELING = "terugkoppeling.docx"
@@ -44,29 +43,13 @@ class _Teksten:
     """brieven.toml and uitnodiging.txt, rendered with a strict sandboxed environment."""
 
     def __init__(self, wb: Werkboek, sjablonen: Sjablonen):
-        import jinja2
+        self.waarden = sjablonen.toml("brieven.toml")
+        self.mail = sjablonen.tekst("uitnodiging.txt")
+        self.basis = basiscontext(wb)
 
-        try:
-            self.waarden = tomllib.loads(sjablonen.tekst("brieven.toml"))
-        except tomllib.TOMLDecodeError as err:
-            raise SjabloonFout(f"Sjabloon 'brieven.toml' is geen geldig TOML-bestand: {err}.") from err
-        self.env = omgeving(autoescape=False, regels_wegknippen=False)
-        self.basis = {"wb": wb, "alg": wb.algemeen, "ambitie": wb.ambitie, "notitie": wb.notitie}
-        try:
-            self.mail = self.env.from_string(sjablonen.tekst("uitnodiging.txt"))
-        except jinja2.TemplateSyntaxError as err:
-            raise SjabloonFout(f"Sjabloon 'uitnodiging.txt', regel {err.lineno}: een tag is onjuist geschreven.") from err
-
-    def render(self, sjabloonnaam: str, sjabloon, /, **context) -> str:
-        """``sjabloon`` is a text from brieven.toml or the compiled e-mail template."""
-        import jinja2
-
-        try:
-            if isinstance(sjabloon, str):
-                sjabloon = self.env.from_string(sjabloon)
-            return sjabloon.render({**self.basis, **context}).strip()
-        except jinja2.TemplateError as err:
-            raise SjabloonFout(f"Sjabloon '{sjabloonnaam}': {getattr(err, 'message', None) or err}.") from err
+    def render(self, sjabloonnaam: str, sleutel: str, bron: str, /, **context) -> str:
+        """A text from brieven.toml (``sleutel`` names it) or the e-mail template."""
+        return render_tekst(sjabloonnaam, sleutel, bron, {**self.basis, **context})
 
     def waarom(self, categorie: str) -> str:
         teksten = self.waarden.get("waarom", {})
@@ -107,9 +90,10 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
         ev.add("dtstart", b.datum)
         ev.add("dtend", b.datum + dt.timedelta(days=1))
     context = {"b": b}
-    ev.add("summary", teksten.render("brieven.toml", teksten.waarden["agenda_titel"], **context))
+    ev.add("summary", teksten.render("brieven.toml", "tekst 'agenda_titel'", teksten.waarden["agenda_titel"], **context))
     ev.add("location", ", ".join(x for x in (b.locatie, b.adres) if x))
-    ev.add("description", teksten.render("brieven.toml", teksten.waarden["agenda_omschrijving"], **context))
+    ev.add("description", teksten.render("brieven.toml", "tekst 'agenda_omschrijving'", teksten.waarden["agenda_omschrijving"],
+                                          **context))
     if wb.algemeen.email_trekker:
         organisator = vCalAddress(f"mailto:{wb.algemeen.email_trekker}")
         organisator.params["cn"] = vText(wb.algemeen.naam_trekker)
@@ -159,9 +143,9 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
             if len(bestanden) % 100 == 0:
                 gc.collect()  # python-docx keeps reference cycles; without this, memory grows with every letter
             if s.email:
-                onderwerp = teksten.render("brieven.toml", teksten.waarden["onderwerp"], **context)
+                onderwerp = teksten.render("brieven.toml", "tekst 'onderwerp'", teksten.waarden["onderwerp"], **context)
                 rijen.append([s.organisatie, naam or "", s.email, onderwerp,
-                              teksten.render("uitnodiging.txt", teksten.mail, **context)])
+                              teksten.render("uitnodiging.txt", "de e-mailtekst", teksten.mail, **context)])
             elif s.organisatie not in zonder_email:
                 zonder_email.append(s.organisatie)
         yield f"{MAP}/{slug(b.naam)}.ics", _agenda(wb, b, teksten, brief)
@@ -176,10 +160,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
                                  f": geen uitnodiging ({_namen(afgehaakt)})", ernst="info"))
     for b in wb.bijeenkomsten:
         if b.status == "Afgerond" and b.uitkomsten:
-            vervolg = sorted([(x.datum, x.naam) for x in wb.bijeenkomsten if x.datum > b.datum and x.status != "Geannuleerd"]
-                             + [(m.gereed, m.mijlpaal) for m in wb.planning if m.gereed > b.datum
-                                and m.mijlpaal.casefold() not in {x.naam.casefold() for x in wb.bijeenkomsten}
-                                | {x.soort.casefold() for x in wb.bijeenkomsten}])
+            vervolg = [(d, wat) for d, wat, _ in wb.tijdlijn(na=b.datum)]
             context = {"b": b, "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
                        "vervolg": vervolg}
             yield f"terugkoppeling-{slug(b.naam)}.docx", render_docx(

@@ -149,7 +149,7 @@ def controleer(werkboek: Path) -> None:
     """
     from generator.opdrachten import controleer_werkboek
 
-    werkboek_model, meldingen = controleer_werkboek(werkboek)
+    _, meldingen = controleer_werkboek(werkboek)
     fouten = [m for m in meldingen if m.ernst == "fout"]
     waarschuwingen = [m for m in meldingen if m.ernst != "fout"]
     for m in fouten:

@@ -45,9 +45,11 @@ class _Lezing:
     meldingen: list[Melding] = field(default_factory=list)
     rijen: dict[str, list[_Rij]] = field(default_factory=dict)
     bladnamen: dict[str, str] = field(default_factory=dict)
+    foutcellen: set[tuple[str | None, str | None]] = field(default_factory=set)
 
     def fout(self, tekst: str, blad: str | None = None, cel: str | None = None) -> None:
         self.meldingen.append(Melding(tekst, blad, cel, "fout"))
+        self.foutcellen.add((blad, cel))
 
     def waarschuw(self, tekst: str, blad: str | None = None, cel: str | None = None) -> None:
         self.meldingen.append(Melding(tekst, blad, cel, "waarschuwing"))
@@ -115,8 +117,8 @@ def controleer_bestand(pad: Path) -> None:
 def _formulecellen(pad: Path) -> dict[str, set[str]]:
     """Cells holding a formula, per sheet title; only parsed when the file has formulas."""
     with zipfile.ZipFile(pad) as zf:
-        heeft = any(n.startswith("xl/worksheets/") and (b"<f>" in zf.read(n) or b"<f " in zf.read(n))
-                    for n in zf.namelist() if n.endswith(".xml"))
+        heeft = any(b"<f>" in data or b"<f " in data
+                    for data in (zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")))
     if not heeft:
         return {}
     import openpyxl
@@ -251,7 +253,7 @@ def _lees_velden(blad: Blad, titel: str, cellen, lezing: _Lezing) -> _Rij:
 
 
 def _heeft_fout(lezing: _Lezing, blad: str, cel: str) -> bool:
-    return any(m.blad == blad and m.cel == cel and m.ernst == "fout" for m in lezing.meldingen)
+    return (blad, cel) in lezing.foutcellen
 
 
 def _lees_rijen(blad: Blad, titel: str, cellen, lezing: _Lezing) -> list[_Rij]:

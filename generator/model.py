@@ -284,6 +284,15 @@ class Werkboek:
     def bestuurlijke_bijeenkomst(self) -> Bijeenkomst | None:
         return self.bijeenkomst("Bestuurlijke bijeenkomst")
 
+    def tijdlijn(self, na: dt.date | None = None) -> tuple[tuple[dt.date, str, bool], ...]:
+        """(date, what, is a meeting) for the meetings (not cancelled) and the milestones after
+        ``na``, by date; a milestone named like a meeting is that meeting and not listed twice."""
+        bijeenkomsten = [b for b in self.bijeenkomsten if b.status != "Geannuleerd"]
+        namen = {b.naam.casefold() for b in bijeenkomsten} | {b.soort.casefold() for b in bijeenkomsten}
+        punten = [(b.datum, b.naam, True) for b in bijeenkomsten]
+        punten += [(m.gereed, m.mijlpaal, False) for m in self.planning if m.mijlpaal.casefold() not in namen]
+        return tuple(sorted((p for p in punten if na is None or p[0] > na), key=lambda p: (p[0], not p[2])))
+
     @property
     def knelpuntenlijst(self) -> tuple[KnelpuntKans, ...]:
         return tuple(k for k in self.knelpunten if k.soort == "Knelpunt")
@@ -298,8 +307,8 @@ class Werkboek:
     @property
     def stakeholders_per_laag(self) -> tuple[tuple[str, tuple[Stakeholder, ...]], ...]:
         """(tier, stakeholders) for each tier that has any, in the groslijst's order."""
-        return tuple((laag, self.stakeholders_in_laag(laag)) for laag in self.lagen
-                     if self.stakeholders_in_laag(laag))
+        per_laag = ((laag, self.stakeholders_in_laag(laag)) for laag in self.lagen)
+        return tuple((laag, lijst) for laag, lijst in per_laag if lijst)
 
     @property
     def doelen_per_fase(self) -> tuple[tuple[str, tuple[Doel, ...]], ...]:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import io
 import re
-import tomllib
 from dataclasses import dataclass
 
 from generator import meten
 from generator.fouten import Melding, SjabloonFout
 from generator.model import Werkboek
-from generator.sjabloon import Sjablonen, omgeving
+from generator.sjabloon import Sjablonen, render_tekst
 from generator.uitvoer import vaste_zip
 
 NAAM = "presentatie-startbijeenkomst.pptx"
@@ -60,11 +59,7 @@ class Deck:
             self.prs = Presentation(str(pad))
         except Exception as err:  # python-pptx raises several kinds for a file that is no .pptx
             raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig PowerPoint-bestand (.pptx).") from err
-        try:
-            self.teksten = tomllib.loads(sjablonen.tekst(TEKSTEN))
-        except tomllib.TOMLDecodeError as err:
-            raise SjabloonFout(f"Sjabloon '{TEKSTEN}' is geen geldig TOML-bestand: {err}.") from err
-        self.env = omgeving(autoescape=False, regels_wegknippen=False)
+        self.teksten = sjablonen.toml(TEKSTEN)
         self.context = {
             "wb": wb, "alg": wb.algemeen, "ambitie": wb.ambitie, "notitie": wb.notitie,
             "start": wb.startbijeenkomst, "dialoog": wb.dialoog, "bestuurlijk": wb.bestuurlijke_bijeenkomst,
@@ -85,20 +80,8 @@ class Deck:
         return waarde
 
     def t(self, sleutel: str, bron: str | None = None, **extra) -> str:
-        import jinja2
-
         tekst = bron if bron is not None else self.ruw(sleutel)
-        try:
-            uit = self.env.from_string(tekst).render({**self.context, **extra})
-        except jinja2.UndefinedError as err:
-            raise SjabloonFout(f"Sjabloon '{TEKSTEN}', tekst '{sleutel}': onbekende naam ({err.message}).") from err
-        except jinja2.TemplateSyntaxError as err:
-            raise SjabloonFout(f"Sjabloon '{TEKSTEN}', tekst '{sleutel}': een tag is onjuist geschreven "
-                               f"(regel {err.lineno}).") from err
-        except jinja2.exceptions.SecurityError as err:
-            raise SjabloonFout(f"Sjabloon '{TEKSTEN}', tekst '{sleutel}': een tag probeert iets wat in een "
-                               "sjabloon niet mag.") from err
-        return re.sub(r"[ \t]+\n", "\n", uit).strip()
+        return render_tekst(TEKSTEN, f"tekst '{sleutel}'", tekst, {**self.context, **extra})
 
     def punten(self, sleutel: str, **extra) -> list[str]:
         return [p for p in (self.t(sleutel, bron, **extra) for bron in self.ruw(sleutel)) if p]
@@ -393,8 +376,8 @@ class Deck:
 
     def bewaar(self) -> bytes:
         kern = self.prs.core_properties
-        kern.title = f"{self.t('titel.titel')} · presentatie startbijeenkomst"[:255]
-        kern.subject = f"Lokaal hitteplan {self.wb.algemeen.gemeente}"
+        kern.title = self.t("eigenschappen.titel")[:255]
+        kern.subject = self.t("eigenschappen.onderwerp")[:255]
         kern.author = self.wb.algemeen.naam_trekker
         kern.last_modified_by = self.wb.algemeen.naam_trekker
         kern.language = "nl-NL"
@@ -508,10 +491,7 @@ def _proces(deck: Deck) -> None:
                 return n
         return None
 
-    gebeurtenissen = [(b.datum, b.naam, True) for b in wb.bijeenkomsten]
-    namen = {b.naam.casefold() for b in wb.bijeenkomsten} | {b.soort.casefold() for b in wb.bijeenkomsten}
-    gebeurtenissen += [(m.gereed, m.mijlpaal, False) for m in wb.planning if m.mijlpaal.casefold() not in namen]
-    for d, wat, bijeenkomst in sorted(gebeurtenissen, key=lambda g: (g[0], not g[2])):
+    for d, wat, bijeenkomst in wb.tijdlijn():
         midden = x(d)
         niveaus = niveaus_boven if bijeenkomst else niveaus_onder
         n = plaats(niveaus, midden)
@@ -583,10 +563,7 @@ def _aan_tafel(deck: Deck) -> None:
 def _volgende_stappen(deck: Deck) -> None:
     wb = deck.wb
     vanaf = wb.startbijeenkomst.datum if wb.startbijeenkomst else wb.algemeen.start_fase2
-    items = [(b.datum, b.naam) for b in wb.bijeenkomsten if b.datum > vanaf]
-    namen = {naam.casefold() for _, naam in items} | {b.soort.casefold() for b in wb.bijeenkomsten}
-    items += [(m.gereed, m.mijlpaal) for m in wb.planning if m.gereed > vanaf and m.mijlpaal.casefold() not in namen]
-    items.sort()
+    items = [(d, w) for d, w, _ in wb.tijdlijn(na=vanaf)]
     if items:
         deck.opsomming("vervolg", [deck.t("vervolg.punt", datum=d, wat=w) for d, w in items], deck.t("vervolg.notities"))
 
@@ -615,7 +592,7 @@ def maak_presentatie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding
             zorg = [loc.naam for loc in wb.zorglocaties if (loc.wijk or "") == wijk]
             koel = [loc.naam for loc in wb.koele_locaties if (loc.wijk or "") == wijk]
             if zorg or koel or wijk:
-                rijen.append({"wijk": wijk or "Wijk onbekend", "zorg": zorg, "koel": koel})
+                rijen.append({"wijk": wijk or deck.t("locaties.wijk_onbekend"), "zorg": zorg, "koel": koel})
         deck.tabel("locaties", deck.ruw("locaties.koppen"),
                    [[r["wijk"], "\n".join(r["zorg"]) or "–", "\n".join(r["koel"]) or "–"] for r in rijen],
                    [2.5, 4.8, 4.8], deck.t("locaties.notities", rijen=rijen), alt_tekst=deck.t("locaties.alt"))

@@ -36,6 +36,15 @@ class Sjablonen:
     def tekst(self, naam: str) -> str:
         return self.pad(naam).read_text(encoding="utf-8")
 
+    def toml(self, naam: str) -> dict:
+        """A TOML file of texts, or a Dutch error naming it."""
+        import tomllib
+
+        try:
+            return tomllib.loads(self.tekst(naam))
+        except tomllib.TOMLDecodeError as err:
+            raise SjabloonFout(f"Sjabloon '{naam}' is geen geldig TOML-bestand: {err}.") from err
+
 
 class _Omgeving(SandboxedEnvironment):
     """Compiles each distinct template source once: every letter of a run shares one Word
@@ -85,6 +94,31 @@ def _regel_in_sjabloon(err: BaseException) -> int | None:
     return regel
 
 
+def _wat(err: Exception) -> str:
+    """What is wrong with a template, in Dutch, for any Jinja error."""
+    if isinstance(err, jinja2.UndefinedError):
+        naam_m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", err.message or "")
+        onbekend = next((g for g in naam_m.groups() if g), None) if naam_m else None
+        return f"onbekende naam '{onbekend}'" if onbekend else f"onbekende naam ({err.message})"
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        if "looking for the following tags" in (err.message or "") or "unknown tag" in (err.message or ""):
+            return "een {% if %} of {% for %} is niet afgesloten met {% endif %} of {% endfor %}, of omgekeerd"
+        return "een tag is onjuist geschreven (sluit elke {{ af met }} en elke {% met %})"
+    if isinstance(err, jinja2.exceptions.SecurityError):
+        return "een tag probeert iets wat in een sjabloon niet mag"
+    return f"fout bij het invullen ({err})"
+
+
+def render_tekst(sjabloon: str, waar: str, bron: str, context: dict) -> str:
+    """A plain-text template (from a .toml or .txt in sjablonen/), strict and sandboxed; an
+    error names the template and the text (``waar``)."""
+    try:
+        uit = omgeving(autoescape=False, regels_wegknippen=False).from_string(bron).render(context)
+    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as err:
+        raise SjabloonFout(f"Sjabloon '{sjabloon}', {waar}: {_wat(err)}.") from err
+    return re.sub(r"[ \t]+\n", "\n", uit).strip()
+
+
 def vertaal_fout(naam: str, err: Exception, bron_xml: str | None) -> SjabloonFout:
     """A Jinja error in a Word template, as one Dutch sentence naming the template and
     quoting the paragraph. ``bron_xml`` is the template XML as rendered, one paragraph per
@@ -95,18 +129,6 @@ def vertaal_fout(naam: str, err: Exception, bron_xml: str | None) -> SjabloonFou
         regels = bron_xml.splitlines()
         if 0 < regel <= len(regels):
             alinea = _alinea_tekst(regels[regel - 1])
-    if isinstance(err, jinja2.UndefinedError):
-        naam_m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", err.message or "")
-        onbekend = next((g for g in naam_m.groups() if g), None) if naam_m else None
-        wat = f"onbekende naam '{onbekend}'" if onbekend else f"onbekende naam ({err.message})"
-    elif isinstance(err, jinja2.TemplateSyntaxError):
-        if "looking for the following tags" in (err.message or "") or "unknown tag" in (err.message or ""):
-            wat = "een {% if %} of {% for %} is niet afgesloten met {% endif %} of {% endfor %}, of omgekeerd"
-        else:
-            wat = "een tag is onjuist geschreven (sluit elke {{ af met }} en elke {% met %})"
-    elif isinstance(err, jinja2.exceptions.SecurityError):
-        wat = "een tag probeert iets wat in een sjabloon niet mag"
-    else:
-        wat = f"fout bij het invullen ({err})"
+    wat = _wat(err)
     waar = f" in de alinea '{alinea[:160]}'" if alinea else ""
     return SjabloonFout(f"Sjabloon '{naam}': {wat}{waar}.")

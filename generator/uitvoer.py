@@ -7,6 +7,7 @@ system). A failed run leaves earlier documents untouched and no half-written fil
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -82,10 +83,8 @@ def schrijf_atomair(bestanden, overschrijven: bool = True) -> list[Path]:
                 tmp.unlink()
         if not gelukt:  # folders this run made stay only when it succeeded
             for map_ in sorted(nieuwe_mappen, key=lambda m: len(m.parts), reverse=True):
-                try:
+                with contextlib.suppress(OSError):  # not empty: someone else's files
                     map_.rmdir()
-                except OSError:
-                    pass
 
 
 def herschrijf_zip(inhoud: bytes, bewerk=None, vast: bool = False) -> bytes:

@@ -17,7 +17,7 @@ import jinja2
 
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
-from generator.sjabloon import omgeving, vertaal_fout
+from generator.sjabloon import omgeving, render_tekst, vertaal_fout
 from generator.uitvoer import vaste_zip
 
 TAAL = "nl-NL"
@@ -36,8 +36,6 @@ def _open_sjabloon(pad: Path, kleur: str | None = None):
     try:
         tpl = DocxTemplate(io.BytesIO(_voorbereid(str(pad), pad.stat().st_mtime_ns, kleur)))
         tpl.init_docx()
-    except SjabloonFout:
-        raise
     except Exception as err:  # python-docx raises several kinds for a file that is no .docx
         raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig Word-bestand (.docx).") from err
     return tpl
@@ -48,10 +46,7 @@ def _voorbereid(pad: str, _gewijzigd: int, kleur: str | None) -> bytes:
     """The template with Dutch as its language and the house colour on its headings."""
     import docx
 
-    try:
-        doc = docx.Document(pad)
-    except Exception as err:  # python-docx raises several kinds for a file that is no .docx
-        raise SjabloonFout(f"Sjabloon '{Path(pad).name}' is geen geldig Word-bestand (.docx).") from err
+    doc = docx.Document(pad)  # a file that is no .docx: _open_sjabloon says so
     _stijlen(doc, kleur)
     buffer = io.BytesIO()
     with _zonder_compressie():
@@ -70,24 +65,15 @@ def _bron_xml(tpl) -> str | None:
 
 def afbeeldingen(wb: Werkboek, sjablonen, *namen: str) -> dict[str, tuple[str | None, float, str]]:
     """Context name -> (image file or None, width in mm, alt text), from afbeeldingen.toml."""
-    instellingen = _afbeeldingsteksten(sjablonen)
-    env = omgeving(autoescape=False, regels_wegknippen=False)
+    instellingen = sjablonen.toml("afbeeldingen.toml")
     uit = {}
     for naam in namen:
         deel = instellingen.get(naam, {})
         bestand = getattr(wb.algemeen, naam)
-        uit[naam] = (bestand, float(deel.get("breedte_mm", 50)),
-                     env.from_string(deel.get("alt", "")).render(basiscontext(wb)) if bestand else "")
+        alt = render_tekst("afbeeldingen.toml", f"alt van {naam}", deel.get("alt", ""), basiscontext(wb)) \
+            if bestand else ""
+        uit[naam] = (bestand, float(deel.get("breedte_mm", 50)), alt)
     return uit
-
-
-def _afbeeldingsteksten(sjablonen) -> dict:
-    import tomllib
-
-    try:
-        return tomllib.loads(sjablonen.tekst("afbeeldingen.toml"))
-    except tomllib.TOMLDecodeError as err:
-        raise SjabloonFout(f"Sjabloon 'afbeeldingen.toml' is geen geldig TOML-bestand: {err}.") from err
 
 
 def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,

@@ -149,3 +149,18 @@ def test_bijeenkomst_zonder_datum_geeft_fout_en_geen_brieven(maak_werkboek, gege
     assert uit.exit_code == 1
     assert "Fout: Blad 'Bijeenkomsten', cel C3: 'Datum' is niet ingevuld; deze kolom is verplicht" in uit.output
     assert not (tmp_path / "uit").exists()
+
+
+def test_kapotte_tekst_in_brieven_toml(voorbeeld, tmp_path):
+    from generator.paden import standaard_sjablonen
+
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
+    (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "{{ onbekend }}'),
+                                        encoding="utf-8")
+    uit = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)],
+                             catch_exceptions=False)
+    assert uit.exit_code == 1
+    assert uit.output.strip() == "Sjabloon 'brieven.toml', tekst 'onderwerp': onbekende naam 'onbekend'."
+    assert not (tmp_path / "uit").exists()
