@@ -47,11 +47,23 @@ def _voorbereid(pad: str, _gewijzigd: int, kleur: str | None) -> bytes:
     import docx
 
     doc = docx.Document(pad)  # a file that is no .docx: _open_sjabloon says so
+    _zonder_overbodige_delen(doc)
     _stijlen(doc, kleur)
     buffer = io.BytesIO()
     with _zonder_compressie():
         doc.save(buffer)
     return buffer.getvalue()
+
+
+def _zonder_overbodige_delen(doc) -> None:
+    """Leave out what a template may carry but a generated document must not: the thumbnail
+    (a picture of the template, tags and all, that Explorer would show as the document's
+    preview) and Word 2010's second copy of the styles (stylesWithEffects, up to half a MB
+    that every document of a run would parse, write and compress again)."""
+    for relaties in (doc.part.package.rels, doc.part.rels):
+        for rid, relatie in list(relaties.items()):
+            if relatie.reltype.endswith(("/metadata/thumbnail", "/stylesWithEffects")):
+                del relaties[rid]
 
 
 def _bron_xml(tpl) -> str | None:

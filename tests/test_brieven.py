@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import zipfile
 from zoneinfo import ZoneInfo
 
 import docx
@@ -164,3 +166,49 @@ def test_kapotte_tekst_in_brieven_toml(voorbeeld, tmp_path):
     assert uit.exit_code == 1
     assert uit.output.strip() == "Sjabloon 'brieven.toml', tekst 'onderwerp': onbekende naam 'onbekend'."
     assert not (tmp_path / "uit").exists()
+
+
+def _stijlverwijzingen(deel: bytes) -> set[str]:
+    return {m.decode() for m in re.findall(rb'w:(?:pStyle|rStyle|tblStyle|numStyleId) w:val="([^"]+)"', deel)}
+
+
+def test_elke_gebruikte_stijl_bestaat_en_geen_overbodige_delen(voorbeeld_uit):
+    """The templates carry only the styles they use: every style a Word document of the build
+    refers to is defined (Word would silently fall back to Normal), and no document carries
+    a thumbnail or Word 2010's second copy of the styles."""
+    uit, _ = voorbeeld_uit
+    documenten = sorted(uit.rglob("*.docx"))
+    assert len(documenten) > 20
+    for pad in documenten:
+        with zipfile.ZipFile(pad) as z:
+            namen = z.namelist()
+            assert not [n for n in namen if "thumbnail" in n or "stylesWithEffects" in n], pad.name
+            gedefinieerd = set(re.findall(r'w:styleId="([^"]+)"', z.read("word/styles.xml").decode()))
+            verwezen = set().union(*(_stijlverwijzingen(z.read(n)) for n in namen
+                                     if n.startswith("word/") and n.endswith(".xml") and "styles" not in n))
+            assert verwezen and verwezen <= gedefinieerd, (pad.name, verwezen - gedefinieerd)
+            assert len(z.read("word/styles.xml")) < 60_000, pad.name
+
+
+def test_eigen_sjabloon_met_miniatuur(voorbeeld, tmp_path):
+    """A municipality's own letter template saved with a thumbnail and stylesWithEffects (as
+    Word 2010 does; python-docx's own default document has both): the letters carry neither,
+    and still validate."""
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    sjabloon = docx.Document()
+    sjabloon.add_paragraph("Beste {{ naam }} van {{ s.organisatie }},")
+    sjabloon.save(eigen / "uitnodiging.docx")
+    with zipfile.ZipFile(eigen / "uitnodiging.docx") as z:
+        assert {"docProps/thumbnail.jpeg", "word/stylesWithEffects.xml"} <= set(z.namelist())
+    uit = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)],
+                             catch_exceptions=False)
+    assert uit.exit_code == 0, uit.output
+    brieven = sorted((tmp_path / "uit" / "uitnodigingen").rglob("*.docx"))
+    assert brieven
+    brief = brieven[0]
+    with zipfile.ZipFile(brief) as z:
+        assert not [n for n in z.namelist() if "thumbnail" in n or "stylesWithEffects" in n]
+        assert b"thumbnail" not in z.read("_rels/.rels") and b"stylesWithEffects" not in z.read("[Content_Types].xml")
+    assert docx.Document(brief).paragraphs[0].text.startswith("Beste ")
+    assert valideer_ooxml(brief) == []
