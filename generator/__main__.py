@@ -1,6 +1,6 @@
 """``python -m generator`` runs the same CLI as the ``hitteplan`` command."""
 
-from generator.cli import hoofd
+from generator.cli import main
 
 if __name__ == "__main__":
-    hoofd()
+    main()

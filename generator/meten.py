@@ -11,21 +11,25 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 _MAP = Path(__file__).resolve().parent / "lettertypen"
-_SCHAAL = 20  # measure at 20x the point size for sub-point precision
+_REFERENTIE = 1000  # measure once, at this size in pixels, and scale: widths grow linearly with the size
 
 
 @cache
-def _font(grootte_pt: float, vet: bool = False, cursief: bool = False):
+def _font(vet: bool = False, cursief: bool = False):
     from PIL import ImageFont
 
     naam = "LiberationSans-Bold.ttf" if vet else "LiberationSans-Italic.ttf" if cursief else "LiberationSans-Regular.ttf"
-    return ImageFont.truetype(str(_MAP / naam), size=round(grootte_pt * _SCHAAL))
+    return ImageFont.truetype(str(_MAP / naam), size=_REFERENTIE)
 
 
 @lru_cache(maxsize=65536)
+def _breedte_per_punt(tekst: str, vet: bool, cursief: bool) -> float:
+    return _font(vet, cursief).getlength(tekst) / _REFERENTIE
+
+
 def breedte(tekst: str, grootte_pt: float, vet: bool = False, cursief: bool = False) -> float:
     """Width of one line of text in points."""
-    return _font(grootte_pt, vet, cursief).getlength(tekst) / _SCHAAL
+    return _breedte_per_punt(tekst, vet, cursief) * grootte_pt
 
 
 def regels(tekst: str, max_breedte_pt: float, grootte_pt: float, vet: bool = False, cursief: bool = False) -> int:

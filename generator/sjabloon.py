@@ -4,6 +4,7 @@ at the paragraph of a Word template rather than at an XML line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from functools import cache
@@ -46,19 +47,57 @@ class Sjablonen:
             raise SjabloonFout(f"Sjabloon '{naam}' is geen geldig TOML-bestand: {err}.") from err
 
 
+def _cachemap() -> str | None:
+    """Where compiled templates are kept between runs: Jinja's own per-user folder in the
+    temporary directory (it refuses a folder another user could write to)."""
+    return None
+
+
 class _Omgeving(SandboxedEnvironment):
-    """Compiles each distinct template source once: every letter of a run shares one Word
-    template, and every slide text is used again and again."""
+    """Compiles each distinct template source once per run, and keeps the compiled code on
+    disk between runs: every letter of a run shares one Word template, every slide text is
+    used again and again, and compiling the templates was a fifth of a build. A source that
+    changed compiles afresh (the cache checks a checksum of the source); a cache that cannot
+    be read or written is simply not used."""
+
+    def _code(self, source: str):
+        from jinja2.bccache import FileSystemBytecodeCache
+
+        from generator import __version__
+
+        cache = self.__dict__.get("_schijf")
+        if cache is None:
+            try:
+                cache = FileSystemBytecodeCache(_cachemap(), "hitteplan-%s.cache")
+            except (OSError, RuntimeError):  # no safe folder: compile every run
+                cache = False
+            self.__dict__["_schijf"] = cache
+        if not cache:
+            return self.compile(source)
+        # the key: the source and everything that changes how it compiles
+        sleutel = repr((hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest(), type(self).__name__,
+                        __version__, self.autoescape, self.trim_blocks, self.lstrip_blocks, self.keep_trailing_newline))
+        try:
+            bak = cache.get_bucket(self, sleutel, None, source)
+        except (OSError, ValueError, EOFError):
+            return self.compile(source)
+        if bak.code is None:
+            bak.code = self.compile(source)  # a syntax error is raised here and never cached
+            try:
+                cache.set_bucket(bak)
+            except OSError:
+                pass
+        return bak.code
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's name)
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        cache = self.__dict__.setdefault("_gecompileerd", {})
-        if source not in cache:
-            if len(cache) > 256:
-                cache.clear()
-            cache[source] = super().from_string(source)
-        return cache[source]
+        gecompileerd = self.__dict__.setdefault("_gecompileerd", {})
+        if source not in gecompileerd:
+            if len(gecompileerd) > 256:
+                gecompileerd.clear()
+            gecompileerd[source] = self.template_class.from_code(self, self._code(source), self.make_globals(None))
+        return gecompileerd[source]
 
 
 @cache

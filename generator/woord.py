@@ -12,8 +12,10 @@ import re
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import jinja2
+from docxtpl import DocxTemplate
 
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
@@ -28,13 +30,34 @@ def basiscontext(wb: Werkboek) -> dict:
     return {"wb": wb, "alg": wb.algemeen, "notitie": wb.notitie, "ambitie": wb.ambitie}
 
 
+class _Sjabloon(DocxTemplate):
+    """docxtpl's DocxTemplate, minus work that gives the same result for every document of a
+    run: the template XML is cleaned up for Jinja once per distinct source (not once per
+    letter), and a rendered part without tabs, line or page breaks in it skips the pass that
+    turns those into Word markup (that pass changes nothing then)."""
+
+    _gepatcht: ClassVar[dict[str, str]] = {}
+
+    def patch_xml(self, src_xml):
+        uit = self._gepatcht.get(src_xml)
+        if uit is None:
+            if len(self._gepatcht) > 64:
+                self._gepatcht.clear()
+            uit = self._gepatcht[src_xml] = super().patch_xml(src_xml)
+        return uit
+
+    def resolve_listing(self, xml):
+        return super().resolve_listing(xml) if _OPMAAKTEKENS.search(xml) else xml
+
+
+_OPMAAKTEKENS = re.compile("[\t\a\n\f]")
+
+
 def _open_sjabloon(pad: Path, kleur: str | None = None):
     """A DocxTemplate of ``pad`` with its styles already finished (Dutch, house colour): the
     styles are the same for every document of a run, so they are done once per template."""
-    from docxtpl import DocxTemplate
-
     try:
-        tpl = DocxTemplate(io.BytesIO(_voorbereid(str(pad), pad.stat().st_mtime_ns, kleur)))
+        tpl = _Sjabloon(io.BytesIO(_voorbereid(str(pad), pad.stat().st_mtime_ns, kleur)))
         tpl.init_docx()
     except Exception as err:  # python-docx raises several kinds for a file that is no .docx
         raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig Word-bestand (.docx).") from err

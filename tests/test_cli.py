@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from click.testing import CliRunner
 
@@ -77,3 +79,33 @@ def test_gebruiksregel_zonder_engels():
     assert uit.output.splitlines()[0] == "Gebruik: hitteplan [OPTIES] OPDRACHT [ARGUMENTEN]..."
     uit = CliRunner().invoke(hoofd, ["bouw", "--help"], catch_exceptions=False)
     assert uit.output.splitlines()[0] == "Gebruik: hitteplan bouw [OPTIES] [WERKBOEK]"
+
+
+def test_de_echte_opdracht_eindigt_snel_en_toch_volledig(voorbeeld, tmp_path):
+    """The real command ends its process right after the work, without Python's slow clean-up:
+    its output is still complete, its files whole, and bad input still exits 1 with one
+    Dutch sentence and no traceback."""
+    import subprocess
+    import sys
+
+    import docx
+
+    from .conftest import REPO
+
+    doel = tmp_path / "uit"
+    uit = subprocess.run([sys.executable, "-m", "generator", "bouw", str(voorbeeld), "-o", str(doel)],
+                         capture_output=True, text=True, cwd=REPO)
+    assert uit.returncode == 0, uit.stderr
+    regels = uit.stdout.splitlines()
+    assert regels[0] == f"Geschreven in {doel}{os.sep}:"
+    assert "  uitnodigingen/: 29 brieven, " in uit.stdout and regels[-1].startswith("  Niet gemaakt: ")
+    assert not list(doel.rglob(".~*"))
+    assert docx.Document(doel / "bestuurlijke-notitie.docx").core_properties.title
+
+    kapot = tmp_path / "kapot.xlsx"
+    kapot.write_text("geen werkboek", encoding="utf-8")
+    uit = subprocess.run([sys.executable, "-m", "generator", "bouw", str(kapot), "-o", str(tmp_path / "niets")],
+                         capture_output=True, text=True, cwd=REPO)
+    assert (uit.returncode, uit.stdout) == (1, "")
+    assert uit.stderr == "'kapot.xlsx' is geen Excel-werkboek; verwacht een Excel-werkmap (.xlsx).\n"
+    assert not (tmp_path / "niets").exists()

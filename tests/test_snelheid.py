@@ -1,0 +1,98 @@
+"""What makes a build fast must not change what it makes: compiled templates kept between
+runs, text measured once per word."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from click.testing import CliRunner
+
+from generator import sjabloon
+from generator.cli import hoofd
+from generator.paden import standaard_sjablonen
+
+
+@pytest.fixture
+def cachemap(tmp_path, monkeypatch):
+    """A fresh template environment whose compiled code is kept in a folder of this test."""
+    map_ = tmp_path / "cache"
+    map_.mkdir()
+    monkeypatch.setattr(sjabloon, "_cachemap", lambda: str(map_))
+    sjabloon.omgeving.cache_clear()
+    yield map_
+    sjabloon.omgeving.cache_clear()
+
+
+def bouw(werkboek, uit, *extra):
+    return CliRunner().invoke(hoofd, ["bouw", str(werkboek), "-o", str(uit), *extra], catch_exceptions=False)
+
+
+def onderwerpen(uit) -> set[str]:
+    tekst = (uit / "uitnodigingen" / "uitnodigingen.csv").read_text(encoding="utf-8-sig")
+    return {r["onderwerp"] for r in csv.DictReader(io.StringIO(tekst), delimiter=";")}
+
+
+def test_gecompileerde_sjablonen_bewaard_en_een_gewijzigd_sjabloon_telt(voorbeeld, tmp_path, cachemap):
+    assert bouw(voorbeeld, tmp_path / "a").exit_code == 0
+    bewaard = sorted(cachemap.iterdir())
+    assert len(bewaard) > 20  # the Word templates' XML and the texts of the deck and the letters
+
+    sjabloon.omgeving.cache_clear()  # as a new run: only the folder remains
+    assert bouw(voorbeeld, tmp_path / "b").exit_code == 0
+    assert sorted(cachemap.iterdir()) == bewaard
+    for naam in ("bestuurlijke-notitie.docx", "presentatie-startbijeenkomst.pptx", "canvas-fase-2.docx"):
+        assert (tmp_path / "a" / naam).read_bytes() == (tmp_path / "b" / naam).read_bytes(), naam
+
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
+    (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "Welkom bij'),
+                                        encoding="utf-8")
+    sjabloon.omgeving.cache_clear()
+    assert bouw(voorbeeld, tmp_path / "c", "--sjablonen", str(eigen)).exit_code == 0
+    assert all(o.startswith("Welkom bij ") for o in onderwerpen(tmp_path / "c"))
+    assert all(o.startswith("Uitnodiging: ") for o in onderwerpen(tmp_path / "a"))
+
+
+def test_kapotte_of_onbruikbare_cache_hindert_niet(voorbeeld, tmp_path, cachemap, monkeypatch):
+    assert bouw(voorbeeld, tmp_path / "a").exit_code == 0
+    for bestand in cachemap.iterdir():
+        bestand.write_bytes(b"kapot")
+    sjabloon.omgeving.cache_clear()
+    assert bouw(voorbeeld, tmp_path / "b").exit_code == 0
+    assert (tmp_path / "a" / "canvas-fase-2.docx").read_bytes() == (tmp_path / "b" / "canvas-fase-2.docx").read_bytes()
+
+    geen_map = tmp_path / "geen-map"
+    geen_map.write_text("een bestand, geen map", encoding="utf-8")
+    monkeypatch.setattr(sjabloon, "_cachemap", lambda: str(geen_map))
+    sjabloon.omgeving.cache_clear()
+    assert bouw(voorbeeld, tmp_path / "c").exit_code == 0
+    assert onderwerpen(tmp_path / "c") == onderwerpen(tmp_path / "a")
+
+
+def test_fout_in_sjabloon_wordt_nooit_bewaard(voorbeeld, tmp_path, cachemap):
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
+    (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "{{ b.naam '),
+                                        encoding="utf-8")
+    for poging in ("a", "b"):
+        sjabloon.omgeving.cache_clear()
+        uit = bouw(voorbeeld, tmp_path / poging, "--sjablonen", str(eigen))
+        assert uit.exit_code == 1
+        assert uit.output.strip() == ("Sjabloon 'brieven.toml', tekst 'onderwerp': een tag is onjuist geschreven "
+                                      "(sluit elke {{ af met }} en elke {% met %}).")
+        assert not (tmp_path / poging).exists()
+
+
+def test_breedte_schaalt_met_de_lettergrootte():
+    from generator import meten
+
+    for grootte in (7, 10.5, 16, 28):
+        assert meten.breedte("Hittestress in De Vaart", grootte) == pytest.approx(
+            meten.breedte("Hittestress in De Vaart", 10) * grootte / 10)
+    # Liberation Sans is metric-compatible with Arial; Arial's advance widths (per 1000 units):
+    # H 722, i 222, t 278, e 556, so 'Hitte' at 10 pt is 20.56 pt wide
+    assert meten.breedte("Hitte", 10) == pytest.approx(20.56, abs=0.01)
