@@ -1,7 +1,7 @@
 """Read the trekker's workbook into the model, collecting every problem at once.
 
-Layers go one way: this module is the only one that touches openpyxl. It opens the file
-read-only (the user's workbook is never written), matches sheets and labels as the contract
+Layers go one way: this module and ``xlsx`` (which parses the cells) are the only ones that
+read a workbook. It opens the file read-only (the user's workbook is never written), matches sheets and labels as the contract
 says, turns each cell into a typed value (``waarden``), checks references and uniqueness, and
 returns a :class:`~generator.model.Werkboek` with the warnings, or raises
 :class:`~generator.fouten.WerkboekFout` carrying every finding.
@@ -10,7 +10,6 @@ returns a :class:`~generator.model.Werkboek` with the warnings, or raises
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 from generator import model, waarden
 from generator.contract import Blad, Contract, Veld, laad_contract, normaliseer
 from generator.fouten import BestandFout, Melding, WerkboekFout
+from generator.xlsx import Werkmap, XlsxFout, kolomletters
 
 MAX_BESTAND = 50 * 1024 * 1024
 MAX_UITGEPAKT = 200 * 1024 * 1024
@@ -56,9 +56,7 @@ class _Lezing:
 
 
 def _kolom(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index)
+    return kolomletters(index)
 
 
 # -- the file itself ------------------------------------------------------------------------
@@ -114,58 +112,31 @@ def controleer_bestand(pad: Path) -> None:
         raise BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.") from err
 
 
-def _formulecellen(pad: Path) -> dict[str, set[str]]:
-    """Cells holding a formula, per sheet title; only parsed when the file has formulas."""
-    with zipfile.ZipFile(pad) as zf:
-        heeft = any(b"<f>" in data or b"<f " in data
-                    for data in (zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")))
-    if not heeft:
-        return {}
-    import openpyxl
-
-    uit: dict[str, set[str]] = {}
-    wb = openpyxl.load_workbook(pad, read_only=True, data_only=False)
+def _open(pad: Path) -> Werkmap:
     try:
-        for ws in wb.worksheets:
-            for rij in ws.iter_rows():
-                for cel in rij:
-                    if isinstance(cel.value, str) and cel.value.startswith("="):
-                        uit.setdefault(ws.title, set()).add(f"{_kolom(cel.column)}{cel.row}")
-    finally:
-        wb.close()
-    return uit
-
-
-def _open(pad: Path):
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(pad, read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises many kinds for broken files
+        return Werkmap(pad)
+    except XlsxFout as err:
         raise BestandFout(f"'{pad.name}' is beschadigd en kan niet als Excel-werkboek worden gelezen.") from err
 
 
-def _lees_cellen(ws, titel: str, formules: set[str], lezing: _Lezing) -> list[list[tuple[object, str, str]]]:
+def _lees_cellen(wm: Werkmap, deel: str, titel: str, lezing: _Lezing) -> list[list[tuple[object, str, str]]]:
     """All rows as lists of (value, number format, coordinate); formulas without a cached
     value become errors; more than MAX_CELLEN filled cells is refused."""
     rijen = []
     gevuld = 0
-    ws.reset_dimensions()  # some programs write a wrong <dimension>; read what is there
-    for r, rij in enumerate(ws.iter_rows(), start=1):
+    for r, rij in enumerate(wm.rijen(deel), start=1):
         cellen = []
         for c, cel in enumerate(rij, start=1):
-            waarde = getattr(cel, "value", None)
+            waarde, notatie = (cel.waarde, cel.notatie) if cel is not None else (None, "General")
             coord = f"{_kolom(c)}{r}"
-            if waarde is None and coord in formules:
+            if waarde is None and cel is not None and cel.formule:
                 lezing.fout("bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
                             "Excel of LibreOffice en sla het opnieuw op", titel, coord)
             if isinstance(waarde, str) and not waarde.strip("\u00a0 \t\r\n"):
                 waarde = None
             if waarde is not None:
                 gevuld += 1
-            cellen.append((waarde, getattr(cel, "number_format", "General") or "General", coord))
+            cellen.append((waarde, notatie or "General", coord))
         if gevuld > MAX_CELLEN:
             raise BestandFout(f"Blad '{titel}' heeft meer dan 100.000 gevulde cellen; zo'n groot werkboek wordt niet gelezen.")
         rijen.append(cellen)
@@ -456,22 +427,23 @@ def _bouw_model(lezing: _Lezing, versie: int | None, werkboekmap: Path) -> model
     )
 
 
-def _werkboekversie(wb, lezing: _Lezing) -> int | None:
-    toelichting = next((ws for ws in wb.worksheets if normaliseer(ws.title) == "toelichting"), None)
-    if toelichting is None:
+def _werkboekversie(wm: Werkmap, lezing: _Lezing) -> int | None:
+    titel, deel = next(((t, d) for t, d in wm.bladen if normaliseer(t) == "toelichting"), (None, None))
+    if deel is None:
         return None
-    for r, rij in enumerate(toelichting.iter_rows(max_row=60, values_only=True), start=1):
+    for r, cellen in enumerate(wm.rijen(deel)[:60], start=1):
+        rij = [cel.waarde if cel is not None else None for cel in cellen]
         for c, waarde in enumerate(rij):
             if waarde is not None and normaliseer(waarde) == "werkboekversie" and c + 1 < len(rij):
                 cel = f"{_kolom(c + 2)}{r}"
                 try:
                     versie = waarden.lees_geheel(rij[c + 1])
                 except waarden.OngeldigeWaarde:
-                    lezing.fout(f"'{rij[c + 1]}' is geen versienummer; verwacht een geheel getal", toelichting.title, cel)
+                    lezing.fout(f"'{rij[c + 1]}' is geen versienummer; verwacht een geheel getal", titel, cel)
                     return None
                 if versie > lezing.contract.versie:
                     lezing.fout(f"dit werkboek heeft versie {versie}, nieuwer dan deze generator kent "
-                                f"(versie {lezing.contract.versie}); werk de generator bij", toelichting.title, cel)
+                                f"(versie {lezing.contract.versie}); werk de generator bij", titel, cel)
                 return versie
     return None
 
@@ -483,33 +455,37 @@ def lees(pad: str | Path) -> tuple[model.Werkboek | None, list[Melding]]:
     controleer_bestand(pad)
     contract = laad_contract()
     lezing = _Lezing(contract)
-    formules = _formulecellen(pad)
-    wb = _open(pad)
+    wm = _open(pad)
     try:
-        bladen = {normaliseer(ws.title): ws for ws in wb.worksheets}
-        versie = _werkboekversie(wb, lezing)
+        bladen = {normaliseer(titel): (titel, deel) for titel, deel in wm.bladen}
+        try:
+            versie = _werkboekversie(wm, lezing)
+        except XlsxFout as err:
+            raise BestandFout("Blad 'Toelichting' is beschadigd en kan niet worden gelezen.") from err
         for blad in contract.bladen:
-            ws = next((bladen[n] for n in (normaliseer(blad.naam), *map(normaliseer, blad.ook)) if n in bladen), None)
-            if ws is None:
+            gevonden = next((bladen[n] for n in (normaliseer(blad.naam), *map(normaliseer, blad.ook)) if n in bladen),
+                            None)
+            if gevonden is None:
                 lezing.fout(f"het blad '{blad.naam}' ontbreekt in het werkboek; voeg het toe of begin met "
                             "'hitteplan nieuw' en kopieer de gegevens")
                 lezing.rijen[blad.attr] = [_Rij(0)] if blad.soort == "velden" else []
                 continue
-            lezing.bladnamen[blad.attr] = ws.title
+            titel, deel = gevonden
+            lezing.bladnamen[blad.attr] = titel
             try:
-                cellen = _lees_cellen(ws, ws.title, formules.get(ws.title, set()), lezing)
+                cellen = _lees_cellen(wm, deel, titel, lezing)
             except BestandFout:
                 raise
-            except Exception as err:  # a sheet XML openpyxl cannot parse
-                raise BestandFout(f"Blad '{ws.title}' is beschadigd en kan niet worden gelezen.") from err
+            except Exception as err:  # a sheet XML that cannot be parsed, a string index out of range, ...
+                raise BestandFout(f"Blad '{titel}' is beschadigd en kan niet worden gelezen.") from err
             if blad.soort == "velden":
-                lezing.rijen[blad.attr] = [_lees_velden(blad, ws.title, cellen, lezing)]
+                lezing.rijen[blad.attr] = [_lees_velden(blad, titel, cellen, lezing)]
             else:
-                rijen = _lees_rijen(blad, ws.title, cellen, lezing)
-                _controleer_uniek(blad, ws.title, rijen, lezing)
+                rijen = _lees_rijen(blad, titel, cellen, lezing)
+                _controleer_uniek(blad, titel, rijen, lezing)
                 lezing.rijen[blad.attr] = rijen
     finally:
-        wb.close()
+        wm.close()
     _controleer_verwijzingen(lezing)
     _controleer_samenhang(lezing, pad.resolve().parent)
     if any(m.ernst == "fout" for m in lezing.meldingen):

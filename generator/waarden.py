@@ -1,6 +1,6 @@
 """Turning one cell's raw value into a typed value, per contract type.
 
-Each ``lees_*`` function takes the raw value openpyxl gives (str, int, float, bool,
+Each ``lees_*`` function takes the raw value a cell gives (str, int, float, bool,
 datetime, date, time) and the cell's number format, and returns the typed value or raises
 :class:`OngeldigeWaarde` with the Dutch explanation of what was expected. The reader adds
 the sheet and cell.
