@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.contract import Blad, Contract, Veld, laad_contract
-from generator.uitvoer import herschrijf_zip, schrijf_atomair
+from generator.uitvoer import schrijf_atomair, vaste_zip
 
 KOPKLEUR = "00689E"
 VERPLICHT = "FCE4D6"
@@ -247,5 +247,5 @@ def schrijf_werkboek(wb, pad: Path, overschrijven: bool = False, bijlagen: dict[
 
     buffer = io.BytesIO()
     wb.save(buffer)
-    schrijf_atomair({pad: herschrijf_zip(buffer.getvalue(), _schema_volgorde), **(bijlagen or {})},
+    schrijf_atomair({pad: vaste_zip(buffer.getvalue(), _schema_volgorde), **(bijlagen or {})},
                     overschrijven=overschrijven)

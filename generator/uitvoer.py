@@ -87,40 +87,41 @@ def schrijf_atomair(bestanden, overschrijven: bool = True) -> list[Path]:
                     map_.rmdir()
 
 
-def herschrijf_zip(inhoud: bytes, bewerk=None, vast: bool = False) -> bytes:
-    """The same zip (an Office file) with ``bewerk(name, data) -> data`` applied to each member;
-    with ``vast``, fixed timestamps and permissions so that the same input gives the same bytes.
-    The member order is kept."""
+class VasteZip:
+    """A zip (an Office file) written with fixed timestamps and permissions, so that the same
+    content gives the same bytes; a workbook inside it (a chart's data) is made fixed too."""
+
+    def __init__(self, doel):
+        import zipfile
+
+        self._zipfile = zipfile
+        self._zip = zipfile.ZipFile(doel, "w", zipfile.ZIP_DEFLATED)
+
+    def schrijf(self, naam: str, data: bytes) -> None:
+        if naam.endswith(".xlsx"):  # a chart's embedded data workbook carries its own creation time
+            data = vaste_zip(data, lambda n, d: re.sub(
+                rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", d)
+                if n == "docProps/core.xml" else d)
+        info = self._zipfile.ZipInfo(naam, date_time=(1980, 1, 1, 0, 0, 0))
+        info.external_attr = 0o600 << 16
+        info.compress_type = self._zipfile.ZIP_DEFLATED
+        self._zip.writestr(info, data)
+
+    def sluit(self) -> None:
+        self._zip.close()
+
+
+def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
+    """The same zip (an Office file) with reproducible bytes (see :class:`VasteZip`) and
+    ``bewerk(name, data) -> data`` applied to each member; the member order is kept."""
     import io
     import zipfile
 
     bron = zipfile.ZipFile(io.BytesIO(inhoud))
     uit = io.BytesIO()
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for info in bron.infolist():
-            data = bron.read(info.filename)
-            if bewerk is not None:
-                data = bewerk(info.filename, data)
-            if vast:
-                info = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-                info.external_attr = 0o600 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            doel.writestr(info, data)
+    doel = VasteZip(uit)
+    for info in bron.infolist():
+        data = bron.read(info.filename)
+        doel.schrijf(info.filename, bewerk(info.filename, data) if bewerk is not None else data)
+    doel.sluit()
     return uit.getvalue()
-
-
-def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
-    """Reproducible bytes: fixed timestamps, and the same inside a chart's embedded data
-    workbook, which carries its own creation time. ``bewerk`` as in :func:`herschrijf_zip`."""
-    import re
-
-    def vast(naam: str, data: bytes) -> bytes:
-        if bewerk is not None:
-            data = bewerk(naam, data)
-        if naam.endswith(".xlsx"):
-            data = vaste_zip(data, lambda n, d: re.sub(
-                rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", d)
-                if n == "docProps/core.xml" else d)
-        return data
-
-    return herschrijf_zip(inhoud, vast, vast=True)

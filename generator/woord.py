@@ -6,6 +6,7 @@ Shared by every Word document the project makes (memo, canvas, letters).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -20,7 +21,7 @@ from docxtpl import DocxTemplate
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import omgeving, render_tekst, vertaal_fout
-from generator.uitvoer import vaste_zip
+from generator.uitvoer import VasteZip, vaste_zip
 
 TAAL = "nl-NL"
 
@@ -32,11 +33,46 @@ def basiscontext(wb: Werkboek) -> dict:
 
 class _Sjabloon(DocxTemplate):
     """docxtpl's DocxTemplate, minus work that gives the same result for every document of a
-    run: the template XML is cleaned up for Jinja once per distinct source (not once per
-    letter), and a rendered part without tabs, line or page breaks in it skips the pass that
-    turns those into Word markup (that pass changes nothing then)."""
+    run. One object renders many documents (every letter of a run): the template is opened
+    once, and before each render what a render changes (the body, the headers and footers,
+    the document properties, footnotes) starts again from the template's own. The template
+    XML is cleaned up for Jinja once per distinct source, and a rendered part without tabs,
+    line or page breaks skips the pass that turns those into Word markup (a no-op then)."""
 
     _gepatcht: ClassVar[dict[str, str]] = {}
+
+    def init_docx(self, reload: bool = True):
+        if self.docx is None:
+            super().init_docx()
+            self._body = DocxTemplate.get_xml(self)
+            self._body_element = copy.deepcopy(self.docx.element.body)
+            self._kop_voet = {uri: list(DocxTemplate.get_headers_footers(self, uri))
+                              for uri in (self.HEADER_URI, self.FOOTER_URI)}
+            self._relaties = {deel: set(deel.rels) for deel in (self.docx.part, *(d for lijst in self._kop_voet.values()
+                                                                                   for _, d in lijst))}
+            self._kern = copy.deepcopy(self.docx.core_properties._element)
+            self._voetnoten = {deel: deel.blob for deel in self.docx.part.package.parts
+                               if deel.content_type.endswith(".footnotes+xml")}
+        elif self.is_rendered and reload:
+            # as freshly opened: python-docx numbers new pictures by the ids in the body, and
+            # relates them to the parts they were rendered in
+            self.map_tree(copy.deepcopy(self._body_element))
+            for deel, eigen in self._relaties.items():
+                for rid in set(deel.rels) - eigen:
+                    del deel.rels[rid]
+            for lijst in self._kop_voet.values():
+                for rid, deel in lijst:
+                    self.docx.part.rels[rid]._target = deel
+            self.docx.core_properties._element[:] = [copy.deepcopy(e) for e in self._kern]
+            for deel, blob in self._voetnoten.items():
+                deel._blob = blob
+        self.is_rendered = False
+
+    def get_xml(self):
+        return self._body
+
+    def get_headers_footers(self, uri):
+        return iter(self._kop_voet[uri])
 
     def patch_xml(self, src_xml):
         uit = self._gepatcht.get(src_xml)
@@ -61,6 +97,20 @@ def _open_sjabloon(pad: Path, kleur: str | None = None):
         tpl.init_docx()
     except Exception as err:  # python-docx raises several kinds for a file that is no .docx
         raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig Word-bestand (.docx).") from err
+    return tpl
+
+
+_IN_GEBRUIK: dict[tuple, _Sjabloon] = {}
+
+
+def _herbruikbaar(pad: Path, kleur: str | None, beelden: tuple) -> _Sjabloon:
+    """The one template object that renders every document of ``pad`` with these images."""
+    sleutel = (str(pad), pad.stat().st_mtime_ns, kleur, beelden)
+    tpl = _IN_GEBRUIK.get(sleutel)
+    if tpl is None:
+        if len(_IN_GEBRUIK) > 8:
+            _IN_GEBRUIK.clear()
+        tpl = _IN_GEBRUIK[sleutel] = _open_sjabloon(pad, kleur)
     return tpl
 
 
@@ -119,7 +169,10 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    tpl = _open_sjabloon(pad, wb.algemeen.huisstijlkleur)
+    kleur = wb.algemeen.huisstijlkleur
+    beelden = tuple(sorted((naam, str(b[0]), b[1]) for naam, b in (afbeeldingen or {}).items() if b[0]))
+    # a post-processed document may change anything: it gets a template object of its own
+    tpl = _open_sjabloon(pad, kleur) if nabewerking is not None else _herbruikbaar(pad, kleur, beelden)
     volledig = {**basiscontext(wb), **context}
     alt: dict[str, str] = {}
     for naam, (bestand, breedte, beschrijving) in (afbeeldingen or {}).items():
@@ -128,18 +181,45 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
             alt[Path(bestand).name] = beschrijving
     try:
         tpl.render(volledig, omgeving(), autoescape=True)
-    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as err:
-        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad, wb.algemeen.huisstijlkleur))) from err
-    except (TypeError, ValueError, AttributeError) as err:
-        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad, wb.algemeen.huisstijlkleur))) from err
+    except (jinja2.TemplateError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as err:
+        _IN_GEBRUIK.clear()
+        raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad, kleur))) from err
     doc = tpl.docx
     if nabewerking is not None:
         nabewerking(doc)
     afwerken(doc, wb, alt, datum)
+    return _bewaar(doc)
+
+
+class _Pakketschrijver:
+    """python-docx's writer of a package's parts, writing the finished zip at once: fixed
+    timestamps (the same document gives the same bytes), each part compressed once."""
+
+    def __init__(self, bestand):
+        self._zip = VasteZip(bestand)
+
+    def write(self, pack_uri, blob):
+        self._zip.schrijf(pack_uri.membername, blob)
+
+    def close(self):
+        self._zip.sluit()
+
+
+def _bewaar(doc) -> bytes:
+    """The document's bytes, reproducible."""
+    from docx.opc import pkgwriter
+
     buffer = io.BytesIO()
-    with _zonder_compressie():
+    if not hasattr(pkgwriter, "PhysPkgWriter"):  # another python-docx: save, then rewrite the zip
         doc.save(buffer)
-    return vaste_zip(buffer.getvalue())
+        return vaste_zip(buffer.getvalue())
+    oud = pkgwriter.PhysPkgWriter
+    pkgwriter.PhysPkgWriter = _Pakketschrijver
+    try:
+        doc.save(buffer)
+    finally:
+        pkgwriter.PhysPkgWriter = oud
+    return buffer.getvalue()
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -212,3 +213,56 @@ def test_eigen_sjabloon_met_miniatuur(voorbeeld, tmp_path):
         assert b"thumbnail" not in z.read("_rels/.rels") and b"stylesWithEffects" not in z.read("[Content_Types].xml")
     assert docx.Document(brief).paragraphs[0].text.startswith("Beste ")
     assert valideer_ooxml(brief) == []
+
+
+def test_elke_brief_eigen_titel_kop_en_voettekst(voorbeeld, tmp_path):
+    """One template object renders every letter of a run: no letter carries anything of the
+    letter before it: not its title, not its header or footer, not its body."""
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    sjabloon = docx.Document()
+    sjabloon.core_properties.title = "Brief aan {{ s.organisatie }}"
+    sjabloon.sections[0].header.paragraphs[0].text = "Kop: {{ s.organisatie }}"
+    sjabloon.sections[0].footer.paragraphs[0].text = "Voet: {{ naam }}"
+    sjabloon.add_paragraph("Beste {{ naam }} van {{ s.organisatie }},")
+    sjabloon.add_paragraph("{% if s.categorie == 'Zorg' %}Over zorg.{% endif %}")
+    sjabloon.save(eigen / "uitnodiging.docx")
+    uit = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)],
+                             catch_exceptions=False)
+    assert uit.exit_code == 0, uit.output
+    brieven = sorted((tmp_path / "uit" / "uitnodigingen").rglob("*.docx"))
+    assert len(brieven) == 29
+    organisaties = set()
+    for pad in brieven:
+        doc = docx.Document(pad)
+        organisatie = doc.core_properties.title.removeprefix("Brief aan ")
+        organisaties.add(organisatie)
+        assert doc.sections[0].header.paragraphs[0].text == f"Kop: {organisatie}"
+        naam = doc.sections[0].footer.paragraphs[0].text.removeprefix("Voet: ")
+        assert doc.paragraphs[0].text == f"Beste {naam} van {organisatie},"
+    assert len(organisaties) > 10
+
+
+def test_brief_hetzelfde_of_hij_eerst_of_later_komt(voorbeeld, tmp_path):
+    """A letter rendered by a template object that rendered others first is, byte for byte,
+    the letter a fresh template object renders: also with a logo (python-docx numbers
+    pictures by what the document already holds)."""
+    from generator import woord
+    from generator.brieven import maak_brieven
+    from generator.lezer import lees_werkboek
+    from generator.sjabloon import Sjablonen
+
+    wb, _ = lees_werkboek(voorbeeld)
+    logo = voorbeeld.parent / "hittekaart-heuvelmonde.png"
+    wb = dataclasses.replace(wb, algemeen=dataclasses.replace(wb.algemeen, logo=str(logo)))
+    woord._IN_GEBRUIK.clear()
+    eerst = dict(maak_brieven(wb, Sjablonen(), []))
+    woord._IN_GEBRUIK.clear()
+    omgekeerd = dataclasses.replace(wb, stakeholders=tuple(reversed(wb.stakeholders)))
+    later = dict(maak_brieven(omgekeerd, Sjablonen(), []))
+    brieven = [n for n in eerst if n.endswith(".docx") and n.startswith("uitnodigingen/")]
+    assert len(brieven) == 29
+    assert all(eerst[n] == later[n] for n in brieven)
+    with zipfile.ZipFile(io.BytesIO(eerst[brieven[-1]])) as z:
+        assert [n for n in z.namelist() if n.startswith("word/media/")] == ["word/media/image1.png"]
+        assert b'name="Picture 1"' in z.read("word/document.xml")
