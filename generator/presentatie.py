@@ -13,12 +13,13 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from generator import meten
 from generator.fouten import Melding, SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen, render_tekst
-from generator.uitvoer import vaste_zip
+from generator.uitvoer import Pakketschrijver, vaste_zip
 
 NAAM = "presentatie-startbijeenkomst.pptx"
 TEKSTEN = "presentatie.toml"
@@ -388,8 +389,18 @@ class Deck:
                                       else self.wb.notitie.datum), dt.time(9, 0))
         kern.created = kern.modified = kern.last_printed = moment
         buffer = io.BytesIO()
-        self.prs.save(buffer)
-        return vaste_zip(buffer.getvalue(), _nederlandse_standaard)
+        from pptx.opc import serialized
+
+        if not hasattr(serialized, "_PhysPkgWriter"):  # another python-pptx: save, then rewrite the zip
+            self.prs.save(buffer)
+            return vaste_zip(buffer.getvalue(), _nederlandse_standaard)
+        oud = serialized._PhysPkgWriter
+        serialized._PhysPkgWriter = SimpleNamespace(factory=lambda bestand: Pakketschrijver(bestand, _nederlandse_standaard))
+        try:
+            self.prs.save(buffer)
+        finally:
+            serialized._PhysPkgWriter = oud
+        return buffer.getvalue()
 
 
 def _grafiek_nederlands(grafiek) -> None:

@@ -154,6 +154,29 @@ class VasteZip:
                                      begin, 0))
 
 
+class Pakketschrijver:
+    """The part writer python-docx and python-pptx save a package through (``write(pack_uri,
+    blob)``), writing the finished, reproducible zip at once (no save-then-rewrite);
+    ``bewerk(name, data) -> data`` may change a part on the way."""
+
+    def __init__(self, bestand, bewerk=None):
+        self._zip = VasteZip(bestand)
+        self._bewerk = bewerk
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        naam = pack_uri.membername
+        self._zip.schrijf(naam, self._bewerk(naam, blob) if self._bewerk is not None else blob)
+
+    def close(self) -> None:
+        self._zip.sluit()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.close()
+
+
 def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
     """The same zip (an Office file) with reproducible bytes (see :class:`VasteZip`) and
     ``bewerk(name, data) -> data`` applied to each member; the member order is kept."""

@@ -21,7 +21,7 @@ from docxtpl import DocxTemplate
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import omgeving, render_tekst, vertaal_fout
-from generator.uitvoer import VasteZip, vaste_zip
+from generator.uitvoer import Pakketschrijver, vaste_zip
 
 TAAL = "nl-NL"
 
@@ -191,20 +191,6 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     return _bewaar(doc)
 
 
-class _Pakketschrijver:
-    """python-docx's writer of a package's parts, writing the finished zip at once: fixed
-    timestamps (the same document gives the same bytes), each part compressed once."""
-
-    def __init__(self, bestand):
-        self._zip = VasteZip(bestand)
-
-    def write(self, pack_uri, blob):
-        self._zip.schrijf(pack_uri.membername, blob)
-
-    def close(self):
-        self._zip.sluit()
-
-
 def _bewaar(doc) -> bytes:
     """The document's bytes, reproducible."""
     from docx.opc import pkgwriter
@@ -214,7 +200,7 @@ def _bewaar(doc) -> bytes:
         doc.save(buffer)
         return vaste_zip(buffer.getvalue())
     oud = pkgwriter.PhysPkgWriter
-    pkgwriter.PhysPkgWriter = _Pakketschrijver
+    pkgwriter.PhysPkgWriter = Pakketschrijver
     try:
         doc.save(buffer)
     finally:
