@@ -10,7 +10,6 @@ why each kind of organisation matters).
 from __future__ import annotations
 
 import csv
-import gc
 import datetime as dt
 import io
 
@@ -140,8 +139,6 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
                 volgnummer += 1
             bestanden.add(pad)
             yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief)
-            if len(bestanden) % 100 == 0:
-                gc.collect()  # python-docx keeps reference cycles; without this, memory grows with every letter
             if s.email:
                 onderwerp = teksten.render("brieven.toml", "tekst 'onderwerp'", teksten.waarden["onderwerp"], **context)
                 rijen.append([s.organisatie, naam or "", s.email, onderwerp,

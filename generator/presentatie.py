@@ -60,6 +60,7 @@ class Deck:
             self.prs = Presentation(str(pad))
         except Exception as err:  # python-pptx raises several kinds for a file that is no .pptx
             raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig PowerPoint-bestand (.pptx).") from err
+        _partnamen_bijhouden(self.prs.part.package)
         self.teksten = sjablonen.toml(TEKSTEN)
         self.context = {
             "wb": wb, "alg": wb.algemeen, "ambitie": wb.ambitie, "notitie": wb.notitie,
@@ -401,6 +402,30 @@ class Deck:
         finally:
             serialized._PhysPkgWriter = oud
         return buffer.getvalue()
+
+
+def _partnamen_bijhouden(pakket) -> None:
+    """python-pptx finds a free part name (for each notes page, chart, chart workbook) by
+    walking every part of the package: quadratic in the number of slides, a fifth of a large
+    deck's time. The names in use are collected once and kept up to date here; the name
+    chosen is python-pptx's own choice (the same rule, on the same names)."""
+    from pptx.opc.packuri import PackURI
+
+    namen: set[str] | None = None
+
+    def next_partname(tmpl: str) -> PackURI:
+        nonlocal namen
+        if namen is None:
+            namen = {str(deel.partname) for deel in pakket.iter_parts()}
+        begin = tmpl[: (tmpl % 42).find("42")]
+        aantal = sum(1 for naam in namen if naam.startswith(begin))
+        for n in range(aantal + 1, 0, -1):
+            if tmpl % n not in namen:
+                namen.add(tmpl % n)
+                return PackURI(tmpl % n)
+        raise AssertionError(tmpl)  # unreachable: one of aantal + 1 names is free
+
+    pakket.next_partname = next_partname
 
 
 def _grafiek_nederlands(grafiek) -> None:
