@@ -138,7 +138,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
                 pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}-{volgnummer}.docx"
                 volgnummer += 1
             bestanden.add(pad)
-            yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief)
+            yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief, herbruik=True)
             if s.email:
                 onderwerp = teksten.render("brieven.toml", "tekst 'onderwerp'", teksten.waarden["onderwerp"], **context)
                 rijen.append([s.organisatie, naam or "", s.email, onderwerp,
@@ -161,7 +161,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
             context = {"b": b, "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
                        "vervolg": vervolg}
             yield f"terugkoppeling-{slug(b.naam)}.docx", render_docx(
-                sjablonen.pad(TERUGKOPPELING), wb, context, beelden, datum=b.datum)
+                sjablonen.pad(TERUGKOPPELING), wb, context, beelden, datum=b.datum, herbruik=True)
         elif b.status == "Afgerond":
             meldingen.append(Melding(f"geen terugkoppeling voor '{b.naam}': de uitkomsten zijn nog niet ingevuld",
                                      ernst="info"))

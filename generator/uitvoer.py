@@ -120,8 +120,8 @@ class VasteZip:
             venster = max(10, min(15, len(data).bit_length()))
             compressor = zlib.compressobj(6, zlib.DEFLATED, -venster, max(1, min(8, venster - 7)))
             klaar = (zlib.crc32(data), compressor.compress(data) + compressor.flush())
-            if len(data) > 1000:  # worth remembering: a part the next document may share
-                if len(self._gecomprimeerd) > 256:
+            if 1000 < len(data) <= 250_000:  # worth remembering: a part the next document may share
+                if len(self._gecomprimeerd) >= 128:  # at most 128 x 250 KB, and mostly far less
                     self._gecomprimeerd.clear()
                 self._gecomprimeerd[sleutel] = klaar
         return klaar

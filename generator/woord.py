@@ -54,18 +54,23 @@ class _Sjabloon(DocxTemplate):
             self._voetnoten = {deel: deel.blob for deel in self.docx.part.package.parts
                                if deel.content_type.endswith(".footnotes+xml")}
         elif self.is_rendered and reload:
-            # as freshly opened: python-docx numbers new pictures by the ids in the body, and
-            # relates them to the parts they were rendered in
-            self.map_tree(copy.deepcopy(self._body_element))
-            for deel, eigen in self._relaties.items():
-                for rid in set(deel.rels) - eigen:
-                    del deel.rels[rid]
-            for lijst in self._kop_voet.values():
-                for rid, deel in lijst:
-                    self.docx.part.rels[rid]._target = deel
-            self.docx.core_properties._element[:] = [copy.deepcopy(e) for e in self._kern]
-            for deel, blob in self._voetnoten.items():
-                deel._blob = blob
+            self.terug()
+        self.is_rendered = False
+
+    def terug(self) -> None:
+        """Back to the template as freshly opened."""
+        # python-docx numbers new pictures by the ids in the body, and relates them to the
+        # parts they were rendered in
+        self.map_tree(copy.deepcopy(self._body_element))
+        for deel, eigen in self._relaties.items():
+            for rid in set(deel.rels) - eigen:
+                del deel.rels[rid]
+        for lijst in self._kop_voet.values():
+            for rid, deel in lijst:
+                self.docx.part.rels[rid]._target = deel
+        self.docx.core_properties._element[:] = [copy.deepcopy(e) for e in self._kern]
+        for deel, blob in self._voetnoten.items():
+            deel._blob = blob
         self.is_rendered = False
 
     def get_xml(self):
@@ -162,17 +167,19 @@ def afbeeldingen(wb: Werkboek, sjablonen, *namen: str) -> dict[str, tuple[str | 
 
 
 def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,
-                datum: dt.date | None = None, nabewerking=None) -> bytes:
+                datum: dt.date | None = None, nabewerking=None, herbruik: bool = False) -> bytes:
     """Render ``pad`` with the model and ``context``; ``afbeeldingen`` maps a context name to
     (image path or None, width in mm, alt text); ``nabewerking`` gets the rendered python-docx
-    Document before it is finished and saved."""
+    Document before it is finished and saved. ``herbruik``: the template renders many
+    documents of a run (letters), so one template object renders them all."""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
     kleur = wb.algemeen.huisstijlkleur
     beelden = tuple(sorted((naam, str(b[0]), b[1]) for naam, b in (afbeeldingen or {}).items() if b[0]))
-    # a post-processed document may change anything: it gets a template object of its own
-    tpl = _open_sjabloon(pad, kleur) if nabewerking is not None else _herbruikbaar(pad, kleur, beelden)
+    # a document made once per build gets a template object of its own, dropped with it (a
+    # memo of a large workbook is tens of MB); a post-processed one may change anything
+    tpl = _herbruikbaar(pad, kleur, beelden) if herbruik and nabewerking is None else _open_sjabloon(pad, kleur)
     volledig = {**basiscontext(wb), **context}
     alt: dict[str, str] = {}
     for naam, (bestand, breedte, beschrijving) in (afbeeldingen or {}).items():
