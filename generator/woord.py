@@ -10,8 +10,6 @@ import copy
 import datetime as dt
 import io
 import re
-from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,7 +18,7 @@ from docxtpl import DocxTemplate
 
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
-from generator.sjabloon import omgeving, render_tekst, vertaal_fout
+from generator.sjabloon import omgeving, onthouden, render_tekst, vertaal_fout
 from generator.uitvoer import Pakketschrijver, vaste_zip
 
 TAAL = "nl-NL"
@@ -84,7 +82,12 @@ class _Sjabloon(DocxTemplate):
         if uit is None:
             if len(self._gepatcht) > 64:
                 self._gepatcht.clear()
-            uit = self._gepatcht[src_xml] = super().patch_xml(src_xml)
+            import docxtpl
+
+            from generator import __version__
+
+            uit = self._gepatcht[src_xml] = onthouden(f"docxtpl {docxtpl.__version__} hitteplan {__version__}\n{src_xml}",
+                                                      lambda: super(_Sjabloon, self).patch_xml(src_xml))
         return uit
 
     def resolve_listing(self, xml):
@@ -95,13 +98,15 @@ _OPMAAKTEKENS = re.compile("[\t\a\n\f]")
 
 
 def _open_sjabloon(pad: Path, kleur: str | None = None):
-    """A DocxTemplate of ``pad`` with its styles already finished (Dutch, house colour): the
-    styles are the same for every document of a run, so they are done once per template."""
+    """A DocxTemplate of ``pad`` with its styles finished (Dutch, house colour) and without
+    the parts a generated document must not carry."""
     try:
-        tpl = _Sjabloon(io.BytesIO(_voorbereid(str(pad), pad.stat().st_mtime_ns, kleur)))
+        tpl = _Sjabloon(str(pad))
         tpl.init_docx()
     except Exception as err:  # python-docx raises several kinds for a file that is no .docx
         raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig Word-bestand (.docx).") from err
+    _zonder_overbodige_delen(tpl.docx)
+    _stijlen(tpl.docx, kleur)
     return tpl
 
 
@@ -117,20 +122,6 @@ def _herbruikbaar(pad: Path, kleur: str | None, beelden: tuple) -> _Sjabloon:
             _IN_GEBRUIK.clear()
         tpl = _IN_GEBRUIK[sleutel] = _open_sjabloon(pad, kleur)
     return tpl
-
-
-@lru_cache(maxsize=16)
-def _voorbereid(pad: str, _gewijzigd: int, kleur: str | None) -> bytes:
-    """The template with Dutch as its language and the house colour on its headings."""
-    import docx
-
-    doc = docx.Document(pad)  # a file that is no .docx: _open_sjabloon says so
-    _zonder_overbodige_delen(doc)
-    _stijlen(doc, kleur)
-    buffer = io.BytesIO()
-    with _zonder_compressie():
-        doc.save(buffer)
-    return buffer.getvalue()
 
 
 def _zonder_overbodige_delen(doc) -> None:
@@ -215,25 +206,6 @@ def _bewaar(doc) -> bytes:
     return buffer.getvalue()
 
 
-@contextmanager
-def _zonder_compressie():
-    """python-docx compresses every part, and vaste_zip compresses them again: let python-docx
-    store them plainly, so each document is compressed once (a quarter of a letter's time)."""
-    import zipfile
-
-    from docx.opc import phys_pkg
-
-    if not hasattr(phys_pkg, "ZIP_DEFLATED"):  # another python-docx: simply compress twice
-        yield
-        return
-    oud = phys_pkg.ZIP_DEFLATED
-    phys_pkg.ZIP_DEFLATED = zipfile.ZIP_STORED
-    try:
-        yield
-    finally:
-        phys_pkg.ZIP_DEFLATED = oud
-
-
 def _stijlen(doc, kleur: str | None) -> None:
     """Dutch as the default language of a python-docx Document's styles; the house colour on
     its title and headings."""
@@ -265,7 +237,7 @@ def _stijlen(doc, kleur: str | None) -> None:
 
 def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> None:
     """Accessibility and properties on a rendered python-docx Document (its styles were
-    finished in the template already, see :func:`_voorbereid`)."""
+    finished when the template was opened, see :func:`_open_sjabloon`)."""
     from docx.oxml.ns import qn
 
     # alt text: each picture's descr by its file name; a picture the template carries without

@@ -14,15 +14,24 @@ from generator.cli import hoofd
 from generator.paden import standaard_sjablonen
 
 
+def nieuwe_run() -> None:
+    """Forget what this process keeps in memory, as a new run of the command would."""
+    from generator import woord
+
+    sjabloon.omgeving.cache_clear()
+    woord._Sjabloon._gepatcht.clear()
+    woord._IN_GEBRUIK.clear()
+
+
 @pytest.fixture
 def cachemap(tmp_path, monkeypatch):
     """A fresh template environment whose compiled code is kept in a folder of this test."""
     map_ = tmp_path / "cache"
     map_.mkdir()
     monkeypatch.setattr(sjabloon, "_cachemap", lambda: str(map_))
-    sjabloon.omgeving.cache_clear()
+    nieuwe_run()
     yield map_
-    sjabloon.omgeving.cache_clear()
+    nieuwe_run()
 
 
 def bouw(werkboek, uit, *extra):
@@ -38,8 +47,9 @@ def test_gecompileerde_sjablonen_bewaard_en_een_gewijzigd_sjabloon_telt(voorbeel
     assert bouw(voorbeeld, tmp_path / "a").exit_code == 0
     bewaard = sorted(cachemap.iterdir())
     assert len(bewaard) > 20  # the Word templates' XML and the texts of the deck and the letters
+    assert len([p for p in bewaard if p.name.startswith("hitteplan-xml-")]) >= 4  # docxtpl's clean-up of each
 
-    sjabloon.omgeving.cache_clear()  # as a new run: only the folder remains
+    nieuwe_run()  # only the folder remains
     assert bouw(voorbeeld, tmp_path / "b").exit_code == 0
     assert sorted(cachemap.iterdir()) == bewaard
     for naam in ("bestuurlijke-notitie.docx", "presentatie-startbijeenkomst.pptx", "canvas-fase-2.docx"):
@@ -50,7 +60,7 @@ def test_gecompileerde_sjablonen_bewaard_en_een_gewijzigd_sjabloon_telt(voorbeel
     tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
     (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "Welkom bij'),
                                         encoding="utf-8")
-    sjabloon.omgeving.cache_clear()
+    nieuwe_run()
     assert bouw(voorbeeld, tmp_path / "c", "--sjablonen", str(eigen)).exit_code == 0
     assert all(o.startswith("Welkom bij ") for o in onderwerpen(tmp_path / "c"))
     assert all(o.startswith("Uitnodiging: ") for o in onderwerpen(tmp_path / "a"))
@@ -60,14 +70,14 @@ def test_kapotte_of_onbruikbare_cache_hindert_niet(voorbeeld, tmp_path, cachemap
     assert bouw(voorbeeld, tmp_path / "a").exit_code == 0
     for bestand in cachemap.iterdir():
         bestand.write_bytes(b"kapot")
-    sjabloon.omgeving.cache_clear()
+    nieuwe_run()
     assert bouw(voorbeeld, tmp_path / "b").exit_code == 0
     assert (tmp_path / "a" / "canvas-fase-2.docx").read_bytes() == (tmp_path / "b" / "canvas-fase-2.docx").read_bytes()
 
     geen_map = tmp_path / "geen-map"
     geen_map.write_text("een bestand, geen map", encoding="utf-8")
     monkeypatch.setattr(sjabloon, "_cachemap", lambda: str(geen_map))
-    sjabloon.omgeving.cache_clear()
+    nieuwe_run()
     assert bouw(voorbeeld, tmp_path / "c").exit_code == 0
     assert onderwerpen(tmp_path / "c") == onderwerpen(tmp_path / "a")
 
@@ -79,7 +89,7 @@ def test_fout_in_sjabloon_wordt_nooit_bewaard(voorbeeld, tmp_path, cachemap):
     (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "{{ b.naam '),
                                         encoding="utf-8")
     for poging in ("a", "b"):
-        sjabloon.omgeving.cache_clear()
+        nieuwe_run()
         uit = bouw(voorbeeld, tmp_path / poging, "--sjablonen", str(eigen))
         assert uit.exit_code == 1
         assert uit.output.strip() == ("Sjabloon 'brieven.toml', tekst 'onderwerp': een tag is onjuist geschreven "
