@@ -48,8 +48,17 @@ class Sjablonen:
 
 
 def _cachemap() -> str | None:
-    """Where compiled templates are kept between runs: Jinja's own per-user folder in the
-    temporary directory (it refuses a folder another user could write to)."""
+    """Where compiled templates are kept between runs: on Windows a folder 'hitteplan' in the
+    user's own temporary folder (%TEMP%); elsewhere Jinja's per-user folder in the temporary
+    directory (Jinja refuses one another user could write to). Deleting it is always safe."""
+    import os
+
+    if os.name == "nt":
+        import tempfile
+
+        map_ = os.path.join(tempfile.gettempdir(), "hitteplan")
+        os.makedirs(map_, exist_ok=True)
+        return map_
     return None
 
 

@@ -139,3 +139,15 @@ def test_vaste_zip_leesbaar_en_reproduceerbaar():
     ander = schrijf([("word/styles.xml", b"<w:styles>anders</w:styles>")])  # same name, other content
     with zipfile.ZipFile(io.BytesIO(ander)) as z:
         assert z.read("word/styles.xml") == b"<w:styles>anders</w:styles>"
+
+
+def test_cachemap_op_windows_in_eigen_map(monkeypatch, tmp_path):
+    import os
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(os, "name", "nt")
+    map_ = sjabloon._cachemap()
+    monkeypatch.undo()
+    assert map_ == str(tmp_path / "hitteplan") and (tmp_path / "hitteplan").is_dir()
+    assert sjabloon._cachemap() is None  # elsewhere: Jinja's own per-user folder
