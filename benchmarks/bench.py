@@ -12,7 +12,8 @@
 (c) 25 workbooks in one `bouw MAP/` vs 25 separate calls (target: at most 0.3x);
 (d) peak memory of the 100x build (target: at most 200 MB).
 
-Every measurement is a fresh process, as a user runs it; times are the median of repeats.
+Every measurement is a fresh process, as a user runs it; times are the shortest of repeats,
+the commands compared taking turns.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import argparse
 import copy
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,15 +46,20 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def tijd(opdracht: list[str], herhaal: int, voor=None) -> float:
-    metingen = []
+def tijden(opdrachten: dict[str, tuple[list[str], object]], herhaal: int) -> dict[str, float]:
+    """The shortest of ``herhaal`` runs of each command (name -> (command, function to run
+    before it or None)), the commands taking turns so that a machine that speeds up or slows
+    down during the run affects each alike. The shortest run is the one least disturbed by
+    other work on the machine (noise only ever adds time)."""
+    metingen: dict[str, list[float]] = {naam: [] for naam in opdrachten}
     for _ in range(herhaal):
-        if voor is not None:
-            voor()
-        begin = time.perf_counter()
-        subprocess.run(opdracht, check=True, capture_output=True, cwd=REPO)
-        metingen.append(time.perf_counter() - begin)
-    return statistics.median(metingen)
+        for naam, (opdracht, voor) in opdrachten.items():
+            if voor is not None:
+                voor()
+            begin = time.perf_counter()
+            subprocess.run(opdracht, check=True, capture_output=True, cwd=REPO)
+            metingen[naam].append(time.perf_counter() - begin)
+    return {naam: min(m) for naam, m in metingen.items()}
 
 
 def leeg_sjablooncache() -> None:
@@ -96,7 +101,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--klein", action="store_true", help="tiny sizes, one repeat: only checks that it runs")
     args = ap.parse_args()
-    klein, groot, aantal, herhaal = (2, 3, 3, 1) if args.klein else (10, 100, 25, 3)
+    klein, groot, aantal, herhaal = (2, 3, 3, 1) if args.klein else (10, 100, 25, 7)
     py = sys.executable
     hitteplan = [py, "-m", "generator", "bouw"]
     print(f"machine: {platform.machine()}, {platform.processor() or 'onbekende processor'}, "
@@ -105,15 +110,18 @@ def main() -> int:
         tmp = Path(tmp)
         # (a) a rebuild (the compiled templates on disk from the run before), and the first build
         # after an install or a changed template (that cache emptied first)
-        vloer = tijd([py, "-c", VLOER], herhaal)
-        enkel = tijd([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "a")], herhaal)
-        koud = tijd([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "a")], herhaal, voor=leeg_sjablooncache)
+        a = tijden({"vloer": ([py, "-c", VLOER], None),
+                    "bouw": ([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "a")], None),
+                    "koud": ([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "a")], leeg_sjablooncache)}, herhaal)
+        vloer, enkel, koud = a["vloer"], a["bouw"], a["koud"]
         print(f"(a) bouw voorbeeld {enkel:.2f} s, vloer {vloer:.2f} s: {enkel / vloer:.2f}x (doel ≤ 1,5x); "
               f"eerste keer na installeren of een gewijzigd sjabloon {koud:.2f} s: {koud / vloer:.2f}x")
         # (b)
         rijen = {f: werkboek(tmp / f"x{f}.xlsx", f) for f in (1, klein, groot)}
-        duur = {f: tijd([*hitteplan, str(tmp / f"x{f}.xlsx"), "-o", str(tmp / f"b{f}")], herhaal if f < groot else 1)
-                for f in rijen}
+        duur = tijden({f: ([*hitteplan, str(tmp / f"x{f}.xlsx"), "-o", str(tmp / f"b{f}")], None) for f in (1, klein)},
+                      herhaal)
+        duur[groot] = tijden({groot: ([*hitteplan, str(tmp / f"x{groot}.xlsx"), "-o", str(tmp / f"b{groot}")], None)},
+                             2 if herhaal > 1 else 1)[groot]
         per_rij = {f: (duur[f] - duur[1]) / (rijen[f] - rijen[1]) for f in (klein, groot)}
         print(f"(b) {rijen[1]} rijen {duur[1]:.2f} s; {klein}x ({rijen[klein]} rijen) {duur[klein]:.2f} s; "
               f"{groot}x ({rijen[groot]} rijen) {duur[groot]:.2f} s; per extra rij {per_rij[klein] * 1000:.1f} ms bij "
@@ -124,7 +132,7 @@ def main() -> int:
         regio.mkdir()
         for i in range(aantal):
             werkboek(regio / f"gemeente-{i:02d}.xlsx", 1, gemeente=f"Gemeente {i:02d}")
-        samen = tijd([*hitteplan, str(regio), "-o", str(tmp / "c1")], 1)
+        samen = tijden({"samen": ([*hitteplan, str(regio), "-o", str(tmp / "c1")], None)}, 1)["samen"]
         begin = time.perf_counter()
         for i in range(aantal):
             subprocess.run([*hitteplan, str(regio / f"gemeente-{i:02d}.xlsx"), "-o", str(tmp / "c2" / str(i))],

@@ -54,20 +54,24 @@ def schrijf_atomair(bestanden, overschrijven: bool = True) -> list[Path]:
     paren = bestanden.items() if isinstance(bestanden, dict) else bestanden
     tijdelijk: dict[Path, Path] = {}
     nieuwe_mappen: list[Path] = []
+    bestaande_mappen: set[Path] = set()
+    rechten = 0o666 & ~_umask()  # mkstemp makes 0600; documents are ordinary files
     gelukt = False
     try:
         for pad, inhoud in paren:
             if not overschrijven and pad.exists():
                 raise UitvoerFout(f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijven.")
             try:
-                ontbrekend = [m for m in (pad.parent, *pad.parent.parents) if not m.exists()]
-                pad.parent.mkdir(parents=True, exist_ok=True)
-                nieuwe_mappen += [m for m in ontbrekend if m not in nieuwe_mappen]
+                if pad.parent not in bestaande_mappen:
+                    ontbrekend = [m for m in (pad.parent, *pad.parent.parents) if not m.exists()]
+                    pad.parent.mkdir(parents=True, exist_ok=True)
+                    nieuwe_mappen += [m for m in ontbrekend if m not in nieuwe_mappen]
+                    bestaande_mappen.add(pad.parent)
                 fd, naam = tempfile.mkstemp(dir=pad.parent, prefix=".~", suffix=pad.suffix + ".tmp")
                 tijdelijk[pad] = Path(naam)
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(inhoud)
-                os.chmod(naam, 0o666 & ~_umask())  # mkstemp makes 0600; documents are ordinary files
+                os.chmod(naam, rechten)
             except OSError as err:
                 raise _melding(pad.parent if not pad.parent.is_dir() else pad, err) from err
         for pad in tijdelijk:
