@@ -104,6 +104,12 @@ def main() -> int:
     klein, groot, aantal, herhaal = (2, 3, 3, 1) if args.klein else (10, 100, 25, 7)
     py = sys.executable
     hitteplan = [py, "-m", "generator", "bouw"]
+    # The libraries were compiled to bytecode when pip installed them; compile the project too,
+    # as pip does for an installed hitteplan and Python does on a first run (unless, as on some
+    # build machines, PYTHONDONTWRITEBYTECODE is set: then every run would compile it anew).
+    import compileall
+
+    compileall.compile_dir(REPO / "generator", quiet=1)
     print(f"machine: {platform.machine()}, {platform.processor() or 'onbekende processor'}, "
           f"python {platform.python_version()}, {platform.system()}")
     with tempfile.TemporaryDirectory() as tmp:
