@@ -18,7 +18,7 @@ from pathlib import Path
 from generator import model, waarden
 from generator.contract import Blad, Contract, Veld, laad_contract, normaliseer
 from generator.fouten import BestandFout, Melding, WerkboekFout
-from generator.xlsx import Werkmap, XlsxFout, kolomletters
+from generator.xlsx import StrictFout, Werkmap, XlsxFout, kolomletters
 
 MAX_BESTAND = 50 * 1024 * 1024
 MAX_UITGEPAKT = 200 * 1024 * 1024
@@ -115,6 +115,9 @@ def controleer_bestand(pad: Path) -> None:
 def _open(pad: Path) -> Werkmap:
     try:
         return Werkmap(pad)
+    except StrictFout as err:
+        raise BestandFout(f"'{pad.name}' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en kies "
+                          "Opslaan als > Excel-werkmap (.xlsx).") from err
     except XlsxFout as err:
         raise BestandFout(f"'{pad.name}' is beschadigd en kan niet als Excel-werkboek worden gelezen.") from err
 

@@ -54,6 +54,10 @@ class XlsxFout(Exception):
     """The file is not a workbook this module can read (the caller words the message)."""
 
 
+class StrictFout(XlsxFout):
+    """The workbook was saved as 'Strict Open XML', which Excel offers but no library reads."""
+
+
 def is_datumnotatie(notatie: str) -> bool:
     return _DATUMTEKEN.search(_WEG_UIT_NOTATIE.sub("", notatie.split(";")[0])) is not None
 
@@ -132,6 +136,9 @@ class Werkmap:
         try:
             self._zip = zipfile.ZipFile(pad)
             self._lees_werkmap()
+        except StrictFout:
+            self._zip.close()
+            raise
         except (KeyError, ValueError, IndexError, etree.XMLSyntaxError, zipfile.BadZipFile) as err:
             raise XlsxFout(str(err)) from err
 
@@ -165,6 +172,8 @@ class Werkmap:
     def _lees_werkmap(self) -> None:
         hoofd = next((d for t, d in self._relaties("").values() if t == "officeDocument"), "xl/workbook.xml")
         werkmap = self._xml(hoofd)
+        if werkmap.tag.startswith("{http://purl.oclc.org/ooxml/"):
+            raise StrictFout(werkmap.tag)
         relaties = self._relaties(hoofd)
         eigenschappen = werkmap.find(f"{{{_HOOFD}}}workbookPr")
         mac = eigenschappen is not None and eigenschappen.get("date1904", "0").lower() in ("1", "true")

@@ -176,3 +176,25 @@ def test_kapot(tmp_path):
                                                  (16384, "XFD")])
 def test_kolommen(nummer, letters):
     assert kolomletters(nummer) == letters and kolomnummer(letters) == nummer
+
+
+def test_strict_open_xml_krijgt_een_eigen_zin(tmp_path):
+    """Excel can save a workbook as 'Strict Open XML' (other namespaces); that is said in one
+    sentence with what to do, not as sixteen missing sheets."""
+    from click.testing import CliRunner
+
+    from generator.cli import hoofd
+
+    gewoon = _werkmap(tmp_path / "gewoon.xlsx", b'<row><c t="inlineStr"><is><t>x</t></is></c></row>')
+    strikt = tmp_path / "strikt.xlsx"
+    with zipfile.ZipFile(gewoon) as bron, zipfile.ZipFile(strikt, "w") as doel:
+        for naam in bron.namelist():
+            data = bron.read(naam)
+            if naam == "xl/workbook.xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+            doel.writestr(naam, data)
+    uit = CliRunner().invoke(hoofd, ["controleer", str(strikt)], catch_exceptions=False)
+    assert uit.exit_code == 1
+    assert uit.output.strip() == ("'strikt.xlsx' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en "
+                                  "kies Opslaan als > Excel-werkmap (.xlsx).")
