@@ -62,6 +62,16 @@ def _cachemap() -> str | None:
     return None
 
 
+class _VasteTekst:
+    """A template without tags renders as itself (Jinja drops one final line break)."""
+
+    def __init__(self, tekst: str):
+        self.tekst = tekst
+
+    def render(self, *_args, **_kwargs) -> str:
+        return self.tekst
+
+
 class _Omgeving(SandboxedEnvironment):
     """Compiles each distinct template source once per run, and keeps the compiled code on
     disk between runs: every letter of a run shares one Word template, every slide text is
@@ -110,7 +120,10 @@ class _Omgeving(SandboxedEnvironment):
         if source not in gecompileerd:
             if len(gecompileerd) > 256:
                 gecompileerd.clear()
-            gecompileerd[source] = self.template_class.from_code(self, self._code(source), self.make_globals(None))
+            if "{" not in source and "\r" not in source:  # plain text: nothing to compile (a third of the deck's texts)
+                gecompileerd[source] = _VasteTekst(source[:-1] if source.endswith("\n") else source)
+            else:
+                gecompileerd[source] = self.template_class.from_code(self, self._code(source), self.make_globals(None))
         return gecompileerd[source]
 
 

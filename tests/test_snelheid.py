@@ -151,3 +151,14 @@ def test_cachemap_op_windows_in_eigen_map(monkeypatch, tmp_path):
     monkeypatch.undo()
     assert map_ == str(tmp_path / "hitteplan") and (tmp_path / "hitteplan").is_dir()
     assert sjabloon._cachemap() is None  # elsewhere: Jinja's own per-user folder
+
+
+@pytest.mark.parametrize("tekst", ["Programma", "", "Welkom: waarom we hier vandaag zijn\n", "twee\nregels\n\n",
+                                   "a & b < c", "regel\n", "  spaties  "])
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_tekst_zonder_tags_als_jinja(tekst, autoescape):
+    """A text without tags is not compiled; it renders exactly as Jinja renders it."""
+    from jinja2 import Environment
+
+    jinja = Environment(autoescape=autoescape, keep_trailing_newline=False).from_string(tekst).render()
+    assert sjabloon.omgeving(autoescape=autoescape).from_string(tekst).render({"x": 1}) == jinja
