@@ -50,7 +50,35 @@ def _schrijf(wb, waarschuwingen, doelmap: Path, bron) -> Bouwresultaat:
                 gc.collect()
 
     geschreven = schrijf_atomair(inhoud())
+    verouderd = _verouderd(doelmap, geschreven)
+    if verouderd:
+        n = len(verouderd)
+        namen = ", ".join(str(p.relative_to(doelmap)) for p in verouderd[:5]) + (f" en nog {n - 5}" if n > 5 else "")
+        meldingen.append(Melding(
+            f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw {'hoort' if n == 1 else 'horen'} niet "
+            f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
+            f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt", ernst="waarschuwing"))
     return Bouwresultaat(doelmap, tuple(geschreven), tuple(meldingen))
+
+
+def _verouderd(doelmap: Path, geschreven: list[Path]) -> list[Path]:
+    """Letters, calendar files and report backs an earlier build left in the output folder
+    that this build did not write: an organisation or meeting no longer in the workbook. They
+    are named, never deleted (the trekker may have edited one by hand)."""
+    from generator.brieven import MAP
+
+    nu = set(geschreven)
+    kandidaten = [*doelmap.glob("terugkoppeling-*")]
+    if (doelmap / MAP).is_dir():
+        kandidaten += (doelmap / MAP).rglob("*")
+    uit = []
+    for pad in kandidaten:
+        if pad.suffix not in (".docx", ".ics", ".pdf") or pad.name.startswith((".~", "~$")) or pad in nu:
+            continue
+        if pad.suffix == ".pdf" and pad.with_suffix(".docx") in nu:  # the PDF of a letter made again
+            continue
+        uit.append(pad)
+    return sorted(uit)
 
 
 def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str]) -> str:

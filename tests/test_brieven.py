@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from icalendar import Calendar
 
 from generator.cli import hoofd
+from generator.uitvoer import slug
 from generator.voorbeeld import GEGEVENS
 
 from .conftest import REPO, naar_pdf, pdf_paginas, valideer_ooxml
@@ -266,3 +267,28 @@ def test_brief_hetzelfde_of_hij_eerst_of_later_komt(voorbeeld, tmp_path):
     with zipfile.ZipFile(io.BytesIO(eerst[brieven[-1]])) as z:
         assert [n for n in z.namelist() if n.startswith("word/media/")] == ["word/media/image1.png"]
         assert b'name="Picture 1"' in z.read("word/document.xml")
+
+
+def test_brieven_van_een_eerdere_bouw_worden_genoemd(maak_werkboek, gegevens, tmp_path):
+    """An organisation removed from the workbook: its letters from the build before are named
+    in a warning (so nobody sends them), and left where they are (never deleted)."""
+    uit = tmp_path / "uit"
+    eerste = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(uit)], catch_exceptions=False)
+    assert eerste.exit_code == 0 and "eerdere bouw" not in eerste.output
+    elders = repr({blad: rijen for blad, rijen in gegevens.items() if blad != "Stakeholders"})
+    weg = next(s for s in reversed(gegevens["Stakeholders"])  # one no other sheet refers to, with letters
+               if s["Organisatie"] not in elders and list(uit.rglob(f"{slug(s['Organisatie'])}.docx")))
+    oud = sorted(uit.rglob(f"{slug(weg['Organisatie'])}.docx"))
+    (oud[0].with_suffix(".pdf")).write_bytes(b"%PDF")  # a PDF from an earlier run with --pdf
+    gegevens["Stakeholders"] = [s for s in gegevens["Stakeholders"] if s is not weg]
+    tweede = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens, naam="zonder.xlsx")), "-o", str(uit)],
+                                catch_exceptions=False)
+    assert tweede.exit_code == 0, tweede.output
+    regel = next(r for r in tweede.output.splitlines() if "eerdere bouw" in r)
+    assert regel.startswith(f"Waarschuwing: {len(oud) + 1} bestanden van een eerdere bouw horen niet meer bij dit "
+                            "werkboek")
+    for pad in [*oud, oud[0].with_suffix(".pdf")]:
+        assert str(pad.relative_to(uit)) in regel and pad.exists()
+    andere = next(p for p in uit.rglob("*.docx") if p.parent.name != "uitnodigingen" and p not in oud
+                  and p.parent != uit)
+    assert str(andere.relative_to(uit)) not in regel
