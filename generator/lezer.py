@@ -55,10 +55,6 @@ class _Lezing:
         self.meldingen.append(Melding(tekst, blad, cel, "waarschuwing"))
 
 
-def _kolom(index: int) -> str:
-    return kolomletters(index)
-
-
 # -- the file itself ------------------------------------------------------------------------
 def controleer_bestand(pad: Path) -> None:
     """Refuse, before parsing, what is not a workbook or is too large; one sentence each."""
@@ -131,7 +127,7 @@ def _lees_cellen(wm: Werkmap, deel: str, titel: str, lezing: _Lezing) -> list[li
         cellen = []
         for c, cel in enumerate(rij, start=1):
             waarde, notatie = (cel.waarde, cel.notatie) if cel is not None else (None, "General")
-            coord = f"{_kolom(c)}{r}"
+            coord = f"{kolomletters(c)}{r}"
             if waarde is None and cel is not None and cel.formule:
                 lezing.fout("bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
                             "Excel of LibreOffice en sla het opnieuw op", titel, coord)
@@ -139,7 +135,7 @@ def _lees_cellen(wm: Werkmap, deel: str, titel: str, lezing: _Lezing) -> list[li
                 waarde = None
             if waarde is not None:
                 gevuld += 1
-            cellen.append((waarde, notatie or "General", coord))
+            cellen.append((waarde, notatie, coord))
         if gevuld > MAX_CELLEN:
             raise BestandFout(f"Blad '{titel}' heeft meer dan 100.000 gevulde cellen; zo'n groot werkboek wordt niet gelezen.")
         rijen.append(cellen)
@@ -208,7 +204,7 @@ def _lees_velden(blad: Blad, titel: str, cellen, lezing: _Lezing) -> _Rij:
         if veld is None:
             continue
         waarde, notatie, _ = rij[kol_waarde] if len(rij) > kol_waarde else (None, "General", "")
-        cel = f"{_kolom(kol_waarde + 1)}{rij[kol_veld][2][len(_kolom(kol_veld + 1)):]}"
+        cel = f"{kolomletters(kol_waarde + 1)}{rij[kol_veld][2][len(kolomletters(kol_veld + 1)):]}"
         if veld.attr in gezien:
             lezing.fout(f"het veld '{veld.label}' staat hier nog een keer (ook in cel {gezien[veld.attr]}); "
                         "vul het maar één keer in", titel, cel)
@@ -246,7 +242,7 @@ def _lees_rijen(blad: Blad, titel: str, cellen, lezing: _Lezing) -> list[_Rij]:
             continue
         if veld.attr in kolommen:
             lezing.fout(f"de kolom '{veld.label}' staat er twee keer (ook in cel "
-                        f"{_kolom(kolommen[veld.attr] + 1)}1); laat er één over", titel, coord)
+                        f"{kolomletters(kolommen[veld.attr] + 1)}1); laat er één over", titel, coord)
             continue
         kolommen[veld.attr] = index
     ontbrekend = [v.label for v in blad.velden if v.verplicht and v.attr not in kolommen]
@@ -266,7 +262,7 @@ def _lees_rijen(blad: Blad, titel: str, cellen, lezing: _Lezing) -> list[_Rij]:
             if veld.attr not in kolommen:
                 continue
             index = kolommen[veld.attr]
-            cel = f"{_kolom(index + 1)}{rijnr}"
+            cel = f"{kolomletters(index + 1)}{rijnr}"
             gelezen.cellen[veld.attr] = cel
             waarde, notatie, _ = rij[index] if index < len(rij) else (None, "General", cel)
             if waarde is not None:
@@ -438,7 +434,7 @@ def _werkboekversie(wm: Werkmap, lezing: _Lezing) -> int | None:
         rij = [cel.waarde if cel is not None else None for cel in cellen]
         for c, waarde in enumerate(rij):
             if waarde is not None and normaliseer(waarde) == "werkboekversie" and c + 1 < len(rij):
-                cel = f"{_kolom(c + 2)}{r}"
+                cel = f"{kolomletters(c + 2)}{r}"
                 try:
                     versie = waarden.lees_geheel(rij[c + 1])
                 except waarden.OngeldigeWaarde:

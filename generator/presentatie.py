@@ -10,7 +10,6 @@ contact details are ever put on a slide.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -19,7 +18,7 @@ from generator import meten
 from generator.fouten import Melding, SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen, render_tekst
-from generator.uitvoer import Pakketschrijver, vaste_zip
+from generator.uitvoer import Pakketschrijver, bewaar_pakket
 
 NAAM = "presentatie-startbijeenkomst.pptx"
 TEKSTEN = "presentatie.toml"
@@ -43,6 +42,7 @@ class Vak:
     hoogte: float
 
 
+TAAL = "nl-NL"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _STUURTEKENS = re.compile("[\x00-\x08\x0b-\x1f]")  # control characters; tab and line feed excepted
 SLIDE_B, SLIDE_H = 13.333, 7.5
@@ -112,7 +112,7 @@ class Deck:
 
         p = paragraaf._p
         r = p.makeelement(f"{_A}r", {})
-        eigenschappen = etree.SubElement(r, f"{_A}rPr", lang="nl-NL", sz=str(round(grootte * 100)), b="1" if vet else "0")
+        eigenschappen = etree.SubElement(r, f"{_A}rPr", lang=TAAL, sz=str(round(grootte * 100)), b="1" if vet else "0")
         if kleur:
             etree.SubElement(etree.SubElement(eigenschappen, f"{_A}solidFill"), f"{_A}srgbClr", val=kleur.upper())
         etree.SubElement(r, f"{_A}t").text = _STUURTEKENS.sub(lambda m: f"_x{ord(m[0]):04X}_", tekst)  # as python-pptx
@@ -387,26 +387,17 @@ class Deck:
         kern.subject = self.t("eigenschappen.onderwerp")[:255]
         kern.author = self.wb.algemeen.naam_trekker
         kern.last_modified_by = self.wb.algemeen.naam_trekker
-        kern.language = "nl-NL"
+        kern.language = TAAL
         kern.revision = 1
         import datetime as dt
 
         moment = dt.datetime.combine((self.wb.startbijeenkomst.datum if self.wb.startbijeenkomst
                                       else self.wb.notitie.datum), dt.time(9, 0))
         kern.created = kern.modified = kern.last_printed = moment
-        buffer = io.BytesIO()
         from pptx.opc import serialized
 
-        if not hasattr(serialized, "_PhysPkgWriter"):  # another python-pptx: save, then rewrite the zip
-            self.prs.save(buffer)
-            return vaste_zip(buffer.getvalue(), _nederlandse_standaard)
-        oud = serialized._PhysPkgWriter
-        serialized._PhysPkgWriter = SimpleNamespace(factory=lambda bestand: Pakketschrijver(bestand, _nederlandse_standaard))
-        try:
-            self.prs.save(buffer)
-        finally:
-            serialized._PhysPkgWriter = oud
-        return buffer.getvalue()
+        fabriek = SimpleNamespace(factory=lambda bestand: Pakketschrijver(bestand, _nederlandse_standaard))
+        return bewaar_pakket(self.prs.save, serialized, "_PhysPkgWriter", fabriek, _nederlandse_standaard)
 
 
 def _partnamen_bijhouden(pakket) -> None:
@@ -447,13 +438,13 @@ def _grafiek_nederlands(grafiek) -> None:
         taal = etree.Element(f"{{{c}}}lang")
         eerste = ruimte.find(f"{{{c}}}date1904")
         (eerste.addnext if eerste is not None else lambda e: ruimte.insert(0, e))(taal)
-    taal.set("val", "nl-NL")
+    taal.set("val", TAAL)
 
 
 def _nederlandse_standaard(naam: str, data: bytes) -> bytes:
     """Dutch as the default language in presentation.xml, masters, layouts and notes."""
     if re.match(r"ppt/(presentation|slideMasters/.*|slideLayouts/.*|notesMasters/.*|notesSlides/.*)\.xml$", naam):
-        return re.sub(rb'lang="[a-zA-Z-]+"', b'lang="nl-NL"', data)
+        return re.sub(rb'lang="[a-zA-Z-]+"', f'lang="{TAAL}"'.encode(), data)
     return data
 
 

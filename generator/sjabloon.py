@@ -14,8 +14,9 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator import opmaak
-from generator.fouten import SjabloonFout
+from generator.fouten import SjabloonFout, UitvoerFout
 from generator.paden import standaard_sjablonen
+from generator.uitvoer import schrijf_atomair
 
 
 class Sjablonen:
@@ -99,7 +100,7 @@ class _Omgeving(SandboxedEnvironment):
         if not cache:
             return self.compile(source)
         # the key: the source and everything that changes how it compiles
-        sleutel = repr((hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest(), type(self).__name__,
+        sleutel = repr((_vingerafdruk(source), type(self).__name__,
                         __version__, self.autoescape, self.trim_blocks, self.lstrip_blocks, self.keep_trailing_newline))
         try:
             bak = cache.get_bucket(self, sleutel, None, source)
@@ -121,41 +122,35 @@ class _Omgeving(SandboxedEnvironment):
             if len(gecompileerd) > 256:
                 gecompileerd.clear()
             if "{" not in source and "\r" not in source:  # plain text: nothing to compile (a third of the deck's texts)
-                gecompileerd[source] = _VasteTekst(source[:-1] if source.endswith("\n") else source)
+                gecompileerd[source] = _VasteTekst(source.removesuffix("\n"))
             else:
                 gecompileerd[source] = self.template_class.from_code(self, self._code(source), self.make_globals(None))
         return gecompileerd[source]
 
 
+def _vingerafdruk(tekst: str) -> str:
+    return hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def onthouden(sleutel: str, maak) -> str:
     """``maak()``, a text made from a template and the same every run (docxtpl's clean-up of a
     Word template's XML for Jinja: 15 ms for the memo), kept on disk beside the compiled
-    templates under a hash of ``sleutel``; without a usable cache folder simply made."""
-    import os
-
+    templates under a hash of ``sleutel``, its first line a checksum of the rest (a file cut
+    short or changed is made again); without a usable cache folder simply made."""
     cache = omgeving().schijf()
     if not cache:
         return maak()
-    naam = os.path.join(cache.directory, f"hitteplan-xml-{hashlib.sha256(sleutel.encode('utf-8', 'surrogatepass')).hexdigest()}.cache")  # noqa: E501
-    def controlegetal(tekst: str) -> str:
-        return hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest()
-
+    pad = Path(cache.directory) / f"hitteplan-xml-{_vingerafdruk(sleutel)}.cache"
     try:
-        with open(naam, encoding="utf-8", newline="") as fh:
-            controle, _, uit = fh.read().partition("\n")
-        if controle == controlegetal(uit):  # a file cut short or changed is made again
+        controle, _, uit = pad.read_bytes().decode("utf-8", "surrogatepass").partition("\n")
+        if controle == _vingerafdruk(uit):
             return uit
     except (OSError, UnicodeError):
         pass
     uit = maak()
     try:
-        import tempfile
-
-        fd, tijdelijk = tempfile.mkstemp(dir=cache.directory, prefix="hitteplan-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(f"{controlegetal(uit)}\n{uit}")
-        os.replace(tijdelijk, naam)
-    except OSError:
+        schrijf_atomair({pad: f"{_vingerafdruk(uit)}\n{uit}".encode("utf-8", "surrogatepass")})
+    except UitvoerFout:  # no room or no rights: made again next run
         pass
     return uit
 

@@ -181,6 +181,26 @@ class Pakketschrijver:
         self.close()
 
 
+def bewaar_pakket(opslaan, module, naam: str, schrijver, bewerk=None) -> bytes:
+    """The bytes of an Office package saved by a library (``opslaan(stream)``, e.g. a python-docx
+    Document's ``save``) with the library's part writer ``module.naam`` swapped for ``schrijver``
+    (building a :class:`Pakketschrijver`) for the duration of the save. A library version
+    without that writer saves as usual, and the zip is rewritten with :func:`vaste_zip`."""
+    import io
+
+    buffer = io.BytesIO()
+    if not hasattr(module, naam):
+        opslaan(buffer)
+        return vaste_zip(buffer.getvalue(), bewerk)
+    oud = getattr(module, naam)
+    setattr(module, naam, schrijver)
+    try:
+        opslaan(buffer)
+    finally:
+        setattr(module, naam, oud)
+    return buffer.getvalue()
+
+
 def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
     """The same zip (an Office file) with reproducible bytes (see :class:`VasteZip`) and
     ``bewerk(name, data) -> data`` applied to each member; the member order is kept."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -19,7 +18,7 @@ from docxtpl import DocxTemplate
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import omgeving, onthouden, render_tekst, vertaal_fout
-from generator.uitvoer import Pakketschrijver, vaste_zip
+from generator.uitvoer import Pakketschrijver, bewaar_pakket
 
 TAAL = "nl-NL"
 
@@ -193,17 +192,7 @@ def _bewaar(doc) -> bytes:
     """The document's bytes, reproducible."""
     from docx.opc import pkgwriter
 
-    buffer = io.BytesIO()
-    if not hasattr(pkgwriter, "PhysPkgWriter"):  # another python-docx: save, then rewrite the zip
-        doc.save(buffer)
-        return vaste_zip(buffer.getvalue())
-    oud = pkgwriter.PhysPkgWriter
-    pkgwriter.PhysPkgWriter = Pakketschrijver
-    try:
-        doc.save(buffer)
-    finally:
-        pkgwriter.PhysPkgWriter = oud
-    return buffer.getvalue()
+    return bewaar_pakket(doc.save, pkgwriter, "PhysPkgWriter", Pakketschrijver)
 
 
 def _stijlen(doc, kleur: str | None) -> None:

@@ -223,11 +223,11 @@ class Werkmap:
                 m = _COORD.match(coord) if coord else None
                 kolom = kolomnummer(m[1]) if m else kolom + 1
                 cellen.extend([None] * (kolom - 1 - len(cellen)))
-                cellen.append(self._cel(c, coord or f"{kolomletters(kolom)}{rijnummer}"))
+                cellen.append(self._cel(c))
             uit.append(cellen)
         return uit
 
-    def _cel(self, c, coord: str) -> Cel:
+    def _cel(self, c) -> Cel:
         soort = c.get("t", "n")
         stijl = int(c.get("s") or 0)
         notatie = self._notaties[stijl] if stijl < len(self._notaties) else "General"
