@@ -15,21 +15,33 @@ from generator.uitvoer import schrijf_atomair, vaste_zip
 
 KOPKLEUR = "00689E"
 VERPLICHT = "FCE4D6"
+LATER = "FFF2CC"  # needed for one document, filled in when that document is due
 MAX_RIJEN = 500
 NOTATIES = {"datum": "d-m-yyyy", "tijd": "hh:mm", "geheel": "#,##0"}
 
 
-def _prompt(veld: Veld) -> tuple[str, str]:
+def _vooraf(veld: Veld, blad: Blad, contract: Contract) -> str:
+    """'Verplicht. ' for a field every document needs; 'Nodig voor de bestuurlijke notitie. '
+    for one that a single document waits for (filled in when that document is due)."""
+    from generator.opmaak import opsomming
+
+    if veld.verplicht:
+        return "Verplicht. "
+    voor = contract.nodig_voor(blad.attr, veld.attr)
+    return f"Nodig voor de {opsomming(voor)}. " if voor else ""
+
+
+def _prompt(veld: Veld, blad: Blad, contract: Contract) -> tuple[str, str]:
     """Excel's input message: a title of at most 32 and a text of at most 255 characters."""
     titel = veld.label[:32]
-    tekst = ("Verplicht. " if veld.verplicht else "") + veld.uitleg
+    tekst = _vooraf(veld, blad, contract) + veld.uitleg
     return titel, tekst if len(tekst) <= 255 else tekst[:254] + "…"
 
 
-def _validatie(veld: Veld, contract: Contract, lijstbereik: dict[str, str]):
+def _validatie(veld: Veld, blad: Blad, contract: Contract, lijstbereik: dict[str, str]):
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    titel, tekst = _prompt(veld)
+    titel, tekst = _prompt(veld, blad, contract)
     if veld.type in ("keuze", "janee"):
         sleutel = veld.attr if veld.type == "keuze" else "janee"
         dv = DataValidation(type="list", formula1=lijstbereik[sleutel], allow_blank=True)
@@ -97,13 +109,14 @@ def _velden_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]
             waarde.number_format = NOTATIES[veld.type]
         if veld.type in ("langetekst", "lijst"):
             ws.row_dimensions[r].height = 60
-        uitleg = ws.cell(r, 3, ("Verplicht. " if veld.verplicht else "") + veld.uitleg)
+        vooraf = _vooraf(veld, blad, contract)
+        uitleg = ws.cell(r, 3, vooraf + veld.uitleg)
         uitleg.alignment = Alignment(wrap_text=True, vertical="top")
         uitleg.font = Font(italic=True, color="595959")
-        if veld.verplicht:
+        if vooraf:
             for cel in (label, waarde):
-                cel.fill = PatternFill("solid", fgColor=VERPLICHT)
-        dv = _validatie(veld, contract, lijstbereik)
+                cel.fill = PatternFill("solid", fgColor=VERPLICHT if veld.verplicht else LATER)
+        dv = _validatie(veld, blad, contract, lijstbereik)
         ws.add_data_validation(dv)
         dv.add(waarde.coordinate)
     ws.column_dimensions["A"].width = 30
@@ -125,7 +138,7 @@ def _rijen_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str])
             kop.fill = PatternFill("solid", fgColor="C55A11")
         ws.column_dimensions[letter].width = veld.breedte
         bereik = f"{letter}2:{letter}{MAX_RIJEN}"
-        dv = _validatie(veld, contract, lijstbereik)
+        dv = _validatie(veld, blad, contract, lijstbereik)
         ws.add_data_validation(dv)
         dv.add(bereik)
         # formats on the column, not on 500 empty cells: Excel applies them to what is typed
@@ -227,7 +240,12 @@ _FONTVOLGORDE = ["b", "i", "strike", "condense", "extend", "outline", "shadow", 
 
 
 def _schema_volgorde(naam: str, data: bytes) -> bytes:
-    """xl/styles.xml with the children of every <font> in schema order."""
+    """xl/styles.xml with the children of every <font> in schema order; the document
+    properties without the moment of saving (the same content gives the same bytes)."""
+    if naam == "docProps/core.xml":
+        import re
+
+        return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", data)
     if naam != "xl/styles.xml":
         return data
     from lxml import etree
@@ -240,12 +258,17 @@ def _schema_volgorde(naam: str, data: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def schrijf_werkboek(wb, pad: Path, overschrijven: bool = False, bijlagen: dict[Path, bytes] | None = None) -> None:
-    """Save atomically, with any files that belong to it (the example's heat map); refuses to
-    replace an existing file unless ``overschrijven``."""
+def werkmap_bytes(wb) -> bytes:
+    """An openpyxl workbook as .xlsx bytes that pass the Open XML schema check, the same
+    bytes for the same content."""
     import io
 
     buffer = io.BytesIO()
     wb.save(buffer)
-    schrijf_atomair({pad: vaste_zip(buffer.getvalue(), _schema_volgorde), **(bijlagen or {})},
-                    overschrijven=overschrijven)
+    return vaste_zip(buffer.getvalue(), _schema_volgorde)
+
+
+def schrijf_werkboek(wb, pad: Path, overschrijven: bool = False, bijlagen: dict[Path, bytes] | None = None) -> None:
+    """Save atomically, with any files that belong to it (the example's heat map); refuses to
+    replace an existing file unless ``overschrijven``."""
+    schrijf_atomair({pad: werkmap_bytes(wb), **(bijlagen or {})}, overschrijven=overschrijven)

@@ -14,36 +14,46 @@ from generator.uitvoer import schrijf_atomair, slug
 
 @dataclass(frozen=True)
 class Bouwresultaat:
-    """What a build wrote, and the workbook's warnings and notes."""
+    """What a build wrote, the workbook's warnings and notes, and the documents that wait
+    for facts not yet in the workbook (see :mod:`generator.gereed`)."""
 
     map: Path
     bestanden: tuple[Path, ...]
     waarschuwingen: tuple[Melding, ...]
+    wachtend: tuple = ()
 
 
 def documenten():
-    """Every part of a build, in order: each takes (model, templates, messages) and returns
-    or yields (path relative to the output folder, bytes)."""
+    """Every part of a build, in order, by the key of its document in the contract: each
+    takes (model, templates, messages, the documents that are ready) and returns or yields
+    (path relative to the output folder, bytes)."""
     from generator.brieven import maak_brieven
     from generator.canvas import NAAM as CANVAS, maak_canvas
     from generator.notitie import NAAM as NOTITIE, maak_notitie
     from generator.presentatie import NAAM as PRESENTATIE, maak_presentatie
 
     def enkel(naam, maak):
-        return lambda wb, bron, meldingen: [(naam, maak(wb, bron, meldingen))]
+        return lambda wb, bron, meldingen, klaar: [(naam, maak(wb, bron, meldingen))]
 
-    return [enkel(NOTITIE, maak_notitie), enkel(PRESENTATIE, maak_presentatie), enkel(CANVAS, maak_canvas),
-            maak_brieven]
+    return [("notitie", enkel(NOTITIE, maak_notitie)), ("presentatie", enkel(PRESENTATIE, maak_presentatie)),
+            ("canvas", enkel(CANVAS, maak_canvas)), (None, maak_brieven)]
 
 
 def _schrijf(wb, waarschuwingen, doelmap: Path, bron) -> Bouwresultaat:
-    """Render every document of a read workbook and write them all, atomically."""
+    """Render every document of a read workbook that is ready at this moment of phase 2 and
+    write them all, atomically."""
+    from generator.gereed import documenten as stand
+
     meldingen = list(waarschuwingen)
+    status = stand(wb)
+    klaar = [d for d in status if d.klaar]
 
     def inhoud():
-        for maak in documenten():
+        for sleutel, maak in documenten():
+            if sleutel is not None and not any(d.sleutel == sleutel for d in klaar):
+                continue
             grootte = 0
-            for naam, data in maak(wb, bron, meldingen):
+            for naam, data in maak(wb, bron, meldingen, klaar):
                 grootte += len(data)
                 yield doelmap / naam, data
             if grootte > 1_000_000:  # the Office libraries leave reference cycles: free large trees now
@@ -58,7 +68,7 @@ def _schrijf(wb, waarschuwingen, doelmap: Path, bron) -> Bouwresultaat:
             f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw {'hoort' if n == 1 else 'horen'} niet "
             f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
             f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt", ernst="waarschuwing"))
-    return Bouwresultaat(doelmap, tuple(geschreven), tuple(meldingen))
+    return Bouwresultaat(doelmap, tuple(geschreven), tuple(meldingen), tuple(d for d in status if not d.klaar))
 
 
 def _verouderd(doelmap: Path, geschreven: list[Path]) -> list[Path]:
@@ -119,7 +129,7 @@ def _met_pdf(resultaten: list[Bouwresultaat]) -> list[Bouwresultaat]:
     uit = []
     for r in resultaten:
         eigen = tuple(p for p in pdfs if r.map in p.parents)
-        uit.append(Bouwresultaat(r.map, r.bestanden + eigen, r.waarschuwingen))
+        uit.append(Bouwresultaat(r.map, r.bestanden + eigen, r.waarschuwingen, r.wachtend))
     return uit
 
 
@@ -151,31 +161,40 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
 
     Workbooks are read and built in parallel, one process per processor core (``werkers``);
     output folders are assigned in the folder's order first, so the result does not depend
-    on which process finishes first. With ``pdf``, all PDFs of the run are made in one
-    LibreOffice call after the last workbook."""
+    on which process finishes first. After the last workbook the region overview
+    (:data:`generator.overzicht.NAAM`) is written at the top of ``uitvoer``. With ``pdf``,
+    all PDFs of the run are made in one LibreOffice call after the last workbook."""
     import os
     from concurrent.futures import ProcessPoolExecutor
 
+    from generator.overzicht import NAAM, maak_overzicht, regel
     from generator.sjabloon import Sjablonen
 
-    Sjablonen(sjablonen)  # a missing template folder is an error before any work starts
+    teksten = Sjablonen(sjablonen).toml("voortgang.toml")  # a missing template folder is an error before any work
     werkboeken = werkboeken_in(map_)
     basis = uitvoer if uitvoer is not None else Path("uitvoer")
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(werkboeken)))
     gebruikt: set[str] = set()
     gelukt: list[Bouwresultaat] = []
+    regels: list[dict] = []
+
+    def klaar(werkboek, lezing, resultaat):
+        wb = None if isinstance(lezing, HitteplanFout) else lezing[0]
+        regels.append(regel(werkboek, wb, resultaat, teksten, basis))
+        if isinstance(resultaat, Bouwresultaat):
+            gelukt.append(resultaat)
+        return werkboek, resultaat
+
     if werkers == 1:
         for werkboek in werkboeken:
             lezing = _lees_veilig(werkboek)
             if isinstance(lezing, HitteplanFout):
-                yield werkboek, lezing
+                yield klaar(werkboek, lezing, lezing)
                 continue
             wb, waarschuwingen = lezing
             resultaat = _schrijf_veilig(wb, waarschuwingen, basis / _mapnaam(wb.algemeen.gemeente, werkboek, gebruikt),
                                         sjablonen)
-            if isinstance(resultaat, Bouwresultaat):
-                gelukt.append(resultaat)
-            yield werkboek, resultaat
+            yield klaar(werkboek, lezing, resultaat)
     else:
         with ProcessPoolExecutor(max_workers=werkers) as pool:
             lezingen = list(pool.map(_lees_veilig, werkboeken))
@@ -187,10 +206,10 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
                 wb, waarschuwingen = lezing
                 doelmap = basis / _mapnaam(wb.algemeen.gemeente, werkboek, gebruikt)
                 taken.append(pool.submit(_schrijf_veilig, wb, waarschuwingen, doelmap, sjablonen))
-            for werkboek, taak in zip(werkboeken, taken):
+            for werkboek, lezing, taak in zip(werkboeken, lezingen, taken):
                 resultaat = taak if isinstance(taak, HitteplanFout) else taak.result()
-                if isinstance(resultaat, Bouwresultaat):
-                    gelukt.append(resultaat)
-                yield werkboek, resultaat
+                yield klaar(werkboek, lezing, resultaat)
+    if werkboeken:
+        schrijf_atomair({basis / NAAM: maak_overzicht(regels, teksten)})
     if pdf and gelukt:
         _met_pdf(gelukt)

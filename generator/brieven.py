@@ -24,11 +24,6 @@ TERUGKOPPELING = "terugkoppeling.docx"
 MAP = "uitnodigingen"
 
 
-def komende(wb: Werkboek) -> tuple[Bijeenkomst, ...]:
-    """Meetings that still get invitations: not finished, not cancelled."""
-    return tuple(b for b in wb.bijeenkomsten if b.status not in ("Afgerond", "Geannuleerd"))
-
-
 def geadresseerden(wb: Werkboek, b: Bijeenkomst) -> list[tuple[Stakeholder, str | None]]:
     """(organisation, name to address) for a meeting: the bestuurders for the bestuurlijke
     bijeenkomst, the contact persons otherwise; never an organisation that dropped out."""
@@ -67,7 +62,7 @@ def _data(b: Bijeenkomst, wb: Werkboek, teksten: _Teksten) -> tuple[dt.date, dt.
 
 
 def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -> bytes:
-    """One VEVENT in Europe/Amsterdam time (or all day without a start time), stable UID."""
+    """One VEVENT in Europe/Amsterdam time, stable UID."""
     from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event, vCalAddress, vText
@@ -80,14 +75,9 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
     ev = Event()
     ev.add("uid", f"{slug(wb.algemeen.gemeente)}-{slug(b.naam)}-{b.datum:%Y%m%d}@hitteplan")
     ev.add("dtstamp", dt.datetime.combine(gemaakt, dt.time(9, 0), tzinfo=dt.timezone.utc))
-    if b.begintijd:
-        begin = dt.datetime.combine(b.datum, b.begintijd, tzinfo=tz)
-        ev.add("dtstart", begin)
-        ev.add("dtend", dt.datetime.combine(b.datum, b.eindtijd, tzinfo=tz) if b.eindtijd
-               else begin + dt.timedelta(hours=2))
-    else:
-        ev.add("dtstart", b.datum)
-        ev.add("dtend", b.datum + dt.timedelta(days=1))
+    begin = dt.datetime.combine(b.datum, b.begintijd, tzinfo=tz)  # invitations wait for the start time
+    ev.add("dtstart", begin)
+    ev.add("dtend", dt.datetime.combine(b.datum, b.eindtijd, tzinfo=tz) if b.eindtijd else begin + dt.timedelta(hours=2))
     context = {"b": b}
     ev.add("summary", teksten.render("brieven.toml", "tekst 'agenda_titel'", teksten.waarden["agenda_titel"], **context))
     ev.add("location", ", ".join(x for x in (b.locatie, b.adres) if x))
@@ -117,17 +107,25 @@ def _namen(items: list[str]) -> str:
     return opsomming(items[:5]) + (f" en nog {len(items) - 5}" if len(items) > 5 else "")
 
 
-def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
+def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], klaar=None):
     """Yields (path relative to the output folder, bytes) for every letter, the CSV and the
-    calendar files, one at a time. What is skipped, and why, is added to ``meldingen``
-    (ernst ``info``)."""
+    calendar files, one at a time: invitations for each meeting whose invitations are ready,
+    a report back for each meeting whose report back is ready (``klaar``: the ready documents
+    of :func:`generator.gereed.documenten`; by default worked out here). What is skipped, and
+    why, is added to ``meldingen`` (ernst ``info``)."""
+    if klaar is None:
+        from generator.gereed import documenten
+
+        klaar = [d for d in documenten(wb) if d.klaar]
+    uitnodigen = [d.bijeenkomst for d in klaar if d.sleutel == "uitnodiging"]
+    terugkoppelen = [d.bijeenkomst for d in klaar if d.sleutel == "terugkoppeling"]
     teksten = _Teksten(wb, sjablonen)
     bestanden: set[str] = set()
     beelden = afbeeldingen(wb, sjablonen, "logo")
     rijen: list[list[str]] = []
     zonder_email: list[str] = []
     afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == "Afgehaakt"]
-    for b in komende(wb):
+    for b in uitnodigen:
         brief, aanmelden = _data(b, wb, teksten)
         for s, naam in geadresseerden(wb, b):
             context = {"b": b, "s": s, "naam": naam, "waarom": teksten.waarom(s.categorie), "brief_datum": brief,
@@ -152,16 +150,12 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding]):
         meldingen.append(Melding(f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} "
                                  f"zonder e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})",
                                  ernst="info"))
-    if afgehaakt and komende(wb):
+    if afgehaakt and uitnodigen:
         meldingen.append(Melding(f"{len(afgehaakt)} afgehaakte {'organisatie' if len(afgehaakt) == 1 else 'organisaties'}"
                                  f": geen uitnodiging ({_namen(afgehaakt)})", ernst="info"))
-    for b in wb.bijeenkomsten:
-        if b.status == "Afgerond" and b.uitkomsten:
-            vervolg = [(d, wat) for d, wat, _ in wb.tijdlijn(na=b.datum)]
-            context = {"b": b, "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
-                       "vervolg": vervolg}
-            yield f"terugkoppeling-{slug(b.naam)}.docx", render_docx(
-                sjablonen.pad(TERUGKOPPELING), wb, context, beelden, datum=b.datum, herbruik=True)
-        elif b.status == "Afgerond":
-            meldingen.append(Melding(f"geen terugkoppeling voor '{b.naam}': de uitkomsten zijn nog niet ingevuld",
-                                     ernst="info"))
+    for b in terugkoppelen:
+        vervolg = [(d, wat) for d, wat, _ in wb.tijdlijn(na=b.datum)]
+        context = {"b": b, "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
+                   "vervolg": vervolg}
+        yield f"terugkoppeling-{slug(b.naam)}.docx", render_docx(
+            sjablonen.pad(TERUGKOPPELING), wb, context, beelden, datum=b.datum, herbruik=True)

@@ -149,7 +149,7 @@ def controleer(werkboek: Path) -> None:
     """
     from generator.opdrachten import controleer_werkboek
 
-    _, meldingen = controleer_werkboek(werkboek)
+    wb, meldingen = controleer_werkboek(werkboek)
     fouten = [m for m in meldingen if m.ernst == "fout"]
     waarschuwingen = [m for m in meldingen if m.ernst != "fout"]
     for m in fouten:
@@ -160,8 +160,22 @@ def controleer(werkboek: Path) -> None:
         click.echo(f"{_aantal(len(fouten), 'fout', 'fouten')} en {_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')} "
                    f"in {werkboek.name}. Los de fouten op en controleer opnieuw.", err=True)
         sys.exit(1)
+    _toon_voortgang(wb)
     click.echo(f"{werkboek.name} is in orde: geen fouten, "
                f"{_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')}.")
+
+
+def _toon_voortgang(wb) -> None:
+    """Where the trekker stands: the moment in phase 2, each document ready or waiting (with
+    the cells), and the next step."""
+    from generator.opdrachten import voortgang
+    from generator.opmaak import datum
+
+    stand = voortgang(wb)
+    click.echo(f"Stand van zaken: {stand.momentnaam}{f' ({datum(stand.momentdatum)})' if stand.momentdatum else ''}.")
+    for d in stand.documenten:
+        click.echo(f"  Klaar: {d.naam}" if d.klaar else f"  Wacht: {d.naam} — {d.wacht_op}")
+    click.echo(f"Volgende stap: {stand.volgende_stap}{f', gepland {datum(stand.volgende_datum)}' if stand.volgende_datum else ''}.")
 
 
 def _aantal(n: int, enkel: str, meer: str) -> str:
@@ -220,6 +234,8 @@ def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool
     for m in resultaat.waarschuwingen:
         if m.ernst == "info":
             click.echo(f"  Niet gemaakt: {m}")
+    for d in resultaat.wachtend:
+        click.echo(f"Nog niet gemaakt: {d.naam} — {d.wacht_op}")
 
 
 def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool) -> None:
@@ -245,6 +261,9 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
                               f"{f', {waarsch} waarschuwingen' if waarsch else ''})")
     for regel in regels:
         click.echo(regel, err=regel.startswith("Mislukt"))
+    from generator.overzicht import NAAM
+
+    click.echo(f"Overzicht van alle werkboeken: {(uitvoer if uitvoer is not None else Path('uitvoer')) / NAAM}")
     click.echo(f"{len(werkboeken) - mislukt} van {len(werkboeken)} werkboeken gelukt"
                f"{'; PDF' + chr(39) + 's gemaakt' if pdf else ''}.")
     if mislukt:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from generator.paden import standaard_sjablonen
@@ -64,6 +64,30 @@ class Blad:
 
 
 @dataclass(frozen=True)
+class Nodig:
+    """One thing a document needs (a line of ``nodig`` in ``[[document]]``): a field of a
+    ``velden`` sheet filled in; a ``rijen`` sheet with at least one row (``veld`` None), or
+    with at least one row that fills ``veld``; for the sheet Bijeenkomsten, a column of the
+    document's own meeting filled in (and equal to ``waarde`` when given)."""
+
+    blad: str
+    veld: str | None = None
+    waarde: str | None = None
+
+
+@dataclass(frozen=True)
+class Documentsoort:
+    """A kind of document the build makes, and what it needs before it can be made."""
+
+    sleutel: str
+    naam: str
+    nodig: tuple[Nodig, ...] = ()
+    bijeenkomst: str | None = None
+    per: str | None = None
+    ook_nodig: dict[str, tuple[Nodig, ...]] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
 class Contract:
     """The whole contract: its version, the sheets, the option lists and derived groupings."""
 
@@ -75,6 +99,15 @@ class Contract:
     zorglocatiesoorten: tuple[str, ...]
     toelichting_titel: str
     toelichting_regels: tuple[str, ...]
+    documenten: tuple[Documentsoort, ...] = ()
+
+    def document(self, sleutel: str) -> Documentsoort:
+        return next(d for d in self.documenten if d.sleutel == sleutel)
+
+    def nodig_voor(self, blad: str, veld: str) -> tuple[str, ...]:
+        """The documents (their names) that need a field, for the hints in the blank workbook."""
+        return tuple(d.naam.replace(" {bijeenkomst}", "") for d in self.documenten
+                     if any(n.blad == blad and n.veld == veld for n in d.nodig))
 
     def blad(self, attr: str) -> Blad:
         return next(b for b in self.bladen if b.attr == attr)
@@ -88,6 +121,38 @@ class Contract:
             if categorie in categorieen:
                 return laag
         return list(self.lagen)[-1]
+
+
+PER = {"bijeenkomst", "komende bijeenkomst"}
+
+
+def _nodig(regel: str, bladen: list[Blad]) -> Nodig:
+    """A line of ``nodig`` ("Blad", "Blad: Veld" or "Blad: Veld = Waarde") as a :class:`Nodig`
+    of attribute names; an unknown sheet, field or option is an error in the contract."""
+    bladnaam, _, rest = (deel.strip() for deel in regel.partition(":"))
+    label, _, waarde = (deel.strip() for deel in rest.partition("="))
+    blad = next((b for b in bladen if normaliseer(b.naam) == normaliseer(bladnaam)), None)
+    if blad is None:
+        raise ValueError(f"onbekend blad in nodig: {regel!r}")
+    if not label:
+        return Nodig(blad.attr)
+    veld = next((v for v in blad.velden if normaliseer(label) in v.namen), None)
+    if veld is None or (waarde and waarde not in veld.keuzes):
+        raise ValueError(f"onbekend veld of keuze in nodig: {regel!r}")
+    return Nodig(blad.attr, veld.attr, waarde or None)
+
+
+def _documenten(ruw: list[dict], bladen: list[Blad]) -> tuple[Documentsoort, ...]:
+    uit = []
+    for d in ruw:
+        if d.get("per") is not None and d["per"] not in PER:
+            raise ValueError(f"onbekende waarde voor per: {d['per']!r}")
+        uit.append(Documentsoort(
+            sleutel=d["sleutel"], naam=d["naam"], nodig=tuple(_nodig(r, bladen) for r in d.get("nodig", ())),
+            bijeenkomst=d.get("bijeenkomst"), per=d.get("per"),
+            ook_nodig={soort: tuple(_nodig(r, bladen) for r in regels)
+                       for soort, regels in d.get("ook_nodig", {}).items()}))
+    return tuple(uit)
 
 
 @cache
@@ -119,4 +184,5 @@ def laad_contract() -> Contract:
         zorglocatiesoorten=tuple(ruw["zorg"]["locatiesoorten"]),
         toelichting_titel=ruw["toelichting"]["titel"],
         toelichting_regels=tuple(ruw["toelichting"]["regels"]),
+        documenten=_documenten(ruw.get("document", []), bladen),
     )

@@ -2,7 +2,10 @@
 
 A warning is allowed (``controleer`` exits 0) but worth a look before the documents go out.
 Each check comes from the seed canvas or the domain description; the sentence says what
-the advice is, so the trekker can act on it.
+the advice is, so the trekker can act on it. Advice fits the moment in phase 2: what
+matters before the startbijeenkomst is not repeated after it, and what belongs to the end
+(goals per phase, who leads the follow-up) is not raised in the first weeks. What a
+document still waits for is not a warning: ``controleer`` lists it per document.
 """
 
 from __future__ import annotations
@@ -30,11 +33,14 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
         w(f"fase 2 duurt {str(maanden).replace('.', ',')} maanden; ongeveer vier maanden is gebruikelijk "
           "voor voorbereiding, twee bijeenkomsten en afronding", "algemeen", "Algemeen")
 
+    voor_start = not wb.moment_voorbij("na_startbijeenkomst")
+    na_start = not voor_start
+    na_dialoog = wb.moment_voorbij("na_dialoog")
     start = wb.startbijeenkomst
     if start is None:
         w("er is geen startbijeenkomst gepland; die is het begin van de dialogen", "bijeenkomsten", "Bijeenkomsten")
-    else:
-        if not start.bij_zorginstelling:
+    elif voor_start:
+        if start.locatie and not start.bij_zorginstelling:
             w(f"de startbijeenkomst is niet bij een zorginstelling ({start.locatie}); de handreiking raadt een "
               "locatie bij bijvoorbeeld een zorginstelling aan", "bijeenkomsten", "Bijeenkomsten")
         if not start.spreker:
@@ -47,18 +53,18 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
             if s.nieuw and s.status == "Nog benaderen" and (start.datum - vandaag).days <= 14:
                 w(f"'{s.organisatie}' is nieuw in het netwerk en staat nog op 'Nog benaderen', terwijl de "
                   "startbijeenkomst binnen twee weken is; bel eerst even", "stakeholders", "Stakeholders")
-    if wb.dialoog is None:
+    if wb.dialoog is None and na_start:
         w("er is geen dialoog doelen en maatregelen gepland", "bijeenkomsten", "Bijeenkomsten")
     bestuurlijk = wb.bestuurlijke_bijeenkomst
-    if bestuurlijk is None:
+    if bestuurlijk is None and na_start:
         w("er is geen bestuurlijke bijeenkomst gepland; bestuurders moeten de ambitie op hoofdlijnen "
           "kunnen onderschrijven", "bijeenkomsten", "Bijeenkomsten")
-    else:
+    elif bestuurlijk is not None:
         eerder = [b for b in (start, wb.dialoog) if b is not None and b.datum > bestuurlijk.datum]
         if eerder:
             w(f"de bestuurlijke bijeenkomst ({bestuurlijk.datum:%d-%m-%Y}) is vóór de {eerder[0].soort.lower()}; "
               "bestuurders bespreken de uitkomsten van de dialogen", "bijeenkomsten", "Bijeenkomsten")
-        if not wb.bestuurders:
+        if not wb.bestuurders and na_start:
             w("bij geen enkele stakeholder staat een bestuurder; wie nodigt u uit voor de bestuurlijke bijeenkomst?",
               "stakeholders", "Stakeholders")
     for b in wb.bijeenkomsten:
@@ -69,7 +75,7 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
             w(f"de bijeenkomst '{b.naam}' is afgerond maar heeft geen uitkomsten; de trekker evalueert na "
               "iedere dialoog", "bijeenkomsten", "Bijeenkomsten")
 
-    for s in wb.zorgorganisaties:
+    for s in wb.zorgorganisaties if na_start else ():
         if not s.ambassadeur and s.status != "Afgehaakt":
             w(f"zorgorganisatie '{s.organisatie}' heeft nog geen ambassadeur; zoek per zorgorganisatie een "
               "ambassadeur om draagvlak te verbreden", "stakeholders", "Stakeholders")
@@ -79,15 +85,13 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
         if wb.stakeholders and not wb.stakeholders_in_laag(laag):
             w(f"de groslijst heeft niemand uit de laag '{laag.lower()}'", "stakeholders", "Stakeholders")
 
-    for fase in wb.fasen:
+    for fase in wb.fasen if na_dialoog else ():
         if not any(d.fase == fase for d in wb.doelen):
             w(f"de fase '{fase}' van het hitteplan heeft nog geen doel", "doelen", "Doelen en rollen")
-    if not wb.trekkers_vervolg:
+    if not wb.trekkers_vervolg and na_dialoog:
         w("niemand trekt de samenwerking in het vervolg; vul 'Trekker vervolg' in of zet 'Trekt vervolg' op ja",
           "afspraken", "Afspraken")
-    if not wb.beslispunten:
-        w("er zijn geen beslispunten; de notitie vraagt het bestuur dan niets", "beslispunten", "Beslispunten")
-    if not wb.wijken:
+    if not wb.wijken and voor_start:
         w("er zijn geen wijken ingevuld; het lokale beeld blijft dan leeg", "wijken", "Wijken")
     if not wb.planning:
         w("er is geen planning ingevuld", "planning", "Planning")

@@ -45,6 +45,7 @@ class _Lezing:
     meldingen: list[Melding] = field(default_factory=list)
     rijen: dict[str, list[_Rij]] = field(default_factory=dict)
     bladnamen: dict[str, str] = field(default_factory=dict)
+    kolommen: dict[str, dict[str, str]] = field(default_factory=dict)
     foutcellen: set[tuple[str | None, str | None]] = field(default_factory=set)
 
     def fout(self, tekst: str, blad: str | None = None, cel: str | None = None) -> None:
@@ -245,6 +246,7 @@ def _lees_rijen(blad: Blad, titel: str, cellen, lezing: _Lezing) -> list[_Rij]:
                         f"{kolomletters(kolommen[veld.attr] + 1)}1); laat er één over", titel, coord)
             continue
         kolommen[veld.attr] = index
+    lezing.kolommen[blad.attr] = {attr: kolomletters(index + 1) for attr, index in kolommen.items()}
     ontbrekend = [v.label for v in blad.velden if v.verplicht and v.attr not in kolommen]
     if ontbrekend:
         namen = "', '".join(ontbrekend)
@@ -378,9 +380,14 @@ def _controleer_samenhang(lezing: _Lezing, werkboekmap: Path) -> None:
 
 
 # -- building the model ---------------------------------------------------------------------
-def _maak(klasse, rij: _Rij, **extra):
-    velden = {k: v for k, v in rij.waarden.items() if v is not None and v != ()}
+def _maak(klasse, gelezen: _Rij, **extra):
+    velden = {k: v for k, v in gelezen.waarden.items() if v is not None and v != ()}
     return klasse(**velden, **extra)
+
+
+def _maak_rij(klasse, gelezen: _Rij, **extra):
+    """A row of a row sheet, knowing its row number (to point at its cells)."""
+    return _maak(klasse, gelezen, rij=gelezen.rijnummer, **extra)
 
 
 def _bouw_model(lezing: _Lezing, versie: int | None, werkboekmap: Path) -> model.Werkboek:
@@ -389,10 +396,10 @@ def _bouw_model(lezing: _Lezing, versie: int | None, werkboekmap: Path) -> model
     alg = r["algemeen"][0]
     notitie = r["notitie"][0]
     stakeholders = tuple(
-        _maak(model.Stakeholder, rij, laag=c.laag(rij.waarden["categorie"]),
+        _maak_rij(model.Stakeholder, rij, laag=c.laag(rij.waarden["categorie"]),
               zorgorganisatie=rij.waarden["categorie"] in c.zorgcategorieen)
         for rij in r["stakeholders"])
-    programma = tuple(_maak(model.Programmaonderdeel, rij) for rij in r["programma"])
+    programma = tuple(_maak_rij(model.Programmaonderdeel, rij) for rij in r["programma"])
     zorglocaties = {normaliseer(rij.waarden["naam"]) for rij in r["locaties"]
                     if rij.waarden.get("soort") in c.zorglocatiesoorten}
     zorgpartijen = {s.organisatie for s in stakeholders if s.zorgorganisatie}
@@ -402,27 +409,31 @@ def _bouw_model(lezing: _Lezing, versie: int | None, werkboekmap: Path) -> model
         eigen = tuple(p for p in programma if p.bijeenkomst == naam)
         eigen = tuple(sorted(eigen, key=lambda p: (p.tijd is None, p.tijd or dt.time())))
         bij_zorg = (rij.waarden.get("gastheer") in zorgpartijen
-                    or normaliseer(rij.waarden["locatie"]) in zorglocaties)
-        bijeenkomsten.append(_maak(model.Bijeenkomst, rij, programma=eigen, bij_zorginstelling=bij_zorg))
+                    or normaliseer(rij.waarden.get("locatie") or "") in zorglocaties)
+        bijeenkomsten.append(_maak_rij(model.Bijeenkomst, rij, programma=eigen, bij_zorginstelling=bij_zorg))
     return model.Werkboek(
         algemeen=_maak(model.Algemeen, alg),
         notitie=_maak(model.Notitie, notitie),
         ambitie=_maak(model.Ambitie, r["ambitie"][0]),
-        beslispunten=tuple(sorted((_maak(model.Beslispunt, x) for x in r["beslispunten"]), key=lambda b: b.nr)),
+        beslispunten=tuple(sorted((_maak_rij(model.Beslispunt, x) for x in r["beslispunten"]), key=lambda b: b.nr)),
         stakeholders=stakeholders,
         bijeenkomsten=tuple(bijeenkomsten),
         programma=programma,
-        wijken=tuple(_maak(model.Wijk, x) for x in r["wijken"]),
-        locaties=tuple(_maak(model.Locatie, x) for x in r["locaties"]),
-        doelen=tuple(_maak(model.Doel, x) for x in r["doelen"]),
-        knelpunten=tuple(_maak(model.KnelpuntKans, x) for x in r["knelpunten"]),
-        afspraken=tuple(_maak(model.Afspraak, x) for x in r["afspraken"]),
-        planning=tuple(sorted((_maak(model.Mijlpaal, x) for x in r["planning"]), key=lambda m: m.gereed)),
-        bronnen=tuple(_maak(model.Bron, x) for x in r["bronnen"]),
+        wijken=tuple(_maak_rij(model.Wijk, x) for x in r["wijken"]),
+        locaties=tuple(_maak_rij(model.Locatie, x) for x in r["locaties"]),
+        doelen=tuple(_maak_rij(model.Doel, x) for x in r["doelen"]),
+        knelpunten=tuple(_maak_rij(model.KnelpuntKans, x) for x in r["knelpunten"]),
+        afspraken=tuple(_maak_rij(model.Afspraak, x) for x in r["afspraken"]),
+        planning=tuple(sorted((_maak_rij(model.Mijlpaal, x) for x in r["planning"]), key=lambda m: m.gereed)),
+        bronnen=tuple(_maak_rij(model.Bron, x) for x in r["bronnen"]),
         fasen=c.lijsten["fase_hitteplan"],
         lagen=tuple(c.lagen),
         werkboekversie=versie,
         map=str(werkboekmap),
+        plekken=model.Plekken(
+            bladnamen={b.attr: lezing.bladnamen.get(b.attr, b.naam) for b in c.bladen},
+            velden={b.attr: dict(r[b.attr][0].cellen) for b in c.bladen if b.soort == "velden"},
+            kolommen=dict(lezing.kolommen)),
     )
 
 

@@ -47,15 +47,16 @@ class Algemeen:
 
 @dataclass(frozen=True)
 class Notitie:
-    """Sheet Notitie: the header fields and texts of the bestuurlijke notitie."""
+    """Sheet Notitie: the header fields and texts of the bestuurlijke notitie. Each is filled
+    in towards the end of phase 2; until then it is None (the memo waits for it)."""
 
-    aan: str
-    onderwerp: str
-    datum: dt.date
-    portefeuillehouders: tuple[str, ...]
-    openbaar: bool
-    aanleiding: str
-    beoogd_effect: str
+    aan: str | None = None
+    onderwerp: str | None = None
+    datum: dt.date | None = None
+    portefeuillehouders: tuple[str, ...] = ()
+    openbaar: bool | None = None
+    aanleiding: str | None = None
+    beoogd_effect: str | None = None
     soort_stuk: str = "Bestuurlijke notitie"
     registratienummer: str | None = None
     afdeling: str | None = None
@@ -68,9 +69,10 @@ class Notitie:
 
 @dataclass(frozen=True)
 class Ambitie:
-    """Sheet Ambitie: the shared ambition, its level and year, the risks and choices."""
+    """Sheet Ambitie: the shared ambition, its level and year, the risks and choices. The
+    ambition is the result of phase 2: None until the parties have agreed on it."""
 
-    ambitie: str
+    ambitie: str | None = None
     ambitieniveau: str | None = None
     jaar: int | None = None
     onacceptabele_risicos: str | None = None
@@ -87,6 +89,8 @@ class Beslispunt:
     beslispunt: str
     argument: str | None = None
     kanttekening: str | None = None
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class Stakeholder:
     bestuurder: str | None = None
     opmerking: str | None = None
     zorgorganisatie: bool = False
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,8 @@ class Programmaonderdeel:
     werkvorm: str | None = None
     wie: str | None = None
     gespreksvragen: tuple[str, ...] = ()
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,7 @@ class Bijeenkomst:
 
     soort: str
     datum: dt.date
-    locatie: str
+    locatie: str | None = None
     titel: str | None = None
     begintijd: dt.time | None = None
     eindtijd: dt.time | None = None
@@ -142,6 +150,7 @@ class Bijeenkomst:
     evaluatie: str | None = None
     programma: tuple[Programmaonderdeel, ...] = ()
     bij_zorginstelling: bool = False
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
 
     @property
     def naam(self) -> str:
@@ -162,6 +171,8 @@ class Wijk:
     verder_dan_300m: float | None = None
     koele_plekken: int | None = None
     prioriteit: str | None = None
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -175,6 +186,8 @@ class Locatie:
     organisatie: str | None = None
     capaciteit: int | None = None
     gekoeld: bool | None = None
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -187,6 +200,8 @@ class Doel:
     rol: str | None = None
     maatregel: str | None = None
     status: str | None = None
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -197,6 +212,8 @@ class KnelpuntKans:
     omschrijving: str
     aanpak: str | None = None
     eigenaar: str | None = None
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -209,6 +226,8 @@ class Afspraak:
     trekt_vervolg: bool | None = None
     afspraak: str | None = None
     status: str | None = None
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -220,6 +239,8 @@ class Mijlpaal:
     start: dt.date | None = None
     verantwoordelijke: str | None = None
     status: str | None = None
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -229,6 +250,8 @@ class Bron:
     bron: str
     link: str | None = None
     peildatum: dt.date | None = None
+    rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
+
 
 
 @dataclass(frozen=True)
@@ -241,6 +264,33 @@ class Rangorde:
     hittestress: float
     verder_dan_300m: float
     geschat: int
+
+
+@dataclass(frozen=True, eq=False)
+class Plekken:
+    """Where the workbook's values stand, to point the trekker at a cell: the sheets' titles
+    as the workbook spells them, the cell of each field of a Veld | Waarde sheet and the
+    column letter of each column of a row sheet (by sheet and field ``attr``)."""
+
+    bladnamen: dict[str, str] = field(default_factory=dict)
+    velden: dict[str, dict[str, str]] = field(default_factory=dict)
+    kolommen: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def cel(self, blad: str, veld: str | None, rij: int | None = None) -> str | None:
+        """The cell of a field (``rij`` None) or of a column in a row; None when the field's
+        label or the column is not in the sheet."""
+        if veld is None:
+            return None
+        if rij is None:
+            return self.velden.get(blad, {}).get(veld)
+        letter = self.kolommen.get(blad, {}).get(veld)
+        return f"{letter}{rij}" if letter else None
+
+
+# The moments of phase 2, in order: each after the meeting of that kind has been held (status
+# Afgerond). Their names and the advice for each live in sjablonen/voortgang.toml.
+MOMENTEN = (("voorbereiding", None), ("na_startbijeenkomst", "Startbijeenkomst"),
+            ("na_dialoog", "Dialoog doelen en maatregelen"), ("na_bestuurlijke_bijeenkomst", "Bestuurlijke bijeenkomst"))
 
 
 @dataclass(frozen=True)
@@ -266,6 +316,45 @@ class Werkboek:
     lagen: tuple[str, ...] = ()
     werkboekversie: int | None = None
     map: str = field(default=".", compare=False)
+    plekken: Plekken = field(default_factory=Plekken, compare=False, repr=False)
+
+    def bladnaam(self, blad: str) -> str:
+        """The title of a sheet (by ``attr``) as this workbook spells it."""
+        return self.plekken.bladnamen.get(blad, blad.capitalize())
+
+    # -- where phase 2 stands ------------------------------------------------------------
+    @property
+    def gehouden(self) -> tuple[Bijeenkomst, ...]:
+        """The meetings held (status Afgerond), by date."""
+        return tuple(b for b in self.bijeenkomsten if b.status == "Afgerond")
+
+    @property
+    def moment(self) -> str:
+        """Where phase 2 stands, derived from the meetings held: 'voorbereiding',
+        'na_startbijeenkomst', 'na_dialoog' or 'na_bestuurlijke_bijeenkomst' (the last of the
+        three key meetings that has been held)."""
+        uit = MOMENTEN[0][0]
+        for sleutel, soort in MOMENTEN[1:]:
+            if any(b.soort == soort for b in self.gehouden):
+                uit = sleutel
+        return uit
+
+    def moment_voorbij(self, sleutel: str) -> bool:
+        """Whether phase 2 has reached the moment ``sleutel`` (or a later one)."""
+        volgorde = [m for m, _ in MOMENTEN]
+        return volgorde.index(self.moment) >= volgorde.index(sleutel)
+
+    @property
+    def momentdatum(self) -> dt.date | None:
+        """The date of the meeting that marks the current moment (None in the preparation)."""
+        soort = dict(MOMENTEN)[self.moment]
+        return max((b.datum for b in self.gehouden if b.soort == soort), default=None)
+
+    @property
+    def standdatum(self) -> dt.date:
+        """The date the documents speak of, never the clock's: the memo's date once it is
+        set, else the date of the last key meeting held, else the start of phase 2."""
+        return self.notitie.datum or self.momentdatum or self.algemeen.start_fase2
 
     # -- derived views, used by the templates -------------------------------------------
     def bijeenkomst(self, soort: str) -> Bijeenkomst | None:

@@ -39,6 +39,15 @@ def controleer_werkboek(pad: Path) -> tuple[Werkboek | None, list[Melding]]:
     return lees(pad)
 
 
+def voortgang(wb: Werkboek, sjablonen: Path | None = None):
+    """Where a read workbook stands in phase 2: the moment, each document made or waiting and
+    for which cells, and the next step; see :func:`generator.gereed.voortgang`."""
+    from generator.gereed import voortgang as bepaal
+    from generator.sjabloon import Sjablonen
+
+    return bepaal(wb, Sjablonen(sjablonen).toml("voortgang.toml"))
+
+
 def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False):
     """Build every document; see :func:`generator.bouw.bouw`."""
     from generator.bouw import bouw

@@ -392,7 +392,7 @@ class Deck:
         import datetime as dt
 
         moment = dt.datetime.combine((self.wb.startbijeenkomst.datum if self.wb.startbijeenkomst
-                                      else self.wb.notitie.datum), dt.time(9, 0))
+                                      else self.wb.standdatum), dt.time(9, 0))
         kern.created = kern.modified = kern.last_printed = moment
         from pptx.opc import serialized
 
@@ -640,6 +640,9 @@ def maak_presentatie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding
         _gesprekken(deck, start)
     if wb.stakeholders:
         _aan_tafel(deck)
-    deck.opsomming("ambitie", deck.punten("ambitie.punten"), deck.t("ambitie.notities"), vet_eerste=True)
+    if wb.ambitie.ambitie:  # a first draft of the ambition, to test in the room
+        deck.opsomming("ambitie", deck.punten("ambitie.punten"), deck.t("ambitie.notities"), vet_eerste=True)
+    else:  # the ambition is the result of phase 2: until then the slide asks the room
+        deck.opsomming("ambitie_vraag", deck.punten("ambitie_vraag.punten"), deck.t("ambitie_vraag.notities"))
     _volgende_stappen(deck)
     return deck.bewaar()

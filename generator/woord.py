@@ -238,11 +238,11 @@ def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> N
             docpr.set("descr", alt.get(naam) or wb.algemeen.titel)
 
     cp = doc.core_properties
-    cp.title = (cp.title or wb.notitie.onderwerp)[:255]
+    cp.title = (cp.title or wb.notitie.onderwerp or wb.algemeen.titel)[:255]
     cp.language = TAAL
     cp.last_modified_by = cp.author or wb.algemeen.naam_trekker
     cp.revision = 1
-    moment = dt.datetime.combine(datum or wb.notitie.datum, dt.time(9, 0))
+    moment = dt.datetime.combine(datum or wb.standdatum, dt.time(9, 0))
     cp.created = moment
     cp.modified = moment
     cp.last_printed = moment

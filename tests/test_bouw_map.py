@@ -50,9 +50,56 @@ def test_regio_in_een_keer(regio, tmp_path):
             "12,5 of 12,5%") in regels
     assert sum(r.startswith("Gelukt: ") for r in regels) == 4
     assert regels[-1] == "4 van 6 werkboeken gelukt."
-    assert sorted(p.name for p in uit.iterdir()) == ["aadorp", "c-heuvelmonde-kopie", "heuvelmonde", "sudwest-fryslan"]
+    assert f"Overzicht van alle werkboeken: {uit / 'overzicht-regio.xlsx'}" in regels
+    assert sorted(p.name for p in uit.iterdir()) == ["aadorp", "c-heuvelmonde-kopie", "heuvelmonde",
+                                                     "overzicht-regio.xlsx", "sudwest-fryslan"]
     for map_ in uit.iterdir():
-        assert (map_ / "bestuurlijke-notitie.docx").is_file() and (map_ / "canvas-fase-2.docx").is_file()
+        if map_.is_dir():
+            assert (map_ / "bestuurlijke-notitie.docx").is_file() and (map_ / "canvas-fase-2.docx").is_file()
+
+
+def test_overzicht_van_de_regio(regio, tmp_path):
+    """One row per workbook, reopened with openpyxl: header frozen, filters on, dates as Excel
+    dates, the moment in phase 2, what was made and what waits, and a failed workbook's first
+    error with sheet and cell."""
+    import datetime as dt
+
+    import openpyxl
+
+    uit = tmp_path / "uit"
+    bouw(regio, "-o", uit)
+    ws = openpyxl.load_workbook(uit / "overzicht-regio.xlsx")["Overzicht"]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}7"
+    koppen = [c.value for c in ws[1]]
+    rijen = {r[0]: dict(zip(koppen, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert list(rijen) == ["Aadorp.xlsx", "Súdwest-Fryslân.xlsx", "a-kapot.xlsx", "b-heuvelmonde.xlsx",
+                           "c-heuvelmonde-kopie.xlsx", "d-fout.xlsx"]
+    aadorp = rijen["Aadorp.xlsx"]
+    assert (aadorp["Gemeente"], aadorp["Trekker"], aadorp["Uitkomst"]) == ("Aadorp", "Sanne de Vries", "gelukt")
+    assert aadorp["Stand van zaken"] == "na de startbijeenkomst"
+    assert aadorp["Startbijeenkomst"] == dt.datetime(2027, 3, 9)  # an Excel date, not text
+    assert ws.cell(2, koppen.index("Startbijeenkomst") + 1).number_format == "d-m-yyyy"
+    assert aadorp["Gehouden"] == "Startbijeenkomst hitteplan (9 maart 2027)"
+    assert aadorp["Gepland"] == ("Dialoog doelen en maatregelen (13 april 2027)\n"
+                                 "Bestuurlijke bijeenkomst (18 mei 2027)")
+    assert aadorp["Partners"] == 21 and aadorp["Partners: Nog benaderen"] == 1
+    assert aadorp["Ambitie bepaald"] == "ja"
+    assert aadorp["Gemaakt"].splitlines()[:3] == ["bestuurlijke notitie", "presentatie startbijeenkomst",
+                                                  "canvas fase 2"]
+    assert aadorp["Bestanden"] == 36 and aadorp["Map"] == "aadorp"
+    assert aadorp["Wacht nog op"].splitlines() == [
+        "terugkoppeling dialoog doelen en maatregelen — wacht op: blad 'Bijeenkomsten', cel M3 (Status 'Afgerond'), "
+        "cel N3 (Uitkomsten)",
+        "terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 (Status 'Afgerond'), "
+        "cel N4 (Uitkomsten)"]
+    assert aadorp["Eerste fout"] is None
+    fout = rijen["d-fout.xlsx"]
+    assert (fout["Uitkomst"], fout["Gemeente"], fout["Gemaakt"]) == ("mislukt", None, None)
+    assert fout["Eerste fout"] == ("Blad 'Wijken', cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld "
+                                   "12,5 of 12,5%")
+    assert rijen["a-kapot.xlsx"]["Eerste fout"] == ("'a-kapot.xlsx' is geen Excel-werkboek; verwacht een "
+                                                    "Excel-werkmap (.xlsx).")
 
 
 def test_zelfde_uitkomst_met_een_of_twee_processen(regio, tmp_path):

@@ -127,7 +127,6 @@ def test_randgevallen(maak_werkboek, gegevens, tmp_path):
     s[10]["Status"] = "Afgehaakt"  # Huisartsencoöperatie
     s[15]["Organisatie"] = "Zorg & Welzijn Súdwest <Noord>"
     s[15]["Contactpersoon"] = "Ånne Çelik-Öztürk"
-    gegevens["Bijeenkomsten"][1]["Begintijd"] = None
     gegevens["Bijeenkomsten"][1]["Eindtijd"] = None
     gegevens["Bijeenkomsten"][2]["Status"] = "Geannuleerd"
     uitvoer = bouw(maak_werkboek(gegevens), tmp_path)
@@ -143,7 +142,29 @@ def test_randgevallen(maak_werkboek, gegevens, tmp_path):
     assert any("Zorg & Welzijn Súdwest <Noord>" in t for t in bijzonder)
     agenda = Calendar.from_ical((tmp_path / "uitnodigingen" / "dialoog-doelen-en-maatregelen.ics").read_bytes())
     ev = next(iter(agenda.walk("VEVENT")))
-    assert ev.decoded("dtstart") == dt.date(2027, 4, 13)  # no start time: an all-day event
+    begin = ev.decoded("dtstart")
+    assert (begin.date(), begin.time()) == (dt.date(2027, 4, 13), dt.time(14, 0))
+    assert ev.decoded("dtend") - begin == dt.timedelta(hours=2)  # no end time: two hours
+
+
+def test_uitnodiging_wacht_op_tijd_en_plaats(maak_werkboek, gegevens, tmp_path):
+    """An invitation needs its meeting's date, time and location; without them it waits,
+    naming the cells, and the other documents are made."""
+    gegevens["Bijeenkomsten"][1]["Begintijd"] = None
+    gegevens["Bijeenkomsten"][1]["Eindtijd"] = None
+    gegevens["Bijeenkomsten"][2]["Locatie"] = None
+    uit = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")],
+                             catch_exceptions=False)
+    assert uit.exit_code == 0
+    regels = uit.output.splitlines()
+    assert ("Nog niet gemaakt: uitnodigingen dialoog doelen en maatregelen — nog leeg: blad 'Bijeenkomsten', "
+            "cel D3 (Begintijd)") in regels
+    assert ("Nog niet gemaakt: uitnodigingen bestuurlijke bijeenkomst — nog leeg: blad 'Bijeenkomsten', "
+            "cel F4 (Locatie)") in regels
+    brieven = tmp_path / "uit" / "uitnodigingen"
+    assert not (brieven / "dialoog-doelen-en-maatregelen").exists()
+    assert not (brieven / "bestuurlijke-bijeenkomst.ics").exists()
+    assert (tmp_path / "uit" / "bestuurlijke-notitie.docx").is_file()
 
 
 def test_bijeenkomst_zonder_datum_geeft_fout_en_geen_brieven(maak_werkboek, gegevens, tmp_path):

@@ -20,13 +20,15 @@ def test_voorbeeld_is_gereed(voorbeeld):
     assert _waarschuwingen(voorbeeld) == []
 
 
-def test_waarschuwingen(maak_werkboek, gegevens):
+def test_waarschuwingen_voor_de_startbijeenkomst(maak_werkboek, gegevens):
     gegevens["Algemeen"]["Einde fase 2"] = dt.date(2027, 12, 31)
     start = gegevens["Bijeenkomsten"][0]
     start["Locatie"], start["Gastheer"], start["Spreker"] = "Sporthal De Ren", "Welzijn Heuvelmonde", None
+    start["Status"], start["Uitkomsten"] = "Gepland", None
     gegevens["Bijeenkomsten"][2]["Datum"] = dt.date(2027, 3, 1)
     gegevens["Stakeholders"][6]["Ambassadeur"] = None
-    gegevens["Doelen en rollen"] = [d for d in gegevens["Doelen en rollen"] if d["Fase hitteplan"] != "Opschaling"]
+    gegevens["Doelen en rollen"] = []
+    gegevens["Wijken"], gegevens["Locaties"] = [], []
     uit = _waarschuwingen(maak_werkboek(gegevens), vandaag=dt.date(2027, 3, 1))
     assert "fase 2 duurt 10,9 maanden; ongeveer vier maanden is gebruikelijk voor voorbereiding, twee bijeenkomsten " \
            "en afronding" in uit
@@ -38,12 +40,36 @@ def test_waarschuwingen(maak_werkboek, gegevens):
            "startbijeenkomst binnen twee weken is; bel eerst even" in uit
     assert "de bestuurlijke bijeenkomst (01-03-2027) is vóór de startbijeenkomst; bestuurders bespreken de " \
            "uitkomsten van de dialogen" in uit
-    assert "zorgorganisatie 'Thuiszorg Heuvelmonde' heeft nog geen ambassadeur; zoek per zorgorganisatie een " \
-           "ambassadeur om draagvlak te verbreden" in uit
-    assert "de fase 'Opschaling' van het hitteplan heeft nog geen doel" in uit
+    assert "er zijn geen wijken ingevuld; het lokale beeld blijft dan leeg" in uit
+    # advice for later moments is not raised in the first weeks
+    assert not any("ambassadeur" in w or "nog geen doel" in w or "trekt de samenwerking" in w for w in uit), uit
+
+
+def test_waarschuwingen_na_de_startbijeenkomst(maak_werkboek, gegevens):
+    start = gegevens["Bijeenkomsten"][0]  # held (Afgerond) in the example
+    start["Locatie"], start["Gastheer"], start["Spreker"] = "Sporthal De Ren", "Welzijn Heuvelmonde", None
+    gegevens["Stakeholders"][6]["Ambassadeur"] = None
+    gegevens["Wijken"], gegevens["Locaties"] = [], []
+    gegevens["Bronnen"] = []
+    uit = _waarschuwingen(maak_werkboek(gegevens), vandaag=dt.date(2027, 3, 1))
+    assert uit == ["zorgorganisatie 'Thuiszorg Heuvelmonde' heeft nog geen ambassadeur; zoek per zorgorganisatie "
+                   "een ambassadeur om draagvlak te verbreden"]  # nothing about preparing the startbijeenkomst
+
+
+def test_waarschuwingen_na_de_dialoog(maak_werkboek, gegevens):
+    dialoog = gegevens["Bijeenkomsten"][1]
+    dialoog["Status"], dialoog["Uitkomsten"] = "Afgerond", "Doelen per fase afgesproken."
+    gegevens["Doelen en rollen"] = [d for d in gegevens["Doelen en rollen"] if d["Fase hitteplan"] != "Opschaling"]
+    gegevens["Ambitie"]["Trekker vervolg"] = None
+    gegevens["Afspraken"][0]["Trekt vervolg"] = False
+    uit = _waarschuwingen(maak_werkboek(gegevens))
+    assert uit == ["de fase 'Opschaling' van het hitteplan heeft nog geen doel",
+                   "niemand trekt de samenwerking in het vervolg; vul 'Trekker vervolg' in of zet 'Trekt vervolg' op ja"]
 
 
 def test_waarschuwingen_geven_exit_0(maak_werkboek, gegevens):
+    gegevens["Bijeenkomsten"][1]["Status"] = "Afgerond"
+    gegevens["Bijeenkomsten"][1]["Uitkomsten"] = "Doelen per fase afgesproken."
     gegevens["Doelen en rollen"] = gegevens["Doelen en rollen"][:1]
     uit = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(gegevens))], catch_exceptions=False)
     assert uit.exit_code == 0
@@ -52,11 +78,8 @@ def test_waarschuwingen_geven_exit_0(maak_werkboek, gegevens):
     assert "werkboek.xlsx is in orde: geen fouten, 5 waarschuwingen." in uit.output
 
 
-def test_afgerond_zonder_uitkomsten_en_geen_vervolg(maak_werkboek, gegevens):
+def test_afgerond_zonder_uitkomsten(maak_werkboek, gegevens):
     gegevens["Bijeenkomsten"][0]["Uitkomsten"] = None
-    gegevens["Ambitie"]["Trekker vervolg"] = None
-    gegevens["Afspraken"][0]["Trekt vervolg"] = False
     uit = _waarschuwingen(maak_werkboek(gegevens))
     assert "de bijeenkomst 'Startbijeenkomst hitteplan' is afgerond maar heeft geen uitkomsten; de trekker " \
            "evalueert na iedere dialoog" in uit
-    assert "niemand trekt de samenwerking in het vervolg; vul 'Trekker vervolg' in of zet 'Trekt vervolg' op ja" in uit

@@ -22,6 +22,7 @@ MINIMAAL = {
     "Notitie": {k: GEGEVENS["Notitie"][k] for k in ("Aan", "Onderwerp", "Datum", "Portefeuillehouders", "Openbaar",
                                                      "Aanleiding", "Beoogd effect")},
     "Ambitie": {"Ambitie": GEGEVENS["Ambitie"]["Ambitie"]},
+    "Beslispunten": [{"Nr": 1, "Beslispunt": GEGEVENS["Beslispunten"][0]["Beslispunt"]}],
 }
 MINIMAAL["Notitie"]["Portefeuillehouders"] = ["Wethouder A. el Amrani"]
 
@@ -149,7 +150,7 @@ def test_lege_secties_verdwijnen(maak_werkboek, tmp_path):
     assert resultaat.exit_code == 0, resultaat.output
     doc = docx.Document(uit / "bestuurlijke-notitie.docx")
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert h1 == ["Aanleiding", "Beoogd effect", "Ambitie", "Vervolg"]
+    assert h1 == ["Beslispunten", "Aanleiding", "Beoogd effect", "Ambitie", "Vervolg"]
     assert len(doc.tables) == 1  # only the header block: no orphan table header
     kop = {r.cells[0].text for r in doc.tables[0].rows}
     assert "Registratienummer" not in kop and "Afdeling" not in kop

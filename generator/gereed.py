@@ -1,0 +1,175 @@
+"""Phase 2 as it unfolds: which documents can be made now, what the others wait for, where
+the trekker stands and what comes next.
+
+Phase 2 takes about four months and the workbook fills up over them. What each document
+needs is declared in ``sjablonen/werkboek.toml`` (``[[document]]``); here those needs are
+checked against a read workbook. A value that is filled in but wrong is the reader's error;
+a value that is simply not there yet only makes the documents that need it wait.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.contract import Contract, Documentsoort, Nodig, laad_contract
+from generator.model import Bijeenkomst, Mijlpaal, Werkboek
+
+# Meetings that get invitations are those still to come; cancelled meetings get nothing.
+_NIET_MEER = {"bijeenkomst": ("Geannuleerd",), "komende bijeenkomst": ("Afgerond", "Geannuleerd")}
+
+
+@dataclass(frozen=True)
+class Ontbrekend:
+    """One thing a document waits for: a cell (or, for a sheet without rows, the sheet) and
+    what belongs there. ``leeg`` is False when the cell is filled but not yet with the value
+    needed (a meeting that is not yet Afgerond)."""
+
+    blad: str
+    cel: str | None
+    wat: str
+    leeg: bool = True
+
+    def __str__(self) -> str:
+        return f"blad '{self.blad}', {self._plek()}"
+
+    def _plek(self) -> str:
+        return f"cel {self.cel} ({self.wat})" if self.cel else self.wat
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document of the build at this moment: made (``klaar``) or waiting for ``ontbreekt``.
+    ``bijeenkomst`` is the meeting an invitation or report back belongs to."""
+
+    sleutel: str
+    naam: str
+    ontbreekt: tuple[Ontbrekend, ...] = ()
+    bijeenkomst: Bijeenkomst | None = None
+
+    @property
+    def klaar(self) -> bool:
+        return not self.ontbreekt
+
+    @property
+    def wacht_op(self) -> str:
+        """'nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp); blad 'Ambitie', …'
+        (or 'wacht op: …' when something is filled but not yet as needed)."""
+        per_blad: dict[str, list[Ontbrekend]] = {}
+        for o in self.ontbreekt:
+            per_blad.setdefault(o.blad, []).append(o)
+        delen = [f"blad '{blad}', " + ", ".join(o._plek() for o in lijst) for blad, lijst in per_blad.items()]
+        soort = "nog leeg" if all(o.leeg for o in self.ontbreekt) else "wacht op"
+        return f"{soort}: {'; '.join(delen)}"
+
+
+@dataclass(frozen=True)
+class Voortgang:
+    """Where a workbook stands in phase 2: the moment (its key, name and date), every
+    document made or waiting, and the next step (from the Planning sheet, or the canvas's
+    advice for the moment when the planning has nothing open)."""
+
+    moment: str
+    momentnaam: str
+    momentdatum: dt.date | None
+    documenten: tuple[Document, ...]
+    volgende_stap: str
+    volgende_datum: dt.date | None = None
+    volgende_mijlpaal: Mijlpaal | None = None
+
+    @property
+    def klaar(self) -> tuple[Document, ...]:
+        return tuple(d for d in self.documenten if d.klaar)
+
+    @property
+    def wachtend(self) -> tuple[Document, ...]:
+        return tuple(d for d in self.documenten if not d.klaar)
+
+
+def _leeg(waarde: object) -> bool:
+    return waarde is None or waarde == () or waarde == ""
+
+
+def _label(contract: Contract, blad: str, veld: str) -> str:
+    return contract.blad(blad).veld(veld).label
+
+
+def _controleer(wb: Werkboek, contract: Contract, nodig: Nodig, bijeenkomst: Bijeenkomst | None) -> Ontbrekend | None:
+    """What is missing for one need, or None when it is met."""
+    blad = contract.blad(nodig.blad)
+    bladnaam = wb.bladnaam(blad.attr)
+    if blad.soort == "velden":
+        waarde = getattr(getattr(wb, blad.attr), nodig.veld)
+        if not _leeg(waarde):
+            return None
+        cel = wb.plekken.cel(blad.attr, nodig.veld)
+        label = _label(contract, blad.attr, nodig.veld)
+        return Ontbrekend(bladnaam, cel, label if cel else f"het veld '{label}' staat niet in de kolom Veld")
+    if blad.attr == "bijeenkomsten" and nodig.veld is not None and bijeenkomst is not None:
+        waarde = getattr(bijeenkomst, nodig.veld)
+        label = _label(contract, blad.attr, nodig.veld)
+        cel = wb.plekken.cel(blad.attr, nodig.veld, bijeenkomst.rij)
+        if nodig.waarde is not None and waarde != nodig.waarde:
+            return Ontbrekend(bladnaam, cel, f"{label} '{nodig.waarde}'" if cel else
+                              f"de kolom {label} met '{nodig.waarde}'", leeg=_leeg(waarde))
+        if nodig.waarde is None and _leeg(waarde):
+            return Ontbrekend(bladnaam, cel, label if cel else f"de kolom {label}")
+        return None
+    rijen = getattr(wb, blad.attr)
+    if nodig.veld is None:
+        return None if rijen else Ontbrekend(bladnaam, None, "nog geen enkele rij")
+    if any(not _leeg(getattr(r, nodig.veld)) for r in rijen):
+        return None
+    label = _label(contract, blad.attr, nodig.veld)
+    kolom = wb.plekken.kolommen.get(blad.attr, {}).get(nodig.veld)
+    return Ontbrekend(bladnaam, None, f"kolom {kolom} ({label}) bij minstens één rij" if kolom else
+                      f"een kolom {label}, ingevuld bij minstens één rij")
+
+
+def _document(wb: Werkboek, contract: Contract, soort: Documentsoort, bijeenkomst: Bijeenkomst | None) -> Document:
+    nodig = soort.nodig + (soort.ook_nodig.get(bijeenkomst.soort, ()) if bijeenkomst is not None else ())
+    ontbreekt = [o for n in nodig if (o := _controleer(wb, contract, n, bijeenkomst)) is not None]
+    naam = soort.naam.replace("{bijeenkomst}", bijeenkomst.naam.lower() if bijeenkomst is not None else "").strip()
+    return Document(soort.sleutel, naam, tuple(ontbreekt), bijeenkomst if soort.per else None)
+
+
+def documenten(wb: Werkboek, contract: Contract | None = None) -> tuple[Document, ...]:
+    """Every document of a build at this moment, in the contract's order (documents per
+    meeting in the meetings' order), each made or waiting."""
+    contract = contract or laad_contract()
+    uit: list[Document] = []
+    for soort in contract.documenten:
+        if soort.per is not None:
+            for b in wb.bijeenkomsten:
+                if b.status not in _NIET_MEER[soort.per]:
+                    uit.append(_document(wb, contract, soort, b))
+        elif soort.bijeenkomst is not None:
+            b = wb.bijeenkomst(soort.bijeenkomst)
+            if b is None:
+                gevonden = Ontbrekend(wb.bladnaam("bijeenkomsten"), None,
+                                      f"nog geen rij met Soort '{soort.bijeenkomst}'")
+                uit.append(Document(soort.sleutel, soort.naam, (gevonden,)))
+            else:
+                uit.append(_document(wb, contract, soort, b))
+        else:
+            uit.append(_document(wb, contract, soort, None))
+    return tuple(uit)
+
+
+def volgende_mijlpaal(wb: Werkboek) -> Mijlpaal | None:
+    """The first milestone of the planning that is not yet done (a milestone named like a
+    meeting that has been held is done, whatever its status says)."""
+    gehouden = {n.casefold() for b in wb.gehouden for n in (b.naam, b.soort)}
+    return next((m for m in wb.planning if m.status != "Gereed" and m.mijlpaal.casefold() not in gehouden), None)
+
+
+def voortgang(wb: Werkboek, teksten: dict, contract: Contract | None = None) -> Voortgang:
+    """Where ``wb`` stands; ``teksten`` is ``sjablonen/voortgang.toml`` (moment names and the
+    canvas's advice per moment)."""
+    moment = teksten["moment"][wb.moment]
+    mijlpaal = volgende_mijlpaal(wb)
+    if mijlpaal is not None:
+        stap, datum = mijlpaal.mijlpaal, mijlpaal.gereed
+    else:
+        stap, datum = moment["stap"], None
+    return Voortgang(wb.moment, moment["naam"], wb.momentdatum, documenten(wb, contract), stap, datum, mijlpaal)
