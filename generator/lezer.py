@@ -1,7 +1,7 @@
 """Read the trekker's workbook into the model, collecting every problem at once.
 
-Layers go one way: this module and ``xlsx`` (which parses the cells) are the only ones that
-read a workbook. It opens the file read-only (the user's workbook is never written), matches sheets and labels as the contract
+Layers go one way: this module and ``bestand`` (which guards and opens the file) are the only
+ones that read a workbook; the user's workbook is never written. It matches sheets and labels as the contract
 says, turns each cell into a typed value (``waarden``), checks references and uniqueness, and
 returns a :class:`~generator.model.Werkboek` with the warnings, or raises
 :class:`~generator.fouten.WerkboekFout` carrying every finding.
@@ -10,19 +10,14 @@ returns a :class:`~generator.model.Werkboek` with the warnings, or raises
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import model, waarden
+from generator.bestand import Werkmap, controleer_bestand, kolomletters
 from generator.contract import Blad, Contract, Veld, laad_contract, normaliseer
 from generator.fouten import BestandFout, Melding, WerkboekFout
-from generator.xlsx import StrictFout, Werkmap, XlsxFout, kolomletters
 
-MAX_BESTAND = 50 * 1024 * 1024
-MAX_UITGEPAKT = 200 * 1024 * 1024
-MAX_VERHOUDING = 100
 MAX_CELLEN = 100_000
 AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 
@@ -56,87 +51,29 @@ class _Lezing:
         self.meldingen.append(Melding(tekst, blad, cel, "waarschuwing"))
 
 
-# -- the file itself ------------------------------------------------------------------------
-def controleer_bestand(pad: Path) -> None:
-    """Refuse, before parsing, what is not a workbook or is too large; one sentence each."""
-    naam = pad.name
-    if not pad.exists():
-        raise BestandFout(f"Het bestand '{pad}' bestaat niet.")
-    if pad.is_dir():
-        raise BestandFout(f"'{pad}' is een map, geen Excel-werkboek.")
-    grootte = pad.stat().st_size
-    if grootte > MAX_BESTAND:
-        raise BestandFout(f"'{naam}' is {grootte / 1024 / 1024:.0f} MB; werkboeken groter dan 50 MB worden niet gelezen.")
-    if grootte == 0:
-        raise BestandFout(f"'{naam}' is leeg (0 bytes); het is geen Excel-werkboek.")
-    with open(pad, "rb") as fh:
-        kop = fh.read(8)
-    if kop.startswith(b"\xd0\xcf\x11\xe0"):
-        raise BestandFout(
-            f"'{naam}' is een oud Excel-bestand (.xls) of is beveiligd met een wachtwoord; "
-            "open het in Excel, haal een eventueel wachtwoord weg en sla het op als Excel-werkmap (.xlsx).")
-    if not kop.startswith(b"PK"):
-        soort = "een PDF-bestand" if kop.startswith(b"%PDF") else (
-            "een CSV- of tekstbestand" if pad.suffix.lower() in (".csv", ".txt") else "geen Excel-werkboek")
-        raise BestandFout(f"'{naam}' is {soort}; verwacht een Excel-werkmap (.xlsx).")
-    try:
-        with zipfile.ZipFile(pad) as zf:
-            leden = zf.infolist()
-            namen = {lid.filename for lid in leden}
-            totaal = sum(lid.file_size for lid in leden)
-            if totaal > MAX_UITGEPAKT:
-                raise BestandFout(f"'{naam}' zou uitgepakt {totaal / 1024 / 1024:.0f} MB worden; "
-                                  "meer dan 200 MB wordt niet gelezen.")
-            for lid in leden:
-                if lid.file_size > 1024 * 1024 and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
-                    raise BestandFout(f"'{naam}' is verdacht sterk ingepakt (meer dan 100 keer); "
-                                      "zo'n bestand wordt niet gelezen.")
-    except zipfile.BadZipFile as err:
-        raise BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.") from err
-    if "xl/workbook.xml" not in namen:
-        raise BestandFout(f"'{naam}' is geen Excel-werkboek (het is een ander soort zip- of Office-bestand).")
-    try:
-        with zipfile.ZipFile(pad) as zf:
-            for lid in zf.infolist():
-                if lid.filename.endswith((".xml", ".rels")):
-                    with zf.open(lid) as fh:
-                        begin = fh.read(4096)
-                    if b"<!DOCTYPE" in begin or b"<!ENTITY" in begin:
-                        raise BestandFout(f"'{naam}' bevat XML met een eigen DTD of entiteiten ({lid.filename}); zo'n "
-                                          "bestand kan schadelijk zijn en wordt niet gelezen. Sla het opnieuw op in "
-                                          "Excel.")
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
-        raise BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.") from err
-
-
-def _open(pad: Path) -> Werkmap:
-    try:
-        return Werkmap(pad)
-    except StrictFout as err:
-        raise BestandFout(f"'{pad.name}' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en kies "
-                          "Opslaan als > Excel-werkmap (.xlsx).") from err
-    except XlsxFout as err:
-        raise BestandFout(f"'{pad.name}' is beschadigd en kan niet als Excel-werkboek worden gelezen.") from err
-
-
-def _lees_cellen(wm: Werkmap, deel: str, titel: str, lezing: _Lezing) -> list[list[tuple[object, str, str]]]:
-    """All rows as lists of (value, number format, coordinate); formulas without a cached
-    value become errors; more than MAX_CELLEN filled cells is refused."""
+def _lees_cellen(wm: Werkmap, titel: str, lezing: _Lezing) -> list[list[tuple[object, str, str]]]:
+    """All rows as lists of (value, number format, coordinate). A formula whose value is not
+    stored (or not to be trusted) and an Excel error value are errors at their cell, and read
+    as empty; more than MAX_CELLEN filled cells is refused."""
     rijen = []
     gevuld = 0
-    for r, rij in enumerate(wm.rijen(deel), start=1):
+    for rij in wm.rijen(titel):
         cellen = []
-        for c, cel in enumerate(rij, start=1):
-            waarde, notatie = (cel.waarde, cel.notatie) if cel is not None else (None, "General")
-            coord = f"{kolomletters(c)}{r}"
-            if waarde is None and cel is not None and cel.formule:
+        for cel in rij:
+            waarde = cel.waarde
+            if cel.soort == "formule":
                 lezing.fout("bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
-                            "Excel of LibreOffice en sla het opnieuw op", titel, coord)
+                            "Excel of LibreOffice en sla het opnieuw op", titel, cel.coord)
+                waarde = None
+            elif cel.soort == "fout":
+                lezing.fout(f"bevat de Excel-foutwaarde {waarden.toon(waarde)}; vul hier een gewone waarde in of "
+                            "herstel de formule", titel, cel.coord)
+                waarde = None
             if isinstance(waarde, str) and not waarde.strip("\u00a0 \t\r\n"):
                 waarde = None
             if waarde is not None:
                 gevuld += 1
-            cellen.append((waarde, notatie, coord))
+            cellen.append((waarde, cel.notatie, cel.coord))
         if gevuld > MAX_CELLEN:
             raise BestandFout(f"Blad '{titel}' heeft meer dan 100.000 gevulde cellen; zo'n groot werkboek wordt niet gelezen.")
         rijen.append(cellen)
@@ -438,24 +375,38 @@ def _bouw_model(lezing: _Lezing, versie: int | None, werkboekmap: Path) -> model
 
 
 def _werkboekversie(wm: Werkmap, lezing: _Lezing) -> int | None:
-    titel, deel = next(((t, d) for t, d in wm.bladen if normaliseer(t) == "toelichting"), (None, None))
-    if deel is None:
+    titel = next((t for t in wm.bladen if normaliseer(t) == "toelichting"), None)
+    if titel is None:
         return None
-    for r, cellen in enumerate(wm.rijen(deel)[:60], start=1):
-        rij = [cel.waarde if cel is not None else None for cel in cellen]
-        for c, waarde in enumerate(rij):
-            if waarde is not None and normaliseer(waarde) == "werkboekversie" and c + 1 < len(rij):
-                cel = f"{kolomletters(c + 2)}{r}"
+    for rij in wm.rijen(titel)[:60]:
+        for c, cel in enumerate(rij):
+            if cel.waarde is not None and normaliseer(cel.waarde) == "werkboekversie" and c + 1 < len(rij):
+                volgende = rij[c + 1]
                 try:
-                    versie = waarden.lees_geheel(rij[c + 1])
+                    versie = waarden.lees_geheel(volgende.waarde)
                 except waarden.OngeldigeWaarde:
-                    lezing.fout(f"'{rij[c + 1]}' is geen versienummer; verwacht een geheel getal", titel, cel)
+                    lezing.fout(f"'{volgende.waarde}' is geen versienummer; verwacht een geheel getal", titel,
+                                volgende.coord)
                     return None
                 if versie > lezing.contract.versie:
                     lezing.fout(f"dit werkboek heeft versie {versie}, nieuwer dan deze generator kent "
-                                f"(versie {lezing.contract.versie}); werk de generator bij", titel, cel)
+                                f"(versie {lezing.contract.versie}); werk de generator bij", titel, volgende.coord)
                 return versie
     return None
+
+
+def _bladen(wm: Werkmap, lezing: _Lezing) -> dict[str, str]:
+    """Normalised sheet name -> the sheet's title; two sheets whose names differ only in case,
+    spaces or hyphens are an error (which one was meant cannot be known)."""
+    bladen: dict[str, str] = {}
+    for titel in wm.bladen:
+        sleutel = normaliseer(titel)
+        if sleutel in bladen:
+            lezing.fout(f"het werkboek heeft twee bladen met bijna dezelfde naam ('{bladen[sleutel]}' en '{titel}'); "
+                        "verwijder of hernoem er één", titel)
+            continue
+        bladen[sleutel] = titel
+    return bladen
 
 
 def lees(pad: str | Path) -> tuple[model.Werkboek | None, list[Melding]]:
@@ -465,37 +416,25 @@ def lees(pad: str | Path) -> tuple[model.Werkboek | None, list[Melding]]:
     controleer_bestand(pad)
     contract = laad_contract()
     lezing = _Lezing(contract)
-    wm = _open(pad)
-    try:
-        bladen = {normaliseer(titel): (titel, deel) for titel, deel in wm.bladen}
-        try:
-            versie = _werkboekversie(wm, lezing)
-        except XlsxFout as err:
-            raise BestandFout("Blad 'Toelichting' is beschadigd en kan niet worden gelezen.") from err
+    with Werkmap(pad) as wm:
+        bladen = _bladen(wm, lezing)
+        versie = _werkboekversie(wm, lezing)
         for blad in contract.bladen:
-            gevonden = next((bladen[n] for n in (normaliseer(blad.naam), *map(normaliseer, blad.ook)) if n in bladen),
-                            None)
-            if gevonden is None:
+            titel = next((bladen[n] for n in (normaliseer(blad.naam), *map(normaliseer, blad.ook)) if n in bladen),
+                         None)
+            if titel is None:
                 lezing.fout(f"het blad '{blad.naam}' ontbreekt in het werkboek; voeg het toe of begin met "
                             "'hitteplan nieuw' en kopieer de gegevens")
                 lezing.rijen[blad.attr] = [_Rij(0)] if blad.soort == "velden" else []
                 continue
-            titel, deel = gevonden
             lezing.bladnamen[blad.attr] = titel
-            try:
-                cellen = _lees_cellen(wm, deel, titel, lezing)
-            except BestandFout:
-                raise
-            except Exception as err:  # a sheet XML that cannot be parsed, a string index out of range, ...
-                raise BestandFout(f"Blad '{titel}' is beschadigd en kan niet worden gelezen.") from err
+            cellen = _lees_cellen(wm, titel, lezing)
             if blad.soort == "velden":
                 lezing.rijen[blad.attr] = [_lees_velden(blad, titel, cellen, lezing)]
             else:
                 rijen = _lees_rijen(blad, titel, cellen, lezing)
                 _controleer_uniek(blad, titel, rijen, lezing)
                 lezing.rijen[blad.attr] = rijen
-    finally:
-        wm.close()
     _controleer_verwijzingen(lezing)
     _controleer_samenhang(lezing, pad.resolve().parent)
     if any(m.ernst == "fout" for m in lezing.meldingen):

@@ -317,9 +317,9 @@ def test_bestaat_niet_en_map(tmp_path):
 
 
 def test_te_groot(tmp_path, monkeypatch):
-    import generator.lezer as lezer
+    import generator.bestand as bestand
 
-    monkeypatch.setattr(lezer, "MAX_BESTAND", 10)
+    monkeypatch.setattr(bestand, "MAX_BESTAND", 10)
     pad = _zip(tmp_path / "groot.xlsx", {"xl/workbook.xml": b"<workbook/>" * 10})
     with pytest.raises(BestandFout, match="worden niet gelezen"):
         lees(pad)

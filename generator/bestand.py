@@ -1,0 +1,181 @@
+"""The workbook file: refused before parsing when it is no workbook, too large or hostile;
+then opened with openpyxl (read-only, cached values) and read sheet by sheet.
+
+This is the only module that opens the trekker's workbook. It never writes to it. What it
+gives per cell is the cached value, the number format and the cell's type where it matters:
+an Excel error value (``#N/A``), and a formula whose cached value cannot be trusted (none
+stored, or a workbook whose writer asks Excel to calculate everything on opening, as
+programs that do not calculate do). defusedxml guards openpyxl's XML parsing.
+"""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.fouten import BestandFout
+
+MAX_BESTAND = 50 * 1024 * 1024
+MAX_UITGEPAKT = 200 * 1024 * 1024
+MAX_VERHOUDING = 100
+MAX_RIJEN = 20_000  # rows per sheet; a heat plan's workbook has a few hundred
+MAX_KOLOMMEN = 200  # columns read per sheet (the contract has at most 16); later columns are not read
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+_HOOFD = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _beschadigd(naam: str) -> BestandFout:
+    return BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.")
+
+
+def _bevat(zf: zipfile.ZipFile, lid: zipfile.ZipInfo, *zoek: bytes) -> bytes | None:
+    """The first of ``zoek`` found anywhere in a member (read in pieces that overlap), or None."""
+    rest = b""
+    with zf.open(lid) as fh:
+        while stuk := fh.read(64 * 1024):
+            venster = rest + stuk
+            for z in zoek:
+                if z in venster:
+                    return z
+            rest = venster[-64:]
+    return None
+
+
+def controleer_bestand(pad: Path) -> None:
+    """Refuse, before parsing, what is not a workbook, is too large or carries hostile XML;
+    one sentence each."""
+    naam = pad.name
+    if not pad.exists():
+        raise BestandFout(f"Het bestand '{pad}' bestaat niet.")
+    if pad.is_dir():
+        raise BestandFout(f"'{pad}' is een map, geen Excel-werkboek.")
+    grootte = pad.stat().st_size
+    if grootte > MAX_BESTAND:
+        raise BestandFout(f"'{naam}' is {grootte / 1024 / 1024:.0f} MB; werkboeken groter dan 50 MB worden niet gelezen.")
+    if grootte == 0:
+        raise BestandFout(f"'{naam}' is leeg (0 bytes); het is geen Excel-werkboek.")
+    with open(pad, "rb") as fh:
+        kop = fh.read(8)
+    if kop.startswith(b"\xd0\xcf\x11\xe0"):
+        raise BestandFout(
+            f"'{naam}' is een oud Excel-bestand (.xls) of is beveiligd met een wachtwoord; "
+            "open het in Excel, haal een eventueel wachtwoord weg en sla het op als Excel-werkmap (.xlsx).")
+    if not kop.startswith(b"PK"):
+        soort = "een PDF-bestand" if kop.startswith(b"%PDF") else (
+            "een CSV- of tekstbestand" if pad.suffix.lower() in (".csv", ".txt") else "geen Excel-werkboek")
+        raise BestandFout(f"'{naam}' is {soort}; verwacht een Excel-werkmap (.xlsx).")
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            leden = zf.infolist()
+            totaal = sum(lid.file_size for lid in leden)
+            if totaal > MAX_UITGEPAKT:
+                raise BestandFout(f"'{naam}' zou uitgepakt {totaal / 1024 / 1024:.0f} MB worden; "
+                                  "meer dan 200 MB wordt niet gelezen.")
+            for lid in leden:
+                if lid.file_size > 1024 * 1024 and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
+                    raise BestandFout(f"'{naam}' is verdacht sterk ingepakt (meer dan 100 keer); "
+                                      "zo'n bestand wordt niet gelezen.")
+            if "xl/workbook.xml" not in zf.NameToInfo:
+                raise BestandFout(f"'{naam}' is geen Excel-werkboek (het is een ander soort zip- of Office-bestand).")
+            for lid in leden:  # every XML part, whole: a DTD may hide behind a long comment
+                if lid.filename.endswith((".xml", ".rels")) and _bevat(zf, lid, b"<!DOCTYPE", b"<!ENTITY"):
+                    raise BestandFout(f"'{naam}' bevat XML met een eigen DTD of entiteiten ({lid.filename}); zo'n "
+                                      "bestand kan schadelijk zijn en wordt niet gelezen. Sla het opnieuw op in Excel.")
+            if _bevat(zf, zf.getinfo("xl/workbook.xml"), _STRICT, _HOOFD) == _STRICT:
+                raise BestandFout(f"'{naam}' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en kies "
+                                  "Opslaan als > Excel-werkmap (.xlsx).")
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
+        raise _beschadigd(naam) from err
+
+
+@dataclass(frozen=True)
+class Cel:
+    """One cell as read: its cached value, number format and coordinate. ``soort`` is
+    'fout' for an Excel error value (``#N/A``, ``#DIV/0!``), 'formule' for a formula whose
+    cached value cannot be trusted, otherwise None."""
+
+    waarde: object
+    notatie: str
+    coord: str
+    soort: str | None = None
+
+
+def kolomletters(nummer: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(nummer)
+
+
+class Werkmap:
+    """An opened workbook: its worksheets' titles in order, and their rows one sheet at a
+    time. Opened twice, read-only: once for the cached values, once to see which cells hold
+    a formula (openpyxl gives one or the other)."""
+
+    def __init__(self, pad: Path):
+        import openpyxl
+
+        self.naam = pad.name
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
+                self._waarden = openpyxl.load_workbook(pad, read_only=True, data_only=True)
+                self._formules = openpyxl.load_workbook(pad, read_only=True, data_only=False)
+        except BestandFout:
+            raise
+        except Exception as err:  # openpyxl raises many kinds for a damaged package
+            raise BestandFout(f"'{pad.name}' is beschadigd en kan niet als Excel-werkboek worden gelezen.") from err
+        calc = self._waarden.calculation
+        # a writer that does not calculate stores a placeholder and asks Excel to calculate on opening
+        self._niet_berekend = bool(calc is not None and calc.fullCalcOnLoad)
+        self.bladen = [ws.title for ws in self._waarden.worksheets]
+
+    def close(self) -> None:
+        self._waarden.close()
+        self._formules.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.close()
+
+    def _rijen(self, ws):
+        """The sheet's rows (openpyxl fills gaps with empty rows), refused beyond MAX_RIJEN:
+        a crafted row number must not make us walk millions of rows."""
+        for r, rij in enumerate(ws.iter_rows(max_col=MAX_KOLOMMEN), start=1):
+            if r > MAX_RIJEN:
+                raise BestandFout(f"Blad '{ws.title}' loopt door tot voorbij rij {MAX_RIJEN:,}; zo'n groot blad wordt "
+                                  "niet gelezen. Verwijder de lege rijen onderaan, of kopieer de gegevens naar een "
+                                  "nieuw werkboek.".replace(",", "."))
+            yield rij
+
+    def rijen(self, titel: str) -> list[list[Cel]]:
+        """The rows of a worksheet from row 1, each up to its last filled cell."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. a date serial out of range: openpyxl makes it an error value
+            try:
+                formules = {(r, k) for r, rij in enumerate(self._rijen(self._formules[titel]), start=1)
+                            for k, cel in enumerate(rij, start=1) if cel.data_type == "f"}
+                uit = []
+                for r, rij in enumerate(self._rijen(self._waarden[titel]), start=1):
+                    cellen = []
+                    for k, cel in enumerate(rij, start=1):
+                        waarde = cel.value
+                        soort = None
+                        if (r, k) in formules and (waarde is None or self._niet_berekend):
+                            soort = "formule"
+                        elif cel.data_type == "e":
+                            soort = "fout"
+                        notatie = getattr(cel, "number_format", None) or "General"
+                        cellen.append(Cel(waarde, notatie, f"{kolomletters(k)}{r}", soort))
+                    while cellen and cellen[-1].waarde is None and cellen[-1].soort is None:
+                        cellen.pop()
+                    uit.append(cellen)
+                return uit
+            except BestandFout:
+                raise
+            except Exception as err:  # a sheet's XML that cannot be parsed, a string index out of range, ...
+                raise BestandFout(f"Blad '{titel}' is beschadigd en kan niet worden gelezen.") from err

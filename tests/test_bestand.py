@@ -1,0 +1,254 @@
+"""The workbook file (generator.bestand): refused before parsing when it is hostile, read with
+openpyxl with the cell's type where it matters: error values, formulas whose cached value is
+missing or untrusted, and limits that hold before anything is allocated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tracemalloc
+import zipfile
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from generator.bestand import Werkmap
+from generator.cli import hoofd
+from generator.fouten import BestandFout
+
+
+def controleer(pad):
+    return CliRunner().invoke(hoofd, ["controleer", str(pad)], catch_exceptions=False)
+
+
+def _werkmap(pad, blad: bytes, werkmap_extra: bytes = b"", teksten: bytes | None = None, stijlen: bytes | None = None):
+    ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
+         b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    rels = (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'worksheet" Target="/xl/worksheets/sheet1.xml"/>')
+    if teksten is not None:
+        rels += (b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                 b'sharedStrings" Target="sharedStrings.xml"/>')
+    if stijlen is not None:
+        rels += (b'<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                 b'styles" Target="styles.xml"/>')
+    rels += b"</Relationships>"
+    inhoud = {
+        "[Content_Types].xml": (
+            b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            b'<Default Extension="xml" ContentType="application/xml"/>'
+            b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            b'spreadsheetml.sheet.main+xml"/>'
+            b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+            b'officedocument.spreadsheetml.worksheet+xml"/>'
+            + (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+               b'officedocument.spreadsheetml.sharedStrings+xml"/>' if teksten is not None else b"")
+            + (b'<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+               b'spreadsheetml.styles+xml"/>' if stijlen is not None else b"")
+            + b"</Types>"),
+        "_rels/.rels": (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                        b'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        "xl/workbook.xml": b"<workbook " + ns + b">" + werkmap_extra +
+                           b'<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": rels,
+        "xl/worksheets/sheet1.xml": b"<worksheet " + ns + b"><sheetData>" + blad + b"</sheetData></worksheet>",
+    }
+    if teksten is not None:
+        inhoud["xl/sharedStrings.xml"] = b"<sst " + ns + b">" + teksten + b"</sst>"
+    if stijlen is not None:
+        inhoud["xl/styles.xml"] = b"<styleSheet " + ns + b">" + stijlen + b"</styleSheet>"
+    with zipfile.ZipFile(pad, "w") as z:
+        for naam, data in inhoud.items():
+            z.writestr(naam, data)
+    return pad
+
+
+def test_wat_andere_programmas_schrijven(tmp_path):
+    """Inline strings, cached formula results (text, number, error), ISO dates, rows and cells
+    without a reference, phonetic runs, the 1904 date system, custom formats."""
+    pad = _werkmap(
+        tmp_path / "anders.xlsx",
+        b'<row><c t="inlineStr"><is><t>inline</t></is></c><c t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c>'
+        b'<c t="str"><f>A1&amp;"x"</f><v>inlinex</v></c><c><f>1+1</f><v>2</v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+        b'<c><f>NOW()</f></c></row>'
+        b'<row r="3"><c r="B3" t="s"><v>0</v></c><c r="D3" t="s"><v>1</v></c><c r="E3" s="1"><v>45000</v></c>'
+        b'<c r="F3" s="2"><v>0.75</v></c><c r="G3" t="d"><v>2026-05-04</v></c><c r="H3" t="d"><v>2026-05-04T10:15:00</v></c>'
+        b'<c r="I3" s="3"><v>0.5</v></c><c r="J3" t="b"><v>1</v></c><c r="K3"><v>1E3</v></c><c r="L3" s="1"/></row>'
+        b'<row r="5" spans="1:2"/>',
+        werkmap_extra=b'<workbookPr date1904="1"/>',
+        teksten=b'<si><t>gedeeld</t></si><si><r><t>Heuvel</t></r><r><t>monde</t></r><rPh sb="0" eb="1"><t>X</t></rPh></si>',
+        stijlen=b'<numFmts count="1"><numFmt numFmtId="164" formatCode="d mmmm yyyy"/></numFmts>'
+                b'<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="20"/><xf numFmtId="9"/></cellXfs>',
+    )
+    assert via_xlsx(pad) == via_openpyxl(pad)
+    rijen = via_xlsx(pad)["Blad1"]
+    assert [w for w, _ in rijen[0]] == ["inline", "ab", "inlinex", 2, "#DIV/0!", None]
+    assert rijen[1] == [] and rijen[3] == []
+    assert rijen[2][3] == ("Heuvelmonde", "General")
+    assert rijen[2][4] == (dt.datetime(2027, 3, 16), "d mmmm yyyy")  # 1904 system: 45000 days after 1-1-1904
+    with Werkmap(pad) as wm:
+        assert wm.rijen(wm.bladen[0][1])[0][5].formule  # a formula without a cached result
+
+
+def test_elke_soort_waarde_zoals_openpyxl_hem_geeft(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Alles"
+    rijen = [
+        ("tekst", "Heuvelmonde", "General"),
+        ("geheel", 42, "0"),
+        ("procent", 0.125, "0%"),
+        ("datum", dt.datetime(2026, 3, 2), "dd-mm-yyyy"),
+        ("tijd", dt.time(9, 30), "h:mm"),
+        ("waar", True, "General"),
+        ("formule", "=1+1", "General"),
+    ]
+    for r, (label, waarde, notatie) in enumerate(rijen, start=1):
+        ws.cell(r, 1, label)
+        ws.cell(r, 2, waarde).number_format = notatie
+    ws.cell(len(rijen) + 3, 5, "na een lege rij, in kolom E")
+    pad = tmp_path / "alles.xlsx"
+    wb.save(pad)
+    with Werkmap(pad) as wm:
+        assert wm.bladen == ["Alles"]
+        gelezen = wm.rijen("Alles")
+    assert [c.waarde for c in gelezen[0]] == ["tekst", "Heuvelmonde"]
+    assert (gelezen[2][1].waarde, gelezen[2][1].notatie) == (0.125, "0%")
+    assert gelezen[3][1].waarde == dt.datetime(2026, 3, 2) and gelezen[4][1].waarde == dt.time(9, 30)
+    assert gelezen[5][1].waarde is True
+    # openpyxl stores a formula without its result: the cell says so
+    assert (gelezen[6][1].waarde, gelezen[6][1].soort, gelezen[6][1].coord) == (None, "formule", "B7")
+    assert gelezen[len(rijen)] == [] and gelezen[len(rijen) + 2][4].waarde == "na een lege rij, in kolom E"
+
+
+def test_wat_andere_programmas_schrijven(tmp_path):
+    """Inline strings, cached formula results (text, number, error), ISO dates, rows and cells
+    without a reference."""
+    pad = _werkmap(
+        tmp_path / "anders.xlsx",
+        b'<row><c t="inlineStr"><is><t>inline</t></is></c><c t="str"><f>A1&amp;"x"</f><v>inlinex</v></c>'
+        b'<c><f>1+1</f><v>2</v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c><c t="e"><v>#N/A</v></c>'
+        b'<c><f>NOW()</f></c></row>'
+        b'<row r="3"><c r="B3" t="s"><v>0</v></c><c r="D3" t="b"><v>1</v></c></row>',
+        teksten=b'<si><t>gedeeld</t></si>',
+    )
+    with Werkmap(pad) as wm:
+        rijen = wm.rijen("Blad1")
+    assert [(c.waarde, c.soort) for c in rijen[0]] == [
+        ("inline", None), ("inlinex", None), (2, None), ("#DIV/0!", "fout"), ("#N/A", "fout"), (None, "formule")]
+    assert rijen[1] == []
+    assert [c.waarde for c in rijen[2]] == [None, "gedeeld", None, True]
+
+
+def test_formules_van_een_programma_dat_niet_rekent(tmp_path):
+    """A writer that does not calculate (xlsxwriter) stores 0 as a formula's result and asks
+    Excel to calculate on opening: that 0 is not the value."""
+    pad = _werkmap(tmp_path / "xlsxwriter.xlsx", b'<row><c><v>5</v></c><c><f>A1*2</f><v>0</v></c></row>',
+                   werkmap_extra=b'<calcPr fullCalcOnLoad="1"/>')
+    with Werkmap(pad) as wm:
+        rij = wm.rijen("Blad1")[0]
+    assert [(c.waarde, c.soort) for c in rij] == [(5, None), (0, "formule")]
+
+
+def test_formule_voor_de_gemeente_geeft_een_fout_met_de_cel(maak_werkboek, tmp_path):
+    """The xlsxwriter case end to end: Gemeente is a formula whose stored result is 0 in a
+    workbook that asks to be calculated on opening; the memo would be about '0'."""
+    def formule(wb):
+        wb["Algemeen"]["B2"] = '="Heuvel"&"monde"'
+
+    pad = maak_werkboek(wijzig=formule)
+    with zipfile.ZipFile(pad) as bron:
+        delen = {n: bron.read(n) for n in bron.namelist()}
+    for naam, data in delen.items():  # what xlsxwriter writes: a placeholder result
+        if naam.startswith("xl/worksheets/"):
+            delen[naam] = data.replace(b"</f></c>", b"</f><v>0</v></c>")
+    assert b'fullCalcOnLoad="1"' in delen["xl/workbook.xml"]
+    nieuw = tmp_path / "formule.xlsx"
+    with zipfile.ZipFile(nieuw, "w") as doel:
+        for naam, data in delen.items():
+            doel.writestr(naam, data)
+    for werkboek in (pad, nieuw):  # no result stored, and an untrusted result
+        uit = controleer(werkboek)
+        assert uit.exit_code == 1
+        assert ("Fout: Blad 'Algemeen', cel B2: bevat een formule waarvan de uitkomst niet is opgeslagen; open het "
+                "werkboek in Excel of LibreOffice en sla het opnieuw op") in uit.output.splitlines()
+
+
+def test_excel_foutwaarde_in_een_tekstveld(maak_werkboek):
+    def na(wb):
+        wb["Notitie"]["B4"] = "#N/A"
+        wb["Notitie"]["B4"].data_type = "e"
+
+    uit = controleer(maak_werkboek(wijzig=na))
+    assert uit.exit_code == 1
+    assert ("Fout: Blad 'Notitie', cel B4: bevat de Excel-foutwaarde #N/A; vul hier een gewone waarde in of herstel "
+            "de formule") in uit.output.splitlines()
+
+
+def test_absurd_rijnummer_geweigerd_zonder_geheugen_te_vullen(tmp_path):
+    """<row r="20000000"> in a 35 KB workbook: refused after at most MAX_RIJEN empty rows."""
+    pad = _werkmap(tmp_path / "rij.xlsx", b'<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>'
+                                          b'<row r="20000000"><c r="XFD20000000" t="inlineStr"><is><t>b</t></is></c></row>')
+    tracemalloc.start()
+    try:
+        with Werkmap(pad) as wm, pytest.raises(BestandFout, match="loopt door tot voorbij rij 20.000"):
+            wm.rijen("Blad1")
+        _, piek = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert piek < 100 * 1024 * 1024
+
+
+def test_doctype_achter_een_lang_commentaar(tmp_path):
+    pad = _werkmap(tmp_path / "dtd.xlsx", b'<row><c t="inlineStr"><is><t>x</t></is></c></row>')
+    with zipfile.ZipFile(pad) as bron:
+        delen = {n: bron.read(n) for n in bron.namelist()}
+    delen["xl/workbook.xml"] = (b'<?xml version="1.0"?><!--' + b"x" * 5000 + b'--><!DOCTYPE workbook [<!ENTITY a "b">]>'
+                                + delen["xl/workbook.xml"])
+    with zipfile.ZipFile(pad, "w") as doel:
+        for n, d in delen.items():
+            doel.writestr(n, d)
+    uit = controleer(pad)
+    assert uit.exit_code == 1
+    assert uit.output.strip() == ("'dtd.xlsx' bevat XML met een eigen DTD of entiteiten (xl/workbook.xml); zo'n bestand "
+                                  "kan schadelijk zijn en wordt niet gelezen. Sla het opnieuw op in Excel.")
+
+
+def test_kapot(tmp_path):
+    pad = _werkmap(tmp_path / "kapot.xlsx", b'<row><c t="s"><v>0</v></c></row>', werkmap_extra=b"<workbookPr")
+    uit = controleer(pad)
+    assert (uit.exit_code, uit.output.strip()) == (
+        1, "'kapot.xlsx' is beschadigd en kan niet als Excel-werkboek worden gelezen.")
+
+
+def test_twee_bladen_met_bijna_dezelfde_naam(maak_werkboek):
+    def dubbel(wb):
+        kopie = wb.copy_worksheet(wb["Algemeen"])
+        kopie.title = "Algemeen "
+        kopie["B2"] = "Andere gemeente"
+
+    uit = controleer(maak_werkboek(wijzig=dubbel))
+    assert uit.exit_code == 1
+    assert ("Fout: Blad 'Algemeen ': het werkboek heeft twee bladen met bijna dezelfde naam ('Algemeen' en "
+            "'Algemeen '); verwijder of hernoem er één") in uit.output.splitlines()
+
+
+def test_strict_open_xml_krijgt_een_eigen_zin(tmp_path):
+    """Excel can save a workbook as 'Strict Open XML' (other namespaces); that is said in one
+    sentence with what to do, not as sixteen missing sheets."""
+    gewoon = _werkmap(tmp_path / "gewoon.xlsx", b'<row><c t="inlineStr"><is><t>x</t></is></c></row>')
+    strikt = tmp_path / "strikt.xlsx"
+    with zipfile.ZipFile(gewoon) as bron, zipfile.ZipFile(strikt, "w") as doel:
+        for naam in bron.namelist():
+            data = bron.read(naam)
+            if naam == "xl/workbook.xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+            doel.writestr(naam, data)
+    uit = CliRunner().invoke(hoofd, ["controleer", str(strikt)], catch_exceptions=False)
+    assert uit.exit_code == 1
+    assert uit.output.strip() == ("'strikt.xlsx' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en "
+                                  "kies Opslaan als > Excel-werkmap (.xlsx).")
