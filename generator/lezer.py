@@ -20,6 +20,8 @@ from generator.fouten import BestandFout, Melding, WerkboekFout
 
 MAX_CELLEN = 100_000
 AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
+MAX_AFBEELDING = 20 * 1024 * 1024
+MAX_BEELDPUNTEN = 25_000_000
 
 
 @dataclass
@@ -276,6 +278,55 @@ def _controleer_verwijzingen(lezing: _Lezing) -> None:
                 rij.waarden[veld.attr] = canoniek
 
 
+def _controleer_afbeelding(pad: Path, naam: str) -> str | None:
+    """Why a picture cannot go into a document (empty, too large, not a picture, damaged), or
+    None. Decoded once here, so that a bad picture is found by `controleer`, not by `bouw`."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    grootte = pad.stat().st_size
+    if grootte == 0:
+        return f"het bestand '{naam}' is leeg; verwacht een PNG- of JPG-afbeelding"
+    if grootte > MAX_AFBEELDING:
+        return f"het bestand '{naam}' is groter dan 20 MB; sla de afbeelding kleiner op"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(pad) as beeld:
+                if beeld.format not in ("PNG", "JPEG", "GIF", "BMP"):
+                    return f"'{naam}' is geen PNG- of JPG-afbeelding; sla de afbeelding op als PNG of JPG"
+                breed, hoog = beeld.size
+                if breed * hoog > MAX_BEELDPUNTEN:
+                    return (f"de afbeelding '{naam}' is te groot ({breed} × {hoog} beeldpunten); sla haar op met "
+                            "hoogstens 5000 × 5000 beeldpunten")
+                beeld.load()
+    except Image.DecompressionBombError:
+        return f"de afbeelding '{naam}' is te groot; sla haar op met hoogstens 5000 × 5000 beeldpunten"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return f"'{naam}' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding opnieuw op"
+    return None
+
+
+def _controleer_bijeenkomstnamen(lezing: _Lezing) -> None:
+    """Two meetings whose names give one file name (a title written two ways, two untitled
+    meetings of one kind, titles alike in their first 60 characters) would share a calendar
+    file and a report back: an error at the second one's cell."""
+    from generator.uitvoer import slug
+
+    gezien: dict[str, _Rij] = {}
+    for rij in lezing.rijen.get("bijeenkomsten", []):
+        naam = rij.waarden.get("titel") or rij.waarden.get("soort")
+        if not naam:
+            continue
+        eerder = gezien.setdefault(slug(naam), rij)
+        if eerder is not rij:
+            eerste = eerder.waarden.get("titel") or eerder.waarden.get("soort")
+            lezing.fout(f"deze bijeenkomst heet in een bestandsnaam hetzelfde als die in rij {eerder.rijnummer} "
+                        f"('{eerste}'); geef elke bijeenkomst een eigen titel", lezing.bladnamen.get("bijeenkomsten"),
+                        rij.cellen.get("titel") or rij.cellen.get("soort"))
+
+
 def _controleer_samenhang(lezing: _Lezing, werkboekmap: Path) -> None:
     """Checks between fields: order of dates and times, counts that contain each other,
     image files that exist."""
@@ -285,18 +336,26 @@ def _controleer_samenhang(lezing: _Lezing, werkboekmap: Path) -> None:
     if isinstance(start, dt.date) and isinstance(einde, dt.date) and einde <= start:
         lezing.fout(f"het einde van fase 2 ligt niet na de start ({alg.cellen['start_fase2']}); "
                     "vul een latere datum in", naam("algemeen"), alg.cellen["einde_fase2"])
+    map_ = werkboekmap.resolve()
     for attr in ("logo", "hittekaart"):
         bestand = alg.waarden.get(attr)
         if not bestand:
             continue
-        pad = (werkboekmap / str(bestand)).resolve()
-        if pad.suffix.lower() not in AFBEELDINGEN:
-            lezing.fout(f"'{bestand}' is geen afbeelding; verwacht een PNG- of JPG-bestand", naam("algemeen"), alg.cellen[attr])
+        pad = (map_ / str(bestand)).resolve()  # links resolved: a picture must really be in the workbook's folder
+        if not pad.is_relative_to(map_):
+            probleem = (f"'{bestand}' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde map als het "
+                        "werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam")
+        elif pad.suffix.lower() not in AFBEELDINGEN:
+            probleem = f"'{bestand}' is geen afbeelding; verwacht een PNG- of JPG-bestand"
         elif not pad.is_file():
-            lezing.fout(f"het bestand '{bestand}' is niet gevonden in de map van het werkboek ({werkboekmap})",
-                        naam("algemeen"), alg.cellen[attr])
+            probleem = f"het bestand '{bestand}' is niet gevonden in de map van het werkboek ({werkboekmap})"
+        else:
+            probleem = _controleer_afbeelding(pad, str(bestand))
+        if probleem:
+            lezing.fout(probleem, naam("algemeen"), alg.cellen[attr])
         else:
             alg.waarden[attr] = str(pad)
+    _controleer_bijeenkomstnamen(lezing)
     for rij in lezing.rijen.get("bijeenkomsten", []):
         b, e = rij.waarden.get("begintijd"), rij.waarden.get("eindtijd")
         if isinstance(b, dt.time) and isinstance(e, dt.time) and e <= b:

@@ -94,7 +94,18 @@ def lees_lijst(waarde: object) -> tuple[str, ...]:
     return tuple(items)
 
 
+EERSTE_JAAR, LAATSTE_JAAR = 1900, 2199
+
+
 def lees_datum(waarde: object) -> dt.date:
+    datum = _datum(waarde)
+    if not EERSTE_JAAR <= datum.year <= LAATSTE_JAAR:
+        raise OngeldigeWaarde(f"'{toon(waarde if isinstance(waarde, str) else f'{datum.day}-{datum.month}-{datum.year}')}' ligt niet "
+                              f"tussen {EERSTE_JAAR} en {LAATSTE_JAAR + 1}; verwacht een datum als 3-3-2027")
+    return datum
+
+
+def _datum(waarde: object) -> dt.date:
     if isinstance(waarde, dt.datetime):
         return waarde.date()
     if isinstance(waarde, dt.date):

@@ -175,6 +175,19 @@ SLECHT = [
      "Blad 'Algemeen', cel B18: het bestand 'kaart.png' is niet gevonden in de map van het werkboek ({map})"),
     (_zet("Algemeen", "B17", "logo.pdf"),
      "Blad 'Algemeen', cel B17: 'logo.pdf' is geen afbeelding; verwacht een PNG- of JPG-bestand"),
+    (_zet("Algemeen", "B17", "/tmp/elders.png"),
+     "Blad 'Algemeen', cel B17: '/tmp/elders.png' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde "
+     "map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam"),
+    (_zet("Algemeen", "B18", "../elders/kaart.png"),
+     "Blad 'Algemeen', cel B18: '../elders/kaart.png' ligt buiten de map van het werkboek; zet de afbeelding in "
+     "dezelfde map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam"),
+    (_zet("Bijeenkomsten", "C2", "1-1-0001"),
+     "Blad 'Bijeenkomsten', cel C2: '1-1-0001' ligt niet tussen 1900 en 2200; verwacht een datum als 3-3-2027"),
+    (_zet("Bijeenkomsten", "C3", "31-12-9999"),
+     "Blad 'Bijeenkomsten', cel C3: '31-12-9999' ligt niet tussen 1900 en 2200; verwacht een datum als 3-3-2027"),
+    (_zet("Bijeenkomsten", "B3", "Startbijeenkomst-hitteplan"),
+     "Blad 'Bijeenkomsten', cel B3: deze bijeenkomst heet in een bestandsnaam hetzelfde als die in rij 2 "
+     "('Startbijeenkomst hitteplan'); geef elke bijeenkomst een eigen titel"),
     (_zet("Stakeholders", "A3", "GGD Heuvelland"),
      "Blad 'Stakeholders', cel A5: 'GGD Heuvelland' staat ook al in cel A3; elke organisatie mag maar één keer voorkomen"),
     (_zet("Stakeholders", "B3", "Brandweer"),
@@ -250,6 +263,73 @@ def test_slecht_werkboek(maak_werkboek, wijzig, melding):
     assert "Traceback" not in uit.output
     assert pad.read_bytes() == voor
     assert sorted(p.name for p in pad.parent.iterdir()) == sorted([pad.name, "hittekaart-heuvelmonde.png"])
+
+
+def _schrijf_beeld(map_, soort):
+    """A picture file of a kind that cannot go into a document."""
+    from PIL import Image
+
+    pad = map_ / "kaart.png"
+    if soort == "tekst":
+        pad.write_text("geen afbeelding")
+    elif soort == "leeg":
+        pad.write_bytes(b"")
+    elif soort == "afgebroken":
+        import io
+
+        buffer = io.BytesIO()
+        Image.new("RGB", (400, 400), "red").save(buffer, "PNG")
+        pad.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    elif soort == "reusachtig":  # 30000 x 30000 pixels, declared in a tiny file
+        import struct
+        import zlib
+
+        def stuk(soort_, data):
+            return struct.pack(">I", len(data)) + soort_ + data + struct.pack(">I", zlib.crc32(soort_ + data))
+
+        kop = stuk(b"IHDR", struct.pack(">IIBBBBB", 30000, 30000, 8, 2, 0, 0, 0))
+        pad.write_bytes(b"\x89PNG\r\n\x1a\n" + kop + stuk(b"IDAT", zlib.compress(b"")) + stuk(b"IEND", b""))
+    elif soort == "tiff":
+        Image.new("RGB", (10, 10)).save(pad, "TIFF")
+    return pad
+
+
+@pytest.mark.parametrize(("soort", "melding"), [
+    ("tekst", "'kaart.png' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding "
+              "opnieuw op"),
+    ("leeg", "het bestand 'kaart.png' is leeg; verwacht een PNG- of JPG-afbeelding"),
+    ("afgebroken", "'kaart.png' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding "
+                   "opnieuw op"),
+    ("reusachtig", "de afbeelding 'kaart.png' is te groot; sla haar op met hoogstens 5000 × 5000 beeldpunten"),
+    ("tiff", "'kaart.png' is geen PNG- of JPG-afbeelding; sla de afbeelding op als PNG of JPG"),
+])
+def test_afbeelding_die_niet_in_een_document_kan(maak_werkboek, soort, melding):
+    """`controleer` finds what `bouw` would trip on: a picture that is text, empty, cut short,
+    absurdly large or of another kind."""
+    pad = maak_werkboek(wijzig=_zet("Algemeen", "B18", "kaart.png"))
+    _schrijf_beeld(pad.parent, soort)
+    uit = controleer(pad)
+    assert uit.exit_code == 1
+    assert f"Fout: Blad 'Algemeen', cel B18: {melding}" in uit.output.splitlines()
+
+
+def test_afbeelding_via_een_koppeling_naar_elders(maak_werkboek, tmp_path_factory):
+    elders = tmp_path_factory.mktemp("elders") / "geheim.png"
+    from PIL import Image
+
+    Image.new("RGB", (10, 10)).save(elders)
+    pad = maak_werkboek(wijzig=_zet("Algemeen", "B17", "logo.png"))
+    (pad.parent / "logo.png").symlink_to(elders)
+    uit = controleer(pad)
+    assert uit.exit_code == 1
+    assert ("Fout: Blad 'Algemeen', cel B17: 'logo.png' ligt buiten de map van het werkboek; zet de afbeelding in "
+            "dezelfde map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam") \
+        in uit.output.splitlines()
+    # a picture in a folder below the workbook's is fine
+    (pad.parent / "logo.png").unlink()
+    (pad.parent / "beelden").mkdir()
+    Image.new("RGB", (10, 10)).save(pad.parent / "beelden" / "logo.png")
+    assert controleer(maak_werkboek(wijzig=_zet("Algemeen", "B17", "beelden/logo.png"))).exit_code == 0
 
 
 def test_alle_fouten_tegelijk(maak_werkboek):
