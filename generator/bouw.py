@@ -170,7 +170,7 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     from generator.overzicht import NAAM, maak_overzicht, regel
     from generator.sjabloon import Sjablonen
 
-    teksten = Sjablonen(sjablonen).toml("voortgang.toml")  # a missing template folder is an error before any work
+    teksten = Sjablonen(sjablonen).teksten("voortgang.toml")  # a missing template folder is an error before any work
     werkboeken = werkboeken_in(map_)
     basis = uitvoer if uitvoer is not None else Path("uitvoer")
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(werkboeken)))

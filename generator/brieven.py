@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 
-from generator.fouten import Melding
+from generator.fouten import Melding, SjabloonFout
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
 from generator.sjabloon import Sjablonen, render_tekst
 from generator.uitvoer import slug
@@ -37,7 +37,7 @@ class _Teksten:
     """brieven.toml and uitnodiging.txt, rendered with a strict sandboxed environment."""
 
     def __init__(self, wb: Werkboek, sjablonen: Sjablonen):
-        self.waarden = sjablonen.toml("brieven.toml")
+        self.waarden = sjablonen.teksten("brieven.toml")
         self.mail = sjablonen.tekst("uitnodiging.txt")
         self.basis = basiscontext(wb)
 
@@ -45,12 +45,20 @@ class _Teksten:
         """A text from brieven.toml (``sleutel`` names it) or the e-mail template."""
         return render_tekst(sjabloonnaam, sleutel, bron, {**self.basis, **context})
 
+    def uit_toml(self, sleutel: str, /, **context) -> str:
+        """A text of brieven.toml, filled in."""
+        return self.render("brieven.toml", f"tekst '{sleutel}'", self.waarden.tekst(sleutel), **context)
+
     def waarom(self, categorie: str) -> str:
-        teksten = self.waarden.get("waarom", {})
-        return teksten.get(categorie) or teksten.get("Overig", "")
+        tabel = self.waarden.waarde("waarom", dict, {})
+        sleutel = categorie if categorie in tabel else "Overig"
+        return self.waarden.tekst(f"waarom.{sleutel}") if sleutel in tabel else ""
 
     def dagen(self, sleutel: str, standaard: int) -> int:
-        return int(self.waarden.get(sleutel, standaard))
+        dagen = self.waarden.getal(sleutel, standaard)
+        if not (dagen.is_integer() and 0 <= dagen <= 365):
+            raise SjabloonFout(f"Sjabloon 'brieven.toml': '{sleutel}' moet een aantal dagen zijn, van 0 tot 365.")
+        return int(dagen)
 
 
 def _data(b: Bijeenkomst, wb: Werkboek, teksten: _Teksten) -> tuple[dt.date, dt.date]:
@@ -79,10 +87,9 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
     ev.add("dtstart", begin)
     ev.add("dtend", dt.datetime.combine(b.datum, b.eindtijd, tzinfo=tz) if b.eindtijd else begin + dt.timedelta(hours=2))
     context = {"b": b}
-    ev.add("summary", teksten.render("brieven.toml", "tekst 'agenda_titel'", teksten.waarden["agenda_titel"], **context))
+    ev.add("summary", teksten.uit_toml("agenda_titel", **context))
     ev.add("location", ", ".join(x for x in (b.locatie, b.adres) if x))
-    ev.add("description", teksten.render("brieven.toml", "tekst 'agenda_omschrijving'", teksten.waarden["agenda_omschrijving"],
-                                          **context))
+    ev.add("description", teksten.uit_toml("agenda_omschrijving", **context))
     if wb.algemeen.email_trekker:
         organisator = vCalAddress(f"mailto:{wb.algemeen.email_trekker}")
         organisator.params["cn"] = vText(wb.algemeen.naam_trekker)
@@ -92,12 +99,21 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
     return agenda.to_ical()
 
 
+def _veilig(veld: str) -> str:
+    """A CSV field Excel and LibreOffice will not run as a formula: one that begins with = + -
+    @ (or a tab or carriage return) gets a leading apostrophe, as OWASP advises."""
+    from generator.waarden import FORMULETEKENS
+
+    return f"'{veld}" if veld.startswith(FORMULETEKENS) else veld
+
+
 def _csv(rijen: list[list[str]]) -> bytes:
-    """Semicolon-separated, UTF-8 with BOM and CRLF: what Dutch Excel opens correctly."""
+    """Semicolon-separated, UTF-8 with BOM and CRLF: what Dutch Excel opens correctly. No
+    field can start a formula."""
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     schrijver.writerow(["organisatie", "contactpersoon", "e-mail", "onderwerp", "tekst"])
-    schrijver.writerows(rijen)
+    schrijver.writerows([_veilig(veld) for veld in rij] for rij in rijen)
     return buffer.getvalue().replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8-sig")
 
 
@@ -138,7 +154,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], k
             bestanden.add(pad)
             yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief, herbruik=True)
             if s.email:
-                onderwerp = teksten.render("brieven.toml", "tekst 'onderwerp'", teksten.waarden["onderwerp"], **context)
+                onderwerp = teksten.uit_toml("onderwerp", **context)
                 rijen.append([s.organisatie, naam or "", s.email, onderwerp,
                               teksten.render("uitnodiging.txt", "de e-mailtekst", teksten.mail, **context)])
             elif s.organisatie not in zonder_email:

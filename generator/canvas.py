@@ -146,6 +146,6 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
 def maak_canvas(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding] | None = None) -> bytes:
     """The canvas as .docx bytes; a warning is added to ``meldingen`` when it cannot fit."""
     meldingen = meldingen if meldingen is not None else []
-    moment = sjablonen.toml("voortgang.toml")["moment"][wb.moment]["naam"]
+    moment = sjablonen.teksten("voortgang.toml").tekst(f"moment.{wb.moment}.naam")
     return render_docx(sjablonen.pad(NAAM), wb, {"moment": moment}, nabewerking=lambda doc: pas_in(doc, meldingen),
                        datum=wb.standdatum)

@@ -163,13 +163,13 @@ def volgende_mijlpaal(wb: Werkboek) -> Mijlpaal | None:
     return next((m for m in wb.planning if m.status != "Gereed" and m.mijlpaal.casefold() not in gehouden), None)
 
 
-def voortgang(wb: Werkboek, teksten: dict, contract: Contract | None = None) -> Voortgang:
-    """Where ``wb`` stands; ``teksten`` is ``sjablonen/voortgang.toml`` (moment names and the
-    canvas's advice per moment)."""
-    moment = teksten["moment"][wb.moment]
+def voortgang(wb: Werkboek, teksten, contract: Contract | None = None) -> Voortgang:
+    """Where ``wb`` stands; ``teksten`` are the :class:`~generator.sjabloon.Teksten` of
+    ``sjablonen/voortgang.toml`` (moment names and the canvas's advice per moment)."""
     mijlpaal = volgende_mijlpaal(wb)
     if mijlpaal is not None:
         stap, datum = mijlpaal.mijlpaal, mijlpaal.gereed
     else:
-        stap, datum = moment["stap"], None
-    return Voortgang(wb.moment, moment["naam"], wb.momentdatum, documenten(wb, contract), stap, datum, mijlpaal)
+        stap, datum = teksten.tekst(f"moment.{wb.moment}.stap"), None
+    return Voortgang(wb.moment, teksten.tekst(f"moment.{wb.moment}.naam"), wb.momentdatum, documenten(wb, contract),
+                     stap, datum, mijlpaal)

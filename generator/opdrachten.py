@@ -45,7 +45,7 @@ def voortgang(wb: Werkboek, sjablonen: Path | None = None):
     from generator.gereed import voortgang as bepaal
     from generator.sjabloon import Sjablonen
 
-    return bepaal(wb, Sjablonen(sjablonen).toml("voortgang.toml"))
+    return bepaal(wb, Sjablonen(sjablonen).teksten("voortgang.toml"))
 
 
 def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False):

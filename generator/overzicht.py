@@ -18,9 +18,9 @@ BREEDTES = {"werkboek": 24, "gemeente": 20, "trekker": 22, "uitkomst": 12, "stan
 _BIJEENKOMSTEN = ("Startbijeenkomst", "Dialoog doelen en maatregelen", "Bestuurlijke bijeenkomst")
 
 
-def _kolommen(teksten: dict) -> list[tuple[str, str]]:
+def _kolommen(teksten) -> list[tuple[str, str]]:
     """(key, heading) of every column, in order."""
-    kop = teksten["overzicht"]
+    kop = _Koppen(teksten)
     statussen = laad_contract().blad("stakeholders").veld("status").keuzes
     return [("werkboek", kop["werkboek"]), ("gemeente", kop["gemeente"]), ("trekker", kop["trekker"]),
             ("uitkomst", kop["uitkomst"]), ("stand", kop["stand"]),
@@ -31,12 +31,22 @@ def _kolommen(teksten: dict) -> list[tuple[str, str]]:
             ("wacht", kop["wacht"]), ("fout", kop["fout"]), ("map", kop["map"])]
 
 
-def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten: dict, basis: Path) -> dict[str, object]:
+class _Koppen:
+    """The texts of [overzicht] in voortgang.toml, each checked (a missing one is named)."""
+
+    def __init__(self, teksten):
+        self.teksten = teksten
+
+    def __getitem__(self, sleutel: str) -> str:
+        return self.teksten.tekst(f"overzicht.{sleutel}")
+
+
+def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, basis: Path) -> dict[str, object]:
     """One workbook's row: ``wb`` the read workbook (None when it could not be read),
     ``resultaat`` its :class:`~generator.bouw.Bouwresultaat` or the error it raised."""
     from generator.opmaak import datum
 
-    kop = teksten["overzicht"]
+    kop = _Koppen(teksten)
     uit: dict[str, object] = {"werkboek": werkboek.name}
     fout = isinstance(resultaat, HitteplanFout)
     uit["uitkomst"] = kop["mislukt"] if fout else kop["gelukt"]
@@ -66,7 +76,7 @@ def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten: dict, basis: 
     return uit
 
 
-def maak_overzicht(regels: list[dict[str, object]], teksten: dict) -> bytes:
+def maak_overzicht(regels: list[dict[str, object]], teksten) -> bytes:
     """The overview workbook: header frozen, filters on, dates as Excel dates."""
     import datetime as dt
 
@@ -79,7 +89,7 @@ def maak_overzicht(regels: list[dict[str, object]], teksten: dict) -> bytes:
     kolommen = _kolommen(teksten)
     boek = Workbook()
     ws = boek.active
-    ws.title = teksten["overzicht"]["blad"]
+    ws.title = _Koppen(teksten)["blad"]
     for k, (_, kop) in enumerate(kolommen, start=1):
         cel = ws.cell(1, k, kop)
         cel.font = Font(bold=True, color="FFFFFF")

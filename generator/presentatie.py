@@ -63,7 +63,7 @@ class Deck:
         except Exception as err:  # python-pptx raises several kinds for a file that is no .pptx
             raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig PowerPoint-bestand (.pptx).") from err
         _partnamen_bijhouden(self.prs.part.package)
-        self.teksten = sjablonen.toml(TEKSTEN)
+        self.teksten = sjablonen.teksten(TEKSTEN)
         self.context = {
             "wb": wb, "alg": wb.algemeen, "ambitie": wb.ambitie, "notitie": wb.notitie,
             "start": wb.startbijeenkomst, "dialoog": wb.dialoog, "bestuurlijk": wb.bestuurlijke_bijeenkomst,
@@ -75,20 +75,14 @@ class Deck:
         self.layout_dia = self._layout(5, "Title Only")
 
     # -- texts ---------------------------------------------------------------------------
-    def ruw(self, sleutel: str):
-        waarde = self.teksten
-        for deel in sleutel.split("."):
-            if not isinstance(waarde, dict) or deel not in waarde:
-                raise SjabloonFout(f"Sjabloon '{TEKSTEN}': de tekst '{sleutel}' ontbreekt.")
-            waarde = waarde[deel]
-        return waarde
-
     def t(self, sleutel: str, bron: str | None = None, **extra) -> str:
-        tekst = bron if bron is not None else self.ruw(sleutel)
+        tekst = bron if bron is not None else self.teksten.tekst(sleutel)
+        if not isinstance(tekst, str):
+            raise SjabloonFout(f"Sjabloon '{TEKSTEN}': '{sleutel}' moet een tekst zijn.")
         return render_tekst(TEKSTEN, f"tekst '{sleutel}'", tekst, {**self.context, **extra})
 
     def punten(self, sleutel: str, **extra) -> list[str]:
-        return [p for p in (self.t(sleutel, bron, **extra) for bron in self.ruw(sleutel)) if p]
+        return [p for p in (self.t(sleutel, bron, **extra) for bron in self.teksten.lijst(sleutel)) if p]
 
     # -- building blocks -----------------------------------------------------------------
     def _layout(self, index: int, naam: str):
@@ -294,7 +288,7 @@ class Deck:
         from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
         from pptx.util import Pt
 
-        reeksen = self.ruw(f"{sleutel}.reeksen")
+        reeksen = self.teksten.lijst(f"{sleutel}.reeksen")
         per_dia = 12
         for start in range(0, len(wijken), per_dia):
             deel = wijken[start:start + per_dia]
@@ -453,14 +447,14 @@ def _programma(deck: Deck, start) -> None:
     from generator.opmaak import tijd
 
     rijen = [[tijd(p.tijd), p.onderdeel, p.werkvorm or "", p.wie or ""] for p in start.programma]
-    deck.tabel("programma", deck.ruw("programma.koppen"), rijen, [1.3, 6.2, 2.4, 2.6], deck.t("programma.notities"),
+    deck.tabel("programma", deck.teksten.lijst("programma.koppen"), rijen, [1.3, 6.2, 2.4, 2.6], deck.t("programma.notities"),
                grootte=16, alt_tekst=deck.t("programma.alt"))
 
 
 def _ladder(deck: Deck) -> None:
     """The heat-plan ladder, top to bottom: each phase in a coloured box, its meaning beside it."""
     fasen = deck.wb.fasen
-    uitleg = deck.ruw("ladder.uitleg")
+    uitleg = deck.teksten.tabel("ladder.uitleg")
     dia = deck.dia(deck.t("ladder.titel"), deck.t("ladder.notities"))
     tussen = 0.1
     hoogte = (INHOUD.hoogte - tussen * (len(fasen) - 1)) / len(fasen)
@@ -489,7 +483,7 @@ def _proces(deck: Deck) -> None:
 
     wb = deck.wb
     dia = deck.dia(deck.t("proces.titel"), deck.t("proces.notities"))
-    fasen = deck.ruw("proces.fasen")
+    fasen = deck.teksten.lijst("proces.fasen")
     breedte = (INHOUD.breedte - 0.3 * (len(fasen) - 1)) / len(fasen)
     for i, fase in enumerate(fasen):
         actief = i == 1
@@ -625,7 +619,7 @@ def maak_presentatie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding
             koel = [loc.naam for loc in wb.koele_locaties if (loc.wijk or "") == wijk]
             if zorg or koel or wijk:
                 rijen.append({"wijk": wijk or deck.t("locaties.wijk_onbekend"), "zorg": zorg, "koel": koel})
-        deck.tabel("locaties", deck.ruw("locaties.koppen"),
+        deck.tabel("locaties", deck.teksten.lijst("locaties.koppen"),
                    [[r["wijk"], "\n".join(r["zorg"]) or "–", "\n".join(r["koel"]) or "–"] for r in rijen],
                    [2.5, 4.8, 4.8], deck.t("locaties.notities", rijen=rijen), alt_tekst=deck.t("locaties.alt"))
     if wb.rangorde:
@@ -633,7 +627,7 @@ def maak_presentatie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding
 
         rijen = [[str(i), r.wijk, getal(r.basis), procent(r.hittestress), procent(r.verder_dan_300m), getal(r.geschat)]
                  for i, r in enumerate(wb.rangorde, start=1)]
-        deck.tabel("rangorde", deck.ruw("rangorde.koppen"), rijen, [0.7, 3.0, 2.2, 1.6, 2.2, 2.4],
+        deck.tabel("rangorde", deck.teksten.lijst("rangorde.koppen"), rijen, [0.7, 3.0, 2.2, 1.6, 2.2, 2.4],
                    deck.t("rangorde.notities"), alt_tekst=deck.t("rangorde.alt"))
     _proces(deck)
     if start:

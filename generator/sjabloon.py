@@ -4,14 +4,20 @@ at the paragraph of a Word template rather than at an XML line.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime as dt
 import hashlib
 import re
 import sys
+import threading
 from functools import cache
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.runtime import LoopContext
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from jinja2.utils import Cycler, Joiner, Namespace
 
 from generator import opmaak
 from generator.fouten import SjabloonFout, UitvoerFout
@@ -36,7 +42,13 @@ class Sjablonen:
         raise SjabloonFout(f"Het sjabloon '{naam}' ontbreekt in '{self.eigen or self.standaard}'.")
 
     def tekst(self, naam: str) -> str:
-        return self.pad(naam).read_text(encoding="utf-8")
+        try:
+            return self.pad(naam).read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise SjabloonFout(f"Sjabloon '{naam}' is geen UTF-8-tekst; sla het op met de codering UTF-8 (in Kladblok: "
+                               "Opslaan als > Codering: UTF-8).") from err
+        except OSError as err:
+            raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen ({err.strerror or err}).") from err
 
     def toml(self, naam: str) -> dict:
         """A TOML file of texts, or a Dutch error naming it."""
@@ -46,6 +58,50 @@ class Sjablonen:
             return tomllib.loads(self.tekst(naam))
         except tomllib.TOMLDecodeError as err:
             raise SjabloonFout(f"Sjabloon '{naam}' is geen geldig TOML-bestand: {err}.") from err
+
+    def teksten(self, naam: str) -> Teksten:
+        """A TOML file of texts with checked access (see :class:`Teksten`)."""
+        return Teksten(naam, self.toml(naam))
+
+
+class Teksten:
+    """The texts of one TOML template, by dotted key ('welkom.punten'): a key that is missing
+    or holds the wrong kind of value is a :class:`SjabloonFout` naming the file and the key,
+    never a Python error."""
+
+    _SOORTEN = {str: "een tekst", list: "een lijst met teksten", dict: "een tabel", int: "een getal",
+                float: "een getal"}
+
+    def __init__(self, naam: str, data: dict):
+        self.naam = naam
+        self.data = data
+
+    def waarde(self, sleutel: str, soort: type | tuple[type, ...] | None = None, standaard=None):
+        waarde: object = self.data
+        for deel in sleutel.split("."):
+            if not isinstance(waarde, dict) or deel not in waarde:
+                if standaard is not None:
+                    return standaard
+                raise SjabloonFout(f"Sjabloon '{self.naam}': de tekst '{sleutel}' ontbreekt.")
+            waarde = waarde[deel]
+        if soort is not None:  # a list is always a list of texts
+            soorten = soort if isinstance(soort, tuple) else (soort,)
+            goed = isinstance(waarde, soorten) and not isinstance(waarde, bool)
+            if not goed or (isinstance(waarde, list) and not all(isinstance(w, str) for w in waarde)):
+                raise SjabloonFout(f"Sjabloon '{self.naam}': '{sleutel}' moet {self._SOORTEN[soorten[0]]} zijn.")
+        return waarde
+
+    def tekst(self, sleutel: str) -> str:
+        return self.waarde(sleutel, str)
+
+    def lijst(self, sleutel: str) -> list[str]:
+        return self.waarde(sleutel, list)
+
+    def tabel(self, sleutel: str) -> dict:
+        return self.waarde(sleutel, dict)
+
+    def getal(self, sleutel: str, standaard: float) -> float:
+        return float(self.waarde(sleutel, (int, float), standaard))
 
 
 def _cachemap() -> str | None:
@@ -73,12 +129,50 @@ class _VasteTekst:
         return self.tekst
 
 
-class _Omgeving(SandboxedEnvironment):
-    """Compiles each distinct template source once per run, and keeps the compiled code on
+# What a template may look into: the project's own data (the model's frozen objects), plain
+# values, and Jinja's own loop, namespace, cycler and joiner. Anything else (an object of a
+# library, a module, a function's internals) is refused by every route: dot, subscript, |attr.
+_GEGEVENS = (str, int, float, tuple, list, dict, dt.date, dt.time, dt.timedelta, LoopContext, Namespace, Cycler,
+             Joiner)
+_TEKST_OPREKKEN = {"ljust", "rjust", "center", "zfill", "expandtabs"}  # width from the template: unbounded output
+MAX_UITVOER = 20_000_000  # characters a template may produce for one document or text
+MAX_SECONDEN = 120  # seconds a template may take for one document
+
+
+def eigen_gegevens(obj: object) -> bool:
+    """Whether ``obj`` is the project's own data: a frozen object of :mod:`generator.model`."""
+    return dataclasses.is_dataclass(obj) and not isinstance(obj, type) and type(obj).__module__ == "generator.model"
+
+
+class _Omgeving(ImmutableSandboxedEnvironment):
+    """The sandbox every template renders in. Attributes only of the project's own data and
+    of plain values (no mutation); a repeat (``'x' * n``, ``n ** m``) that would make more
+    than :data:`MAX_UITVOER` characters is refused.
+
+    Compiles each distinct template source once per run, and keeps the compiled code on
     disk between runs: every letter of a run shares one Word template, every slide text is
     used again and again, and compiling the templates was a fifth of a build. A source that
     changed compiles afresh (the cache checks a checksum of the source); a cache that cannot
     be read or written is simply not used."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if isinstance(obj, str) and attr in _TEKST_OPREKKEN:
+            return False
+        return isinstance(obj, _GEGEVENS) or eigen_gegevens(obj)
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
+            raise jinja2.exceptions.SecurityError("een macht met een exponent groter dan 64")
+        if operator == "*":
+            reeks, aantal = (left, right) if isinstance(right, int) else (right, left)
+            if isinstance(reeks, str | list | tuple) and isinstance(aantal, int) \
+                    and len(reeks) * aantal > MAX_UITVOER:
+                raise jinja2.exceptions.SecurityError("een herhaling die te lang wordt")
+        return super().call_binop(context, operator, left, right)
 
     def schijf(self):
         """Jinja's cache on disk, or False when there is no safe folder for it."""
@@ -100,7 +194,7 @@ class _Omgeving(SandboxedEnvironment):
         if not cache:
             return self.compile(source)
         # the key: the source and everything that changes how it compiles
-        sleutel = repr((_vingerafdruk(source), type(self).__name__,
+        sleutel = repr((_vingerafdruk(source), type(self).__name__, sorted(self.intercepted_binops),
                         __version__, self.autoescape, self.trim_blocks, self.lstrip_blocks, self.keep_trailing_newline))
         try:
             bak = cache.get_bucket(self, sleutel, None, source)
@@ -155,6 +249,47 @@ def onthouden(sleutel: str, maak) -> str:
     return uit
 
 
+@contextlib.contextmanager
+def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
+    """Bound the time one template may take (default :data:`MAX_SECONDEN`): a template that
+    loops for ever is stopped with a :class:`SjabloonFout` naming it. A watchdog thread
+    interrupts the main thread (``_thread.interrupt_main``, which works on every platform);
+    a user's own Ctrl+C is passed on as it is."""
+    import _thread
+    import time
+
+    seconden = MAX_SECONDEN if seconden is None else seconden
+    slot = threading.Lock()
+    toestand = {"klaar": False, "verlopen": False}
+
+    def te_laat() -> None:
+        with slot:
+            if not toestand["klaar"]:
+                toestand["verlopen"] = True
+                _thread.interrupt_main()
+
+    klok = threading.Timer(seconden, te_laat)
+    klok.daemon = True
+    fout = SjabloonFout(f"Sjabloon '{sjabloon}': het invullen duurt langer dan {seconden:g} seconden; staat er een "
+                        "lus in die niet ophoudt, of een heel grote {% for %}?")
+    klok.start()
+    try:
+        try:
+            yield
+        finally:
+            with slot:
+                toestand["klaar"] = True
+            klok.cancel()
+    except KeyboardInterrupt:
+        if toestand["verlopen"]:
+            raise fout from None
+        raise
+    if toestand["verlopen"]:  # the time ran out just as the work ended: absorb the interrupt on its way
+        with contextlib.suppress(KeyboardInterrupt):
+            time.sleep(0.05)
+        raise fout
+
+
 @cache
 def omgeving(autoescape: bool = True, regels_wegknippen: bool = True) -> SandboxedEnvironment:
     """A sandboxed environment (a template cannot reach Python internals or files) where an
@@ -189,7 +324,7 @@ def _regel_in_sjabloon(err: BaseException) -> int | None:
 
 
 def _wat(err: Exception) -> str:
-    """What is wrong with a template, in Dutch, for any Jinja error."""
+    """What is wrong with a template, in Dutch, for any error raised while filling it in."""
     if isinstance(err, jinja2.UndefinedError):
         naam_m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", err.message or "")
         onbekend = next((g for g in naam_m.groups() if g), None) if naam_m else None
@@ -200,7 +335,17 @@ def _wat(err: Exception) -> str:
         return "een tag is onjuist geschreven (sluit elke {{ af met }} en elke {% met %})"
     if isinstance(err, jinja2.exceptions.SecurityError):
         return "een tag probeert iets wat in een sjabloon niet mag"
-    return f"fout bij het invullen ({err})"
+    if isinstance(err, jinja2.TemplateNotFound) or "no loader" in str(err):
+        return "{% include %}, {% import %} en {% extends %} kunnen in een sjabloon niet; zet de tekst er zelf in"
+    if isinstance(err, ZeroDivisionError):
+        return "een berekening deelt door nul"
+    if isinstance(err, TypeError | ValueError):
+        return "een bewerking past niet bij de waarde (bijvoorbeeld rekenen met een tekst of een lege waarde)"
+    if isinstance(err, RecursionError):
+        return "een macro roept zichzelf te vaak aan"
+    if isinstance(err, MemoryError | OverflowError):
+        return "het invullen maakt te veel tekst"
+    return f"er ging iets mis bij het invullen ({type(err).__name__})"
 
 
 def render_tekst(sjabloon: str, waar: str, bron: str, context: dict) -> str:
@@ -208,8 +353,12 @@ def render_tekst(sjabloon: str, waar: str, bron: str, context: dict) -> str:
     error names the template and the text (``waar``)."""
     try:
         uit = omgeving(autoescape=False, regels_wegknippen=False).from_string(bron).render(context)
-    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as err:
+    except (SjabloonFout, KeyboardInterrupt):
+        raise
+    except Exception as err:  # whatever a template does wrong (a Jinja error, 1/0, an include) gets its sentence
         raise SjabloonFout(f"Sjabloon '{sjabloon}', {waar}: {_wat(err)}.") from err
+    if len(uit) > MAX_UITVOER:
+        raise SjabloonFout(f"Sjabloon '{sjabloon}', {waar}: het invullen maakt te veel tekst.")
     return re.sub(r"[ \t]+\n", "\n", uit).strip()
 
 

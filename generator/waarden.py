@@ -22,7 +22,7 @@ JA = {"ja", "j", "x", "waar", "true", "yes", "y", "1", "✓", "v"}
 NEE = {"nee", "n", "onwaar", "false", "no", "0", "-"}
 _CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe\uffff\ud800-\udfff]")  # also what XML cannot hold
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel read a cell as a formula (OWASP)
 _KLEUR = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 _WIJKCODE = re.compile(r"^WK\d{6}$")
 
@@ -218,10 +218,19 @@ def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> str:
 
 
 def lees_email(waarde: object) -> str:
+    """An e-mail address, checked by email-validator (syntax only: nothing is looked up on the
+    internet); one that begins with a character Excel reads as a formula is refused too (it
+    goes into the mail-merge CSV)."""
+    from email_validator import EmailNotValidError, validate_email
+
     tekst = _plat(waarde)
-    if not _EMAIL.match(tekst):
-        raise OngeldigeWaarde(f"'{toon(waarde)}' is geen geldig e-mailadres; verwacht bijvoorbeeld naam@gemeente.nl")
-    return tekst
+    fout = OngeldigeWaarde(f"'{toon(waarde)}' is geen geldig e-mailadres; verwacht bijvoorbeeld naam@gemeente.nl")
+    if tekst[:1] in FORMULETEKENS:
+        raise fout
+    try:
+        return validate_email(tekst, check_deliverability=False).normalized
+    except EmailNotValidError as err:
+        raise fout from err
 
 
 def lees_kleur(waarde: object) -> str:

@@ -12,15 +12,15 @@ import re
 from pathlib import Path
 from typing import ClassVar
 
-import jinja2
 from docxtpl import DocxTemplate
 
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
-from generator.sjabloon import omgeving, onthouden, render_tekst, vertaal_fout
+from generator.sjabloon import binnen_de_tijd, omgeving, onthouden, render_tekst, vertaal_fout
 from generator.uitvoer import Pakketschrijver, bewaar_pakket
 
 TAAL = "nl-NL"
+MAX_DOCUMENT = 100 * 1024 * 1024  # bytes of one finished document
 
 
 def basiscontext(wb: Werkboek) -> dict:
@@ -145,15 +145,54 @@ def _bron_xml(tpl) -> str | None:
 
 def afbeeldingen(wb: Werkboek, sjablonen, *namen: str) -> dict[str, tuple[str | None, float, str]]:
     """Context name -> (image file or None, width in mm, alt text), from afbeeldingen.toml."""
-    instellingen = sjablonen.toml("afbeeldingen.toml")
+    instellingen = sjablonen.teksten("afbeeldingen.toml")
     uit = {}
     for naam in namen:
-        deel = instellingen.get(naam, {})
         bestand = getattr(wb.algemeen, naam)
-        alt = render_tekst("afbeeldingen.toml", f"alt van {naam}", deel.get("alt", ""), basiscontext(wb)) \
-            if bestand else ""
-        uit[naam] = (bestand, float(deel.get("breedte_mm", 50)), alt)
+        breedte = instellingen.getal(f"{naam}.breedte_mm", 50)
+        if not 5 <= breedte <= 400:
+            raise SjabloonFout(f"Sjabloon 'afbeeldingen.toml': '{naam}.breedte_mm' moet tussen 5 en 400 (millimeter) "
+                               "liggen.")
+        alt = render_tekst("afbeeldingen.toml", f"alt van {naam}", instellingen.waarde(f"{naam}.alt", str, ""),
+                           basiscontext(wb)) if bestand else ""
+        uit[naam] = (bestand, breedte, alt)
     return uit
+
+
+def _alle_alineas(doc):
+    """Every paragraph of a document: the body (tables included), headers and footers. The
+    body is walked in its XML: docxtpl replaces the body element when it renders, and a
+    Document keeps the one it saw first."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    def in_blok(blok):
+        yield from blok.paragraphs
+        for tabel in blok.tables:
+            for rij in tabel.rows:
+                for cel in rij.cells:
+                    yield from in_blok(cel)
+
+    for p in doc.element.body.iter(qn("w:p")):
+        yield Paragraph(p, doc)
+    for sectie in doc.sections:
+        for blok in (sectie.header, sectie.footer, sectie.first_page_header, sectie.first_page_footer,
+                     sectie.even_page_header, sectie.even_page_footer):
+            if not blok.is_linked_to_previous:
+                yield from in_blok(blok)
+
+
+def _plaats_afbeeldingen(doc, beelden: dict[str, tuple[str, float]]) -> None:
+    """Put each picture where the template wrote its token: a template receives a plain text
+    for a picture, never an object (see :func:`render_docx`)."""
+    from docx.shared import Mm
+
+    for alinea in _alle_alineas(doc):
+        for run in alinea.runs:
+            for token, (bestand, breedte) in beelden.items():
+                if token in run.text:
+                    run.text = run.text.replace(token, "")
+                    run.add_picture(bestand, width=Mm(breedte))
 
 
 def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,
@@ -161,9 +200,11 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     """Render ``pad`` with the model and ``context``; ``afbeeldingen`` maps a context name to
     (image path or None, width in mm, alt text); ``nabewerking`` gets the rendered python-docx
     Document before it is finished and saved. ``herbruik``: the template renders many
-    documents of a run (letters), so one template object renders them all."""
-    from docx.shared import Mm
-    from docxtpl import InlineImage
+    documents of a run (letters), so one template object renders them all.
+
+    A template gets data only: for a picture a plain text (a token with a random part no
+    workbook can guess), which is replaced by the picture after rendering."""
+    import secrets
 
     kleur = wb.algemeen.huisstijlkleur
     beelden = tuple(sorted((naam, str(b[0]), b[1]) for naam, b in (afbeeldingen or {}).items() if b[0]))
@@ -172,20 +213,33 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     tpl = _herbruikbaar(pad, kleur, beelden) if herbruik and nabewerking is None else _open_sjabloon(pad, kleur)
     volledig = {**basiscontext(wb), **context}
     alt: dict[str, str] = {}
+    tokens: dict[str, tuple[str, float]] = {}
+    geheim = secrets.token_hex(8)
     for naam, (bestand, breedte, beschrijving) in (afbeeldingen or {}).items():
-        volledig[naam] = InlineImage(tpl, bestand, width=Mm(breedte)) if bestand else None
+        volledig[naam] = None
         if bestand:
+            volledig[naam] = f"hitteplan-afbeelding-{geheim}-{naam}"
+            tokens[volledig[naam]] = (bestand, breedte)
             alt[Path(bestand).name] = beschrijving
     try:
-        tpl.render(volledig, omgeving(), autoescape=True)
-    except (jinja2.TemplateError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as err:
+        with binnen_de_tijd(pad.name):
+            tpl.render(volledig, omgeving(), autoescape=True)
+    except (SjabloonFout, KeyboardInterrupt):
+        _IN_GEBRUIK.clear()
+        raise
+    except Exception as err:  # whatever a template does wrong gets a sentence naming it and the paragraph
         _IN_GEBRUIK.clear()
         raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad, kleur))) from err
     doc = tpl.docx
+    _plaats_afbeeldingen(doc, tokens)
     if nabewerking is not None:
         nabewerking(doc)
     afwerken(doc, wb, alt, datum)
-    return _bewaar(doc)
+    data = _bewaar(doc)
+    if len(data) > MAX_DOCUMENT:
+        raise SjabloonFout(f"Sjabloon '{pad.name}': het ingevulde document wordt groter dan 100 MB; staat er een lus "
+                           "in die te veel herhaalt?")
+    return data
 
 
 def _bewaar(doc) -> bytes:

