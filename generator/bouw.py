@@ -1,15 +1,23 @@
-"""``hitteplan bouw``: read the workbook, render every document, write them all or none; or
-do that for every workbook in a folder."""
+"""``hitteplan bouw``: read the workbook, render every document that is ready, write them all
+or none; or do that for every workbook in a folder.
+
+A build has two steps. Preparing renders each document and writes it to a temporary file
+beside its target (a :class:`~generator.uitvoer.Transactie`); with ``--pdf`` LibreOffice then
+converts those temporary files, and the PDFs join the same transaction. Committing puts all
+of it in place at once, or nothing: new documents never stand beside old PDFs.
+"""
 
 from __future__ import annotations
 
 import gc
+import itertools
+import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.fouten import HitteplanFout, Melding
-from generator.uitvoer import schrijf_atomair, slug
+from generator.fouten import HitteplanFout, Melding, UitvoerFout
+from generator.uitvoer import Transactie, opruimen, schrijf_atomair, slug
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,16 @@ class Bouwresultaat:
     map: Path
     bestanden: tuple[Path, ...]
     waarschuwingen: tuple[Melding, ...]
+    wachtend: tuple = ()
+
+
+@dataclass
+class _Voorbereid:
+    """A prepared build: every document written to a temporary file, not yet in place."""
+
+    map: Path
+    transactie: Transactie
+    meldingen: list[Melding] = field(default_factory=list)
     wachtend: tuple = ()
 
 
@@ -39,36 +57,74 @@ def documenten():
             ("canvas", enkel(CANVAS, maak_canvas)), (None, maak_brieven)]
 
 
-def _schrijf(wb, waarschuwingen, doelmap: Path, bron) -> Bouwresultaat:
-    """Render every document of a read workbook that is ready at this moment of phase 2 and
-    write them all, atomically."""
+def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron) -> _Voorbereid:
+    """Render every document of a read workbook that is ready at this moment of phase 2 into
+    temporary files beside their targets. What an interrupted earlier build left in the
+    output folder is removed first."""
     from generator.gereed import documenten as stand
 
+    opruimen(doelmap)
     meldingen = list(waarschuwingen)
     status = stand(wb)
     klaar = [d for d in status if d.klaar]
-
-    def inhoud():
+    tx = Transactie()
+    try:
         for sleutel, maak in documenten():
             if sleutel is not None and not any(d.sleutel == sleutel for d in klaar):
                 continue
             grootte = 0
             for naam, data in maak(wb, bron, meldingen, klaar):
                 grootte += len(data)
-                yield doelmap / naam, data
+                tx.voeg_toe(doelmap / naam, data)
             if grootte > 1_000_000:  # the Office libraries leave reference cycles: free large trees now
                 gc.collect()
+    except BaseException:
+        tx.afbreken()
+        raise
+    return _Voorbereid(doelmap, tx, meldingen, tuple(d for d in status if not d.klaar))
 
-    geschreven = schrijf_atomair(inhoud())
-    verouderd = _verouderd(doelmap, geschreven)
+
+def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
+    """PDFs of every prepared document of a run, in one LibreOffice call; each PDF joins the
+    transaction of its workbook. Returns, by index, the error of each build that did not get
+    all its PDFs (LibreOffice missing or failing for the whole run raises)."""
+    from generator.pdf import maak_pdfs
+    from generator.uitvoer import VOORVOEGSEL
+
+    documenten = [(i, doel, tmp) for i, v in enumerate(voorbereid) for doel, tmp in v.transactie.nieuw.items()
+                  if doel.suffix in (".docx", ".pptx")]
+    if not documenten:
+        return {}
+    werkmap = documenten[0][2].parent / f"{VOORVOEGSEL}pdf-{id(voorbereid):x}"  # removed below, or by the next build
+    try:
+        pdfs = maak_pdfs([tmp for _, _, tmp in documenten], werkmap)
+        ontbrekend: dict[int, list[str]] = {}
+        for (i, doel, _), pdf in zip(documenten, pdfs):
+            if pdf is None:
+                ontbrekend.setdefault(i, []).append(doel.name)
+            else:
+                voorbereid[i].transactie.voeg_toe(doel.with_suffix(".pdf"), pdf.read_bytes())
+    finally:
+        shutil.rmtree(werkmap, ignore_errors=True)
+    return {i: UitvoerFout(f"LibreOffice kon geen PDF maken van {', '.join(namen[:5])}"
+                           f"{' en nog ' + str(len(namen) - 5) if len(namen) > 5 else ''}; er is niets veranderd.")
+            for i, namen in ontbrekend.items()}
+
+
+def _vastleggen(v: _Voorbereid) -> Bouwresultaat:
+    """Put a prepared build in place, all at once; name what an earlier build left that this
+    one did not write."""
+    geschreven = v.transactie.vastleggen()
+    meldingen = list(v.meldingen)
+    verouderd = _verouderd(v.map, geschreven)
     if verouderd:
         n = len(verouderd)
-        namen = ", ".join(str(p.relative_to(doelmap)) for p in verouderd[:5]) + (f" en nog {n - 5}" if n > 5 else "")
+        namen = ", ".join(str(p.relative_to(v.map)) for p in verouderd[:5]) + (f" en nog {n - 5}" if n > 5 else "")
         meldingen.append(Melding(
             f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw {'hoort' if n == 1 else 'horen'} niet "
             f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
             f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt", ernst="waarschuwing"))
-    return Bouwresultaat(doelmap, tuple(geschreven), tuple(meldingen), tuple(d for d in status if not d.klaar))
+    return Bouwresultaat(v.map, tuple(geschreven), tuple(meldingen), v.wachtend)
 
 
 def _verouderd(doelmap: Path, geschreven: list[Path]) -> list[Path]:
@@ -92,61 +148,77 @@ def _verouderd(doelmap: Path, geschreven: list[Path]) -> list[Path]:
 
 
 def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str]) -> str:
-    """The output folder of one workbook in a folder run: the municipality, or the file's own
-    name when an earlier workbook already took that municipality."""
-    naam = slug(gemeente)
-    if naam in gebruikt:
-        naam = slug(werkboek.stem)
-    gebruikt.add(naam)
-    return naam
+    """The output folder of one workbook in a folder run: the municipality; the file's own
+    name when an earlier workbook already took that; with a number when that too is taken.
+    Every workbook gets a folder of its own."""
+    stam = slug(werkboek.stem)
+    for naam in itertools.chain((slug(gemeente), stam), (f"{stam}-{n}" for n in itertools.count(2))):
+        if naam not in gebruikt:
+            gebruikt.add(naam)
+            return naam
+    raise AssertionError("unreachable")
+
+
+def _onverwacht(err: BaseException) -> HitteplanFout:
+    return HitteplanFout(f"er ging iets onverwachts mis met dit werkboek ({type(err).__name__}); maak het alleen, "
+                         "met --debug, om te zien wat")
 
 
 def _lees_veilig(werkboek: Path):
-    """For a worker process: the read workbook, or the project's error it raised."""
+    """For a worker process: the read workbook, or the error it raised (an unforeseen one too:
+    one workbook must never hide the summary of a folder run)."""
     from generator.lezer import lees_werkboek
 
     try:
         return lees_werkboek(werkboek)
     except HitteplanFout as fout:
         return fout
+    except Exception as err:
+        return _onverwacht(err)
 
 
-def _schrijf_veilig(wb, waarschuwingen, doelmap: Path, sjablonen: Path | None):
-    """For a worker process: the build's result, or the project's error it raised."""
+def _voorbereiden_veilig(wb, waarschuwingen, doelmap: Path, sjablonen: Path | None):
+    """For a worker process: the prepared build, or the error it raised."""
     from generator.sjabloon import Sjablonen
 
     try:
-        return _schrijf(wb, waarschuwingen, doelmap, Sjablonen(sjablonen))
+        return _voorbereiden(wb, waarschuwingen, doelmap, Sjablonen(sjablonen))
     except HitteplanFout as fout:
         return fout
+    except Exception as err:
+        return _onverwacht(err)
 
 
-def _met_pdf(resultaten: list[Bouwresultaat]) -> list[Bouwresultaat]:
-    """All PDFs of a run in one LibreOffice call; the results then list them too."""
-    from generator.pdf import maak_pdfs
-
-    pdfs = maak_pdfs([p for r in resultaten for p in r.bestanden if p.suffix in (".docx", ".pptx")])
-    uit = []
-    for r in resultaten:
-        eigen = tuple(p for p in pdfs if r.map in p.parents)
-        uit.append(Bouwresultaat(r.map, r.bestanden + eigen, r.waarschuwingen, r.wachtend))
-    return uit
+def _vastleggen_veilig(v: _Voorbereid) -> Bouwresultaat | HitteplanFout:
+    try:
+        return _vastleggen(v)
+    except HitteplanFout as fout:
+        return fout
+    except Exception as err:
+        return _onverwacht(err)
 
 
 def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None,
          pdf: bool = False) -> Bouwresultaat:
-    """Build every document from ``werkboek`` into ``uitvoer`` (default ``uitvoer/<gemeente>``).
-
-    Each document is rendered in memory first; only when all succeeded are they written,
-    atomically, so a failed build never replaces earlier good documents."""
+    """Build every document that is ready from ``werkboek`` into ``uitvoer`` (default
+    ``uitvoer/<gemeente>``), with ``pdf`` a PDF beside each. All of it is put in place at
+    once, or nothing: a failed build never replaces earlier good documents."""
     from generator.lezer import lees_werkboek
     from generator.sjabloon import Sjablonen
 
     bron = Sjablonen(sjablonen)
     wb, waarschuwingen = lees_werkboek(werkboek)
     doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
-    resultaat = _schrijf(wb, waarschuwingen, doelmap, bron)
-    return _met_pdf([resultaat])[0] if pdf else resultaat
+    v = _voorbereiden(wb, waarschuwingen, doelmap, bron)
+    try:
+        if pdf:
+            fout = _met_pdfs([v]).get(0)
+            if fout is not None:
+                raise fout
+        return _vastleggen(v)
+    except BaseException:
+        v.transactie.afbreken()
+        raise
 
 
 def werkboeken_in(map_: Path) -> list[Path]:
@@ -159,13 +231,17 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     """Build every workbook in ``map_``, each into its own folder under ``uitvoer``, carrying
     on past a bad one. Yields (workbook, result or the error it raised) in the folder's order.
 
-    Workbooks are read and built in parallel, one process per processor core (``werkers``);
-    output folders are assigned in the folder's order first, so the result does not depend
-    on which process finishes first. After the last workbook the region overview
-    (:data:`generator.overzicht.NAAM`) is written at the top of ``uitvoer``. With ``pdf``,
-    all PDFs of the run are made in one LibreOffice call after the last workbook."""
+    Workbooks are read and prepared in parallel, one process per processor core
+    (``werkers``); output folders are assigned in the folder's order first, so the result
+    does not depend on which process finishes first. Each workbook's documents are put in
+    place at once, or not at all. With ``pdf``, all PDFs of the run are made in one
+    LibreOffice call after the last workbook is prepared, and each workbook's documents and
+    PDFs are put in place together. After the last workbook the region overview
+    (:data:`generator.overzicht.NAAM`) is written at the top of ``uitvoer``."""
+    import contextlib
+    import functools
     import os
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from generator.overzicht import NAAM, maak_overzicht, regel
     from generator.sjabloon import Sjablonen
@@ -175,41 +251,48 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     basis = uitvoer if uitvoer is not None else Path("uitvoer")
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(werkboeken)))
     gebruikt: set[str] = set()
-    gelukt: list[Bouwresultaat] = []
     regels: list[dict] = []
 
-    def klaar(werkboek, lezing, resultaat):
+    def afgerond(werkboek, lezing, voorbereid, fout=None):
+        """Commit one workbook (unless it failed) and note its row in the overview."""
+        if fout is None:
+            fout = voorbereid if isinstance(voorbereid, HitteplanFout) else None
+        resultaat = fout if fout is not None else _vastleggen_veilig(voorbereid)
+        if isinstance(resultaat, HitteplanFout) and isinstance(voorbereid, _Voorbereid):
+            voorbereid.transactie.afbreken()
         wb = None if isinstance(lezing, HitteplanFout) else lezing[0]
         regels.append(regel(werkboek, wb, resultaat, teksten, basis))
-        if isinstance(resultaat, Bouwresultaat):
-            gelukt.append(resultaat)
         return werkboek, resultaat
 
-    if werkers == 1:
-        for werkboek in werkboeken:
-            lezing = _lees_veilig(werkboek)
+    with ProcessPoolExecutor(max_workers=werkers) if werkers > 1 else contextlib.nullcontext() as pool:
+        lezingen = list(pool.map(_lees_veilig, werkboeken)) if pool else [_lees_veilig(w) for w in werkboeken]
+        taken = []  # per workbook: its error, a future (in parallel) or the call that prepares it (one by one)
+        for werkboek, lezing in zip(werkboeken, lezingen):
             if isinstance(lezing, HitteplanFout):
-                yield klaar(werkboek, lezing, lezing)
-                continue
-            wb, waarschuwingen = lezing
-            resultaat = _schrijf_veilig(wb, waarschuwingen, basis / _mapnaam(wb.algemeen.gemeente, werkboek, gebruikt),
-                                        sjablonen)
-            yield klaar(werkboek, lezing, resultaat)
-    else:
-        with ProcessPoolExecutor(max_workers=werkers) as pool:
-            lezingen = list(pool.map(_lees_veilig, werkboeken))
-            taken = []
-            for werkboek, lezing in zip(werkboeken, lezingen):
-                if isinstance(lezing, HitteplanFout):
-                    taken.append(lezing)
-                    continue
-                wb, waarschuwingen = lezing
-                doelmap = basis / _mapnaam(wb.algemeen.gemeente, werkboek, gebruikt)
-                taken.append(pool.submit(_schrijf_veilig, wb, waarschuwingen, doelmap, sjablonen))
+                taken.append(lezing)
+            else:
+                doel = basis / _mapnaam(lezing[0].algemeen.gemeente, werkboek, gebruikt)
+                taken.append(pool.submit(_voorbereiden_veilig, *lezing, doel, sjablonen) if pool
+                             else functools.partial(_voorbereiden_veilig, *lezing, doel, sjablonen))
+
+        def uitkomst(taak):
+            try:
+                return taak.result() if isinstance(taak, Future) else taak() if callable(taak) else taak
+            except Exception as err:  # a worker that died: this workbook fails, the run goes on
+                return _onverwacht(err)
+
+        if not pdf:
             for werkboek, lezing, taak in zip(werkboeken, lezingen, taken):
-                resultaat = taak if isinstance(taak, HitteplanFout) else taak.result()
-                yield klaar(werkboek, lezing, resultaat)
+                yield afgerond(werkboek, lezing, uitkomst(taak))
+        else:
+            alle = [uitkomst(taak) for taak in taken]
+            klaar = [v for v in alle if isinstance(v, _Voorbereid)]
+            try:
+                fouten = {id(klaar[i]): f for i, f in _met_pdfs(klaar).items()}
+            except HitteplanFout as fout:  # LibreOffice missing or failing for the whole run
+                fouten = {id(v): fout for v in klaar}
+            for werkboek, lezing, voorbereid in zip(werkboeken, lezingen, alle):
+                yield afgerond(werkboek, lezing, voorbereid, fouten.get(id(voorbereid)))
     if werkboeken:
         schrijf_atomair({basis / NAAM: maak_overzicht(regels, teksten)})
-    if pdf and gelukt:
-        _met_pdf(gelukt)
+

@@ -92,7 +92,8 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
     ev.add("description", teksten.uit_toml("agenda_omschrijving", **context))
     if wb.algemeen.email_trekker:
         organisator = vCalAddress(f"mailto:{wb.algemeen.email_trekker}")
-        organisator.params["cn"] = vText(wb.algemeen.naam_trekker)
+        # a double quote cannot stand in a parameter; RFC 6868 writes it as ^' which Outlook shows as such
+        organisator.params["cn"] = vText(wb.algemeen.naam_trekker.replace('"', "'"))
         ev["organizer"] = organisator
     agenda.add_component(ev)
     agenda.add_missing_timezones()

@@ -184,14 +184,14 @@ def _aantal(n: int, enkel: str, meer: str) -> str:
 
 @hoofd.command(options_metavar="[OPTIES]")
 @click.argument("werkboek", type=click.Path(path_type=Path), default=STANDAARD_WERKBOEK, required=False)
-@click.option("-o", "--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--uitvoer", metavar="MAP",
               help="Map voor de documenten (standaard: uitvoer/<gemeente>; bij een map met werkboeken: "
                    "uitvoer/, met daarin een map per gemeente).")
-@click.option("--sjablonen", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--sjablonen", metavar="MAP",
               help="Map met eigen sjablonen in de huisstijl van de gemeente; wat daar ontbreekt, komt uit de "
                    "standaardsjablonen.")
 @click.option("--pdf", is_flag=True, help="Maak ook een PDF van elk document (daarvoor is LibreOffice nodig).")
-def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool) -> None:
+def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool) -> None:
     """Maak de documenten uit een werkboek, of uit alle werkboeken in een map.
 
     Zonder werkboek wordt het voorbeeld invoer/voorbeeld.xlsx gebruikt. Eerst worden alle
@@ -204,6 +204,9 @@ def bouw(werkboek: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool
       hitteplan bouw mijn-werkboek.xlsx -o documenten
       hitteplan bouw werkboeken-ggd-regio/ --pdf
     """
+    from generator.opdrachten import controleer_mappen
+
+    uitvoer, sjablonen = controleer_mappen(uitvoer, sjablonen)
     if werkboek == STANDAARD_WERKBOEK and not werkboek.exists():
         click.echo(f"Het voorbeeld '{werkboek}' staat niet in deze map. Geef uw werkboek op, bijvoorbeeld: "
                    "hitteplan bouw mijn-werkboek.xlsx", err=True)

@@ -48,6 +48,26 @@ def voortgang(wb: Werkboek, sjablonen: Path | None = None):
     return bepaal(wb, Sjablonen(sjablonen).teksten("voortgang.toml"))
 
 
+def controleer_mappen(uitvoer: str | Path | None, sjablonen: str | Path | None) -> tuple[Path | None, Path | None]:
+    """The output folder and template folder as given, as paths; refused before any work when
+    they cannot be one: an empty name (which would mean the current folder), or a file."""
+    from generator.fouten import SjabloonFout, UitvoerFout
+
+    if uitvoer is not None:
+        if not str(uitvoer).strip():
+            raise UitvoerFout("Geef bij -o de naam van een map op, bijvoorbeeld: -o documenten")
+        uitvoer = Path(uitvoer)
+        if uitvoer.exists() and not uitvoer.is_dir():
+            raise UitvoerFout(f"'{uitvoer}' is een bestand, geen map; kies met -o een map voor de documenten.")
+    if sjablonen is not None:
+        if not str(sjablonen).strip():
+            raise SjabloonFout("Geef bij --sjablonen de naam van een map met sjablonen op.")
+        sjablonen = Path(sjablonen)
+        if sjablonen.exists() and not sjablonen.is_dir():
+            raise SjabloonFout(f"'{sjablonen}' is een bestand, geen map; geef bij --sjablonen de map met uw sjablonen op.")
+    return uitvoer, sjablonen
+
+
 def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False):
     """Build every document; see :func:`generator.bouw.bouw`."""
     from generator.bouw import bouw

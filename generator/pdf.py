@@ -5,10 +5,8 @@ PDF is checked to exist."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from generator.fouten import UitvoerFout
@@ -25,45 +23,33 @@ def vind_soffice() -> str | None:
     return gevonden or next((p for p in _PLEKKEN if Path(p).is_file()), None)
 
 
-def maak_pdfs(documenten: list[Path], tijdslimiet: int = 900) -> list[Path]:
-    """A PDF beside each document; returns their paths. Raises :class:`UitvoerFout` when
-    LibreOffice is missing or a PDF was not made."""
+def maak_pdfs(documenten: list[Path], werkmap: Path, tijdslimiet: int = 900) -> list[Path | None]:
+    """A PDF of each document, made in ``werkmap`` (a folder of the caller's, removed by it;
+    LibreOffice's profile goes there too); per document the PDF's path, or None when
+    LibreOffice made none. Raises :class:`UitvoerFout` when LibreOffice is missing, cannot
+    start or takes too long."""
     if not documenten:
         return []
     soffice = vind_soffice()
     if soffice is None:
         raise UitvoerFout("Voor --pdf is LibreOffice nodig, maar het is niet gevonden. Installeer het (gratis, "
-                          "libreoffice.org) of laat --pdf weg; de Word- en PowerPoint-bestanden zijn wel gemaakt.")
-    with tempfile.TemporaryDirectory(prefix="hitteplan-pdf-") as tmp:
-        bron, doel = Path(tmp, "in"), Path(tmp, "uit")
-        bron.mkdir()
-        doel.mkdir()
-        kopieen = []
-        for i, pad in enumerate(documenten):  # unique names: letters in different folders share names
-            kopie = bron / f"{i:05d}{pad.suffix}"
-            shutil.copyfile(pad, kopie)
-            kopieen.append(kopie)
-        opdracht = [soffice, f"-env:UserInstallation={Path(tmp, 'profiel').as_uri()}", "--headless", "--norestore",
-                    "--nolockcheck", "--convert-to", FILTER, "--outdir", str(doel), *map(str, kopieen)]
-        try:
-            subprocess.run(opdracht, capture_output=True, timeout=tijdslimiet, check=False)
-        except subprocess.TimeoutExpired as err:
-            raise UitvoerFout(f"LibreOffice deed er langer dan {tijdslimiet // 60} minuten over; er zijn geen "
-                              "PDF's gemaakt.") from err
-        except OSError as err:
-            raise UitvoerFout(f"LibreOffice kon niet worden gestart ({err.strerror or err}).") from err
-        ontbrekend = [pad.name for i, pad in enumerate(documenten) if not (doel / f"{i:05d}.pdf").is_file()]
-        if ontbrekend:
-            raise UitvoerFout(f"LibreOffice kon geen PDF maken van {', '.join(ontbrekend[:5])}"
-                              f"{' en nog ' + str(len(ontbrekend) - 5) if len(ontbrekend) > 5 else ''}.")
-        uit = []
-        for i, pad in enumerate(documenten):
-            pdf = pad.with_suffix(".pdf")
-            try:
-                shutil.move(str(doel / f"{i:05d}.pdf"), str(pdf))
-            except OSError as err:
-                raise UitvoerFout(f"'{pdf}' kan niet worden geschreven: is het nog geopend in een ander programma?") \
-                    from err
-            os.chmod(pdf, 0o644)
-            uit.append(pdf)
-    return uit
+                          "libreoffice.org) of laat --pdf weg; er is niets veranderd.")
+    bron, doel = werkmap / "in", werkmap / "uit"
+    bron.mkdir(parents=True)
+    doel.mkdir()
+    kopieen = []
+    for i, pad in enumerate(documenten):  # unique names: letters in different folders share names
+        kopie = bron / f"{i:05d}{Path(pad.name).suffix}"
+        shutil.copyfile(pad, kopie)
+        kopieen.append(kopie)
+    opdracht = [soffice, f"-env:UserInstallation={(werkmap / 'profiel').resolve().as_uri()}", "--headless",
+                "--norestore", "--nolockcheck", "--convert-to", FILTER, "--outdir", str(doel), *map(str, kopieen)]
+    try:
+        subprocess.run(opdracht, capture_output=True, timeout=tijdslimiet, check=False)
+    except subprocess.TimeoutExpired as err:
+        raise UitvoerFout(f"LibreOffice deed er langer dan {tijdslimiet // 60} minuten over; er zijn geen PDF's "
+                          "gemaakt en er is niets veranderd.") from err
+    except OSError as err:
+        raise UitvoerFout(f"LibreOffice kon niet worden gestart ({err.strerror or err}); er is niets veranderd.") from err
+    return [pdf if (pdf := doel / f"{i:05d}.pdf").is_file() and pdf.stat().st_size > 0 else None
+            for i in range(len(documenten))]

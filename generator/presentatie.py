@@ -504,46 +504,73 @@ def _proces(deck: Deck) -> None:
         deck.tekstvak(dia, Vak(x(d) - 0.95, y - 0.2, 0.9, 0.4) if not rechts else Vak(x(d) + 0.05, y - 0.2, 0.9, 0.4),
                       [(datum_kort(d), 12, True, None, False)], "Datum", midden=True,
                       uitlijning=PP_ALIGN.RIGHT if not rechts else PP_ALIGN.LEFT)
-    labelbreedte = 1.75
     niveaus_boven: list[list[tuple[float, float]]] = [[], []]
     niveaus_onder: list[list[tuple[float, float]]] = [[], [], []]
-    overig = []
+    overig, ingekort = [], []
 
-    def plaats(niveaus, midden) -> int | None:
-        links = min(max(midden - labelbreedte / 2, 0.3), SLIDE_B - 0.3 - labelbreedte)
+    def plaats(niveaus, links, breedte) -> int | None:
         for n, bezet in enumerate(niveaus):
-            if all(links + labelbreedte + 0.05 <= a or links >= b + 0.05 for a, b in bezet):
-                bezet.append((links, links + labelbreedte))
+            if all(links + breedte + 0.05 <= a or links >= b + 0.05 for a, b in bezet):
+                bezet.append((links, links + breedte))
                 return n
         return None
 
     for d, wat, bijeenkomst in wb.tijdlijn():
         midden = x(d)
         niveaus = niveaus_boven if bijeenkomst else niveaus_onder
-        n = plaats(niveaus, midden)
+        hoogte = 0.8 if bijeenkomst else 0.75
+        tekst, grootte, labelbreedte = _label(deck, datum_kort(d), wat, bijeenkomst, hoogte)
+        if not tekst.endswith(wat):
+            ingekort.append((d, wat))
+        links = min(max(midden - labelbreedte / 2, 0.3), SLIDE_B - 0.3 - labelbreedte)
+        n = plaats(niveaus, links, labelbreedte)
         if n is None:
             overig.append((d, wat))
             continue
-        links = min(max(midden - labelbreedte / 2, 0.3), SLIDE_B - 0.3 - labelbreedte)
         merk = 0.24 if bijeenkomst else 0.16
         stip = dia.shapes.add_shape(MSO_SHAPE.OVAL if bijeenkomst else MSO_SHAPE.DIAMOND, _inch(midden - merk / 2),
                                     _inch(y - merk / 2), _inch(merk), _inch(merk))
         stip.fill.solid()
         stip.fill.fore_color.rgb = RGBColor.from_string(deck.kleur if bijeenkomst else "E07B39")
         stip.line.fill.background()
-        tekst = f"{datum_kort(d)}\n{wat}"
-        grootte = 13 if bijeenkomst else 12
-        hoogte = 0.8 if bijeenkomst else 0.75
-        while grootte > 11 and deck.hoogte([(tekst, grootte, bijeenkomst, None, False)], labelbreedte) > hoogte * 72:
-            grootte -= 1
         boven = y - 0.3 - hoogte - n * (hoogte + 0.05) if bijeenkomst else y + 0.2 + n * (hoogte + 0.05)
         deck.tekstvak(dia, Vak(links, boven, labelbreedte, hoogte), [(tekst, grootte, bijeenkomst, None, False)],
                       "Mijlpaal", uitlijning=PP_ALIGN.CENTER)
+    if ingekort:  # shortened on the slide: the speaker has the full text in the notes
+        volledig = "\n".join(deck.t("vervolg.punt", datum=d, wat=wat) for d, wat in ingekort)
+        tf = dia.notes_slide.notes_text_frame
+        tf.text = f"{tf.text}\n\n{deck.t('proces.ingekort')}\n{volledig}"
+        deck._taal(tf)
     if overig:  # more milestones than the timeline has room for: listed on a next slide
         items = [deck.t("vervolg.punt", datum=d, wat=wat) for d, wat in overig]
         deck.opsomming("proces", items, deck.t("proces.notities"),
                        titel=deck.t("algemeen.vervolg", titel=deck.t("proces.titel")))
 
+
+def _label(deck: Deck, datum: str, wat: str, vet: bool, hoogte: float) -> tuple[str, float, float]:
+    """A timeline label: (text, size in pt, width in inches). As narrow as its measured text
+    allows (so labels overlap less), at the largest size that fits that width (13 or 12 pt
+    down to 11); a text that fits no label is shortened at a word, with an ellipsis."""
+    def past(tekst: str, grootte: float, breedte: float) -> bool:
+        return deck.hoogte([(tekst, grootte, vet, None, False)], breedte) <= hoogte * 72 and \
+            max(meten.breedte(w, grootte, vet=vet) for w in tekst.split()) <= breedte * 72 - 14.4
+
+    tekst = f"{datum}\n{wat}"
+    for breedte in LABELBREEDTES:
+        for grootte in ((13, 12, 11) if vet else (12, 11)):
+            if past(tekst, grootte, breedte):
+                return tekst, grootte, breedte
+    breedte = LABELBREEDTES[-1]
+    woorden = wat.split()
+    while len(woorden) > 1 and not past(f"{datum}\n{' '.join(woorden)}…", 11, breedte):
+        woorden.pop()
+    kort = " ".join(woorden)
+    while len(kort) > 1 and not past(f"{datum}\n{kort}…", 11, breedte):  # one word longer than the label
+        kort = kort[:-1]
+    return f"{datum}\n{kort}…", 11, breedte
+
+
+LABELBREEDTES = (1.0, 1.25, 1.5, 1.75, 2.0, 2.25)  # inches a label on the timeline may take
 
 def _gesprekken(deck: Deck, start) -> None:
     per_werkvorm: dict[str, list] = {}

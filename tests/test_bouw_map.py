@@ -139,21 +139,78 @@ def test_pdf_zonder_libreoffice(voorbeeld, tmp_path, monkeypatch):
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--pdf")
     assert resultaat.exit_code == 1
     assert resultaat.output.strip() == ("Voor --pdf is LibreOffice nodig, maar het is niet gevonden. Installeer het "
-                                        "(gratis, libreoffice.org) of laat --pdf weg; de Word- en PowerPoint-bestanden "
-                                        "zijn wel gemaakt.")
-    assert (tmp_path / "uit" / "bestuurlijke-notitie.docx").is_file()
+                                        "(gratis, libreoffice.org) of laat --pdf weg; er is niets veranderd.")
+    assert not (tmp_path / "uit").exists()  # PDFs belong to the build: without them nothing is written
 
 
 def test_libreoffice_die_niets_maakt(voorbeeld, tmp_path, monkeypatch):
     """soffice exits 0 even when it fails: every PDF is checked to exist."""
     import generator.pdf as pdf
 
+    uit = tmp_path / "uit"
+    assert bouw(voorbeeld, "-o", uit).exit_code == 0  # an earlier build, without PDFs
+    voor = {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()}
     nep = tmp_path / "soffice"
     nep.write_text("#!/bin/sh\nexit 0\n")
     nep.chmod(0o755)
     monkeypatch.setattr(pdf, "vind_soffice", lambda: str(nep))
-    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--pdf")
+    resultaat = bouw(voorbeeld, "-o", uit, "--pdf")
     assert resultaat.exit_code == 1
     assert resultaat.output.strip().startswith("LibreOffice kon geen PDF maken van bestuurlijke-notitie.docx, "
                                                "presentatie-startbijeenkomst.pptx, canvas-fase-2.docx")
-    assert not list((tmp_path / "uit").rglob("*.pdf"))
+    assert resultaat.output.strip().endswith("; er is niets veranderd.")
+    # new documents never stand beside old PDFs: the earlier build is exactly as it was, nothing left behind
+    assert {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()} == voor
+
+
+def test_elk_werkboek_een_eigen_map(tmp_path, maak_werkboek, gegevens):
+    """0.xlsx (Gemeente 'Bbb'), aaa.xlsx and bbb.xlsx (both 'Zuid'): bbb.xlsx's fallback name
+    is taken already, so it gets a number; nothing is silently replaced."""
+    map_ = tmp_path / "regio"
+    map_.mkdir()
+    for bestand, gemeente in (("0", "Bbb"), ("aaa", "Zuid"), ("bbb", "Zuid")):
+        g = copy.deepcopy(gegevens)
+        g["Algemeen"]["Gemeente"] = gemeente
+        shutil.move(maak_werkboek(g, naam=f"{bestand}.xlsx"), map_ / f"{bestand}.xlsx")
+    shutil.copy(tmp_path / "hittekaart-heuvelmonde.png", map_)
+    resultaat = bouw(map_, "-o", tmp_path / "uit")
+    regels = resultaat.output.splitlines()
+    assert resultaat.exit_code == 0, resultaat.output
+    mappen = [r.split(" -> ")[1].split(" ")[0] for r in regels if r.startswith("Gelukt: ")]
+    assert mappen == [f"{tmp_path / 'uit' / n}/" for n in ("bbb", "zuid", "bbb-2")]
+    assert len(set(mappen)) == 3
+
+
+def test_een_onverwachte_fout_verbergt_de_samenvatting_niet(regio, tmp_path, monkeypatch):
+    """One workbook that trips over something unforeseen is one 'Mislukt' line; the others
+    are built and the summary is printed."""
+    import generator.canvas as canvas
+
+    echt = canvas.maak_canvas
+
+    def struikel(wb, *args, **kwargs):
+        if wb.algemeen.gemeente == "Aadorp":
+            raise RuntimeError("onvoorzien")
+        return echt(wb, *args, **kwargs)
+
+    monkeypatch.setattr(canvas, "maak_canvas", struikel)
+    from generator.bouw import bouw_map
+
+    uitkomst = {w.name: r for w, r in bouw_map(regio, tmp_path / "uit", werkers=1)}
+    assert str(uitkomst["Aadorp.xlsx"]).startswith("er ging iets onverwachts mis met dit werkboek (RuntimeError)")
+    assert hasattr(uitkomst["Súdwest-Fryslân.xlsx"], "bestanden")
+    assert not (tmp_path / "uit" / "aadorp").exists()
+    assert (tmp_path / "uit" / "overzicht-regio.xlsx").is_file()
+
+
+def test_pdf_dat_niet_geschreven_kan_worden(voorbeeld, tmp_path):
+    """A PDF target that cannot be replaced: documents and PDFs are one transaction."""
+    hulpmiddel("soffice")
+    uit = tmp_path / "uit"
+    assert bouw(voorbeeld, "-o", uit).exit_code == 0
+    (uit / "canvas-fase-2.pdf").mkdir()
+    voor = {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()}
+    resultaat = bouw(voorbeeld, "-o", uit, "--pdf")
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip() == f"'{uit / 'canvas-fase-2.pdf'}' kan niet worden geschreven: er staat een map met die naam."
+    assert {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()} == voor

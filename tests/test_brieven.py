@@ -313,3 +313,14 @@ def test_brieven_van_een_eerdere_bouw_worden_genoemd(maak_werkboek, gegevens, tm
     andere = next(p for p in uit.rglob("*.docx") if p.parent.name != "uitnodigingen" and p not in oud
                   and p.parent != uit)
     assert str(andere.relative_to(uit)) not in regel
+
+
+def test_naam_met_aanhalingstekens_in_het_agendabestand(maak_werkboek, gegevens, tmp_path):
+    gegevens["Algemeen"]["Naam trekker"] = 'Sanne "de" Vries'
+    uit = tmp_path / "uit"
+    assert CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(uit)],
+                              catch_exceptions=False).exit_code == 0
+    ics = (uit / "uitnodigingen" / "bestuurlijke-bijeenkomst.ics").read_bytes()
+    assert b"^'" not in ics
+    ev = next(iter(Calendar.from_ical(ics).walk("VEVENT")))
+    assert ev["organizer"].params["cn"] == "Sanne 'de' Vries"

@@ -111,3 +111,24 @@ def test_de_echte_opdracht_eindigt_snel_en_toch_volledig(voorbeeld, tmp_path):
     assert (uit.returncode, uit.stdout) == (1, "")
     assert uit.stderr == "'kapot.xlsx' is geen Excel-werkboek; verwacht een Excel-werkmap (.xlsx).\n"
     assert not (tmp_path / "niets").exists()
+
+
+@pytest.mark.parametrize(("opties", "melding"), [
+    (["-o", "{bestand}"], "'{bestand}' is een bestand, geen map; kies met -o een map voor de documenten."),
+    (["-o", ""], "Geef bij -o de naam van een map op, bijvoorbeeld: -o documenten"),
+    (["--sjablonen", "{bestand}"], "'{bestand}' is een bestand, geen map; geef bij --sjablonen de map met uw "
+                                   "sjablonen op."),
+    (["--sjablonen", "{map}/bestaat-niet"], "De sjablonenmap '{map}/bestaat-niet' bestaat niet."),
+])
+def test_uitvoer_en_sjablonen_die_geen_map_zijn(voorbeeld, tmp_path, monkeypatch, opties, melding):
+    """Exit 1 with one Dutch sentence, never click's English; nothing written, also not in
+    the current folder."""
+    bestand = tmp_path / "gewoon.txt"
+    bestand.write_text("x")
+    monkeypatch.chdir(tmp_path)
+    vervang = {"bestand": bestand, "map": tmp_path}
+    uit = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), *(o.format(**vervang) for o in opties)],
+                             catch_exceptions=False)
+    assert (uit.exit_code, uit.output.strip()) == (1, melding.format(**vervang))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["gewoon.txt", "voorbeeld.xlsx",
+                                                                 "hittekaart-heuvelmonde.png"])

@@ -159,3 +159,27 @@ def test_hittekaart_geschaald_met_alt_tekst(maak_werkboek, gegevens, tmp_path):
     assert beeld._element.xpath("./p:nvPicPr/p:cNvPr")[0].get("descr").startswith("Hittekaart van Heuvelmonde")
     assert beeld.left + beeld.width <= prs.slide_width and beeld.top + beeld.height <= prs.slide_height
     assert abs(beeld.width / beeld.height - 16 / 9) < 0.01
+
+
+def test_lange_mijlpaal_op_de_tijdlijn(maak_werkboek, gegevens, tmp_path):
+    """A milestone of 147 characters: labels are placed by their measured width and never
+    overlap; the long one is shortened with an ellipsis, its full text in the speaker notes;
+    no text runs out of its box when rendered."""
+    lang = ("Uitwerking van de afspraken met alle zorgorganisaties, woningcorporaties en vrijwilligersorganisaties "
+            "over bereik, signalering en opvang bij hitte.")
+    assert len(lang) == 147
+    gegevens["Planning"][4]["Mijlpaal"] = lang
+    prs = bouw(maak_werkboek(gegevens), tmp_path)
+    dia = next(d for d in prs.slides if d.shapes.title.text_frame.text == "Het proces: van verkennen naar vastleggen")
+    labels = [v for v in dia.shapes if v.name == "Mijlpaal"]
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert (a.left + a.width <= b.left or b.left + b.width <= a.left or a.top + a.height <= b.top
+                    or b.top + b.height <= a.top), (a.text_frame.text, b.text_frame.text)
+    ingekort = [v.text_frame.text for v in labels if v.text_frame.text.endswith("…")]
+    assert len(ingekort) == 1 and ingekort[0].split("\x0b")[1].rstrip("…") in lang
+    assert {v.width for v in labels} != {labels[0].width}  # widths follow the text
+    notities = dia.notes_slide.notes_text_frame.text
+    assert f"Op de tijdlijn ingekort:\n19 maart 2027: {lang}" in notities
+    pad = tmp_path / "presentatie-startbijeenkomst.pptx"
+    assert overloop(pad, naar_pdf(pad, tmp_path)) == []

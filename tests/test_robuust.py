@@ -91,15 +91,16 @@ def test_uitvoermap_onder_een_bestand(voorbeeld, tmp_path):
 
 
 def test_document_open_in_ander_programma(voorbeeld, tmp_path, monkeypatch):
-    """On Windows a document open in Word cannot be replaced: the message says so, the other
-    documents of the run are not put in place either, and no temporary file is left."""
+    """On Windows a document open in Word can be neither moved nor replaced: the message says
+    so, the other documents of the run are not put in place either, and no temporary file is
+    left."""
     import os
 
     uit = _uitvoer_met_vorige(tmp_path / "uit")
     echt = os.replace
 
     def vergrendeld(bron, doel):
-        if str(doel).endswith("canvas-fase-2.docx"):
+        if str(doel).endswith("canvas-fase-2.docx") or str(bron).endswith("canvas-fase-2.docx"):
             raise PermissionError(13, "Permission denied")
         return echt(bron, doel)
 
@@ -111,6 +112,89 @@ def test_document_open_in_ander_programma(voorbeeld, tmp_path, monkeypatch):
                                         "en probeer het opnieuw.")
     assert not list(uit.glob(".~*"))
     assert (uit / "canvas-fase-2.docx").read_bytes() == VORIGE["canvas-fase-2.docx"]
+
+
+def test_plaatsen_mislukt_na_het_opzijzetten(voorbeeld, tmp_path, monkeypatch):
+    """The old files are already moved aside when putting a new one in place fails (a full
+    disk, say): every old file goes back, every new one is removed."""
+    import os
+
+    uit = _uitvoer_met_vorige(tmp_path / "uit")
+    echt = os.replace
+
+    def vol(bron, doel):
+        if str(doel).endswith("canvas-fase-2.docx") and not str(bron).endswith(".oud"):
+            raise OSError(28, "No space left on device")
+        return echt(bron, doel)
+
+    monkeypatch.setattr(os, "replace", vol)
+    resultaat = bouw(voorbeeld, "-o", uit)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip() == f"'{uit / 'canvas-fase-2.docx'}' kan niet worden geschreven (No space left on device)."
+    _niets_veranderd(uit)
+
+
+@pytest.fixture(scope="module")
+def eerste_bouw(tmp_path_factory):
+    """The example built once: the earlier documents every later failed build must leave alone."""
+    import shutil
+
+    from generator.voorbeeld import hittekaart
+
+    from .conftest import REPO
+
+    map_ = tmp_path_factory.mktemp("eerste")
+    shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", map_ / "voorbeeld.xlsx")
+    kaart, beeld = hittekaart()
+    (map_ / kaart).write_bytes(beeld)
+    assert bouw(map_ / "voorbeeld.xlsx", "-o", map_ / "uit").exit_code == 0
+    return map_
+
+
+DOELEN = ["bestuurlijke-notitie.docx", "presentatie-startbijeenkomst.pptx", "canvas-fase-2.docx",
+          "terugkoppeling-startbijeenkomst-hitteplan.docx", "uitnodigingen/uitnodigingen.csv",
+          "uitnodigingen/bestuurlijke-bijeenkomst.ics", "uitnodigingen/dialoog-doelen-en-maatregelen/ggd-heuvelland.docx"]
+
+
+@pytest.mark.parametrize("doel", DOELEN)
+def test_alles_of_niets_voor_elk_soort_bestand(eerste_bouw, tmp_path, maak_werkboek, gegevens, doel):
+    """Each kind of target made impossible to replace in turn (a folder where the file should
+    be): the build fails naming it, and every file of the earlier build stays byte for byte,
+    with nothing new beside it and nothing temporary left."""
+    import shutil
+
+    uit = tmp_path / "uit"
+    shutil.copytree(eerste_bouw / "uit", uit)
+    (uit / doel).unlink()
+    (uit / doel).mkdir()
+    voor = {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()}
+    mappen = sorted(p for p in uit.rglob("*") if p.is_dir())
+    gegevens["Notitie"]["Onderwerp"] = "Een ander onderwerp, zodat elk document verandert"
+    gegevens["Algemeen"]["Titel traject"] = "Hitteplan Heuvelmonde 2027"
+    resultaat = bouw(maak_werkboek(gegevens), "-o", uit)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip() == f"'{uit / doel}' kan niet worden geschreven: er staat een map met die naam."
+    assert {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()} == voor
+    assert sorted(p for p in uit.rglob("*") if p.is_dir()) == mappen
+
+
+def test_afgebroken_bouw_wordt_opgeruimd(voorbeeld, tmp_path):
+    """What a build killed half-way leaves (its temporary files, a PDF work folder) is removed
+    by the next build in the folders it writes; lock files of Word and LibreOffice stay."""
+    uit = tmp_path / "uit"
+    (uit / "uitnodigingen" / "startbijeenkomst").mkdir(parents=True)
+    resten = [uit / ".~hitteplan-1a2b3c4d-bestuurlijke-notitie.docx", uit / ".~abc123.docx.tmp",
+              uit / "uitnodigingen" / ".~hitteplan-9f9f9f9f-ggd.docx.oud"]
+    for pad in resten:
+        pad.write_bytes(b"rest")
+    (uit / ".~hitteplan-pdf-7f00").mkdir()
+    (uit / ".~hitteplan-pdf-7f00" / "00001.docx").write_bytes(b"kopie")
+    sloten = [uit / "~$stuurlijke-notitie.docx", uit / ".~lock.canvas-fase-2.docx#"]
+    for pad in sloten:
+        pad.write_bytes(b"slot")
+    assert bouw(voorbeeld, "-o", uit).exit_code == 0
+    assert not any(p.exists() for p in resten) and not (uit / ".~hitteplan-pdf-7f00").exists()
+    assert all(p.exists() for p in sloten)
 
 
 def test_alleen_lezen_bestand(voorbeeld, tmp_path, monkeypatch):
