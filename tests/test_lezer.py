@@ -405,6 +405,25 @@ def test_te_groot(tmp_path, monkeypatch):
         lees(pad)
 
 
+def test_uitgepakt_te_groot(tmp_path, monkeypatch):
+    import generator.bestand as bestand
+
+    monkeypatch.setattr(bestand, "MAX_UITGEPAKT", 1000)
+    pad = _zip(tmp_path / "groot.xlsx", {"xl/workbook.xml": b"<workbook/>", "xl/sharedStrings.xml": b"<sst/>" * 400})
+    with pytest.raises(BestandFout, match="zou uitgepakt 0 MB worden; meer dan 200 MB wordt niet gelezen"):
+        lees(pad)
+
+
+def test_afbeelding_te_groot(maak_werkboek, monkeypatch):
+    import generator.lezer as lezer
+
+    monkeypatch.setattr(lezer, "MAX_AFBEELDING", 100)
+    uit = controleer(maak_werkboek())  # the example's heat map is more than 100 bytes
+    assert uit.exit_code == 1
+    assert ("Fout: Blad 'Algemeen', cel B18: het bestand 'hittekaart-heuvelmonde.png' is groter dan 20 MB; sla de "
+            "afbeelding kleiner op") in uit.output.splitlines()
+
+
 def test_te_veel_cellen(maak_werkboek, monkeypatch):
     import generator.lezer as lezer
 
