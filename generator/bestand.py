@@ -23,6 +23,8 @@ MAX_UITGEPAKT = 200 * 1024 * 1024
 MAX_VERHOUDING = 100
 MAX_RIJEN = 20_000  # rows per sheet; a heat plan's workbook has a few hundred
 MAX_KOLOMMEN = 200  # columns read per sheet (the contract has at most 16); later columns are not read
+MAX_BLADEN = 250  # sheets in a workbook (the contract has 14)
+MAX_CELLEN = 100_000  # filled cells per sheet
 _STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _HOOFD = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -47,12 +49,17 @@ def _bevat(zf: zipfile.ZipFile, lid: zipfile.ZipInfo, *zoek: bytes) -> bytes | N
 def controleer_bestand(pad: Path) -> None:
     """Refuse, before parsing, what is not a workbook, is too large or carries hostile XML;
     one sentence each."""
+    from generator.fouten import oorzaak
+
     naam = pad.name
-    if not pad.exists():
-        raise BestandFout(f"Het bestand '{pad}' bestaat niet.")
-    if pad.is_dir():
-        raise BestandFout(f"'{pad}' is een map, geen Excel-werkboek.")
-    grootte = pad.stat().st_size
+    try:
+        if not pad.exists():
+            raise BestandFout(f"Het bestand '{pad}' bestaat niet.")
+        if pad.is_dir():
+            raise BestandFout(f"'{pad}' is een map, geen Excel-werkboek.")
+        grootte = pad.stat().st_size
+    except OSError as err:
+        raise BestandFout(f"'{pad}' kan niet worden gelezen: {oorzaak(err)}.") from err
     if grootte > MAX_BESTAND:
         raise BestandFout(f"'{naam}' is {grootte / 1024 / 1024:.0f} MB; werkboeken groter dan 50 MB worden niet gelezen.")
     if grootte == 0:
@@ -87,6 +94,8 @@ def controleer_bestand(pad: Path) -> None:
             if _bevat(zf, zf.getinfo("xl/workbook.xml"), _STRICT, _HOOFD) == _STRICT:
                 raise BestandFout(f"'{naam}' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en kies "
                                   "Opslaan als > Excel-werkmap (.xlsx).")
+            if zf.read("xl/workbook.xml").count(b"<sheet ") > MAX_BLADEN:
+                raise BestandFout(f"'{naam}' heeft meer dan {MAX_BLADEN} bladen; zo'n werkboek wordt niet gelezen.")
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
         raise _beschadigd(naam) from err
 
@@ -142,26 +151,41 @@ class Werkmap:
     def __exit__(self, *_):
         self.close()
 
-    def _rijen(self, ws):
-        """The sheet's rows (openpyxl fills gaps with empty rows), refused beyond MAX_RIJEN:
-        a crafted row number must not make us walk millions of rows."""
+    def _rijen(self, ws, max_rijen: int):
+        """The sheet's rows, refused beyond MAX_RIJEN: a crafted row number must not make us walk
+        millions of rows. The sheet's own statement of its size is not trusted (a sheet that
+        claims to end at row 21 may hold row 22)."""
+        ws.reset_dimensions()
         for r, rij in enumerate(ws.iter_rows(max_col=MAX_KOLOMMEN), start=1):
-            if r > MAX_RIJEN:
+            if r > max_rijen:
+                if max_rijen < MAX_RIJEN:
+                    return
                 raise BestandFout(f"Blad '{ws.title}' loopt door tot voorbij rij {MAX_RIJEN:,}; zo'n groot blad wordt "
                                   "niet gelezen. Verwijder de lege rijen onderaan, of kopieer de gegevens naar een "
                                   "nieuw werkboek.".replace(",", "."))
-            yield rij
+            yield r, rij
 
-    def rijen(self, titel: str) -> list[list[Cel]]:
-        """The rows of a worksheet from row 1, each up to its last filled cell."""
+    def _te_veel(self, titel: str) -> BestandFout:
+        return BestandFout(f"Blad '{titel}' heeft meer dan {MAX_CELLEN:,} gevulde cellen; zo'n groot werkboek wordt "
+                           "niet gelezen.".replace(",", "."))
+
+    def rijen(self, titel: str, max_rijen: int = MAX_RIJEN) -> list[list[Cel | None]]:
+        """The rows of a worksheet from row 1 (at most ``max_rijen``), each up to its last
+        filled cell; an empty cell is None. More than MAX_CELLEN filled cells is refused while
+        reading, before the sheet is in memory."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. a date serial out of range: openpyxl makes it an error value
+            r = 0
             try:
-                formules = {(r, k) for r, rij in enumerate(self._rijen(self._formules[titel]), start=1)
-                            for k, cel in enumerate(rij, start=1) if cel.data_type == "f"}
-                uit = []
-                for r, rij in enumerate(self._rijen(self._waarden[titel]), start=1):
-                    cellen = []
+                formules: set[tuple[int, int]] = set()
+                for r, rij in self._rijen(self._formules[titel], max_rijen):
+                    formules.update((r, k) for k, cel in enumerate(rij, start=1) if cel.data_type == "f")
+                    if len(formules) > MAX_CELLEN:
+                        raise self._te_veel(titel)
+                uit: list[list[Cel | None]] = []
+                gevuld = 0
+                for r, rij in self._rijen(self._waarden[titel], max_rijen):
+                    cellen: list[Cel | None] = []
                     for k, cel in enumerate(rij, start=1):
                         waarde = cel.value
                         soort = None
@@ -169,13 +193,18 @@ class Werkmap:
                             soort = "formule"
                         elif cel.data_type == "e":
                             soort = "fout"
-                        notatie = getattr(cel, "number_format", None) or "General"
-                        cellen.append(Cel(waarde, notatie, f"{kolomletters(k)}{r}", soort))
-                    while cellen and cellen[-1].waarde is None and cellen[-1].soort is None:
-                        cellen.pop()
+                        if waarde is None and soort is None:
+                            continue
+                        gevuld += 1
+                        if gevuld > MAX_CELLEN:
+                            raise self._te_veel(titel)
+                        cellen.extend([None] * (k - 1 - len(cellen)))
+                        cellen.append(Cel(waarde, getattr(cel, "number_format", None) or "General",
+                                          f"{kolomletters(k)}{r}", soort))
                     uit.append(cellen)
                 return uit
             except BestandFout:
                 raise
             except Exception as err:  # a sheet's XML that cannot be parsed, a string index out of range, ...
-                raise BestandFout(f"Blad '{titel}' is beschadigd en kan niet worden gelezen.") from err
+                raise BestandFout(f"Blad '{titel}' is beschadigd en kan niet worden gelezen (rond rij {r + 1}); open "
+                                  "het werkboek in Excel en sla het opnieuw op.") from err

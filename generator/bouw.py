@@ -47,6 +47,7 @@ def documenten():
     (path relative to the output folder, bytes)."""
     from generator.brieven import maak_brieven
     from generator.canvas import NAAM as CANVAS, maak_canvas
+    from generator.contactlijst import NAAM as CONTACTLIJST, maak_contactlijst
     from generator.notitie import NAAM as NOTITIE, maak_notitie
     from generator.presentatie import NAAM as PRESENTATIE, maak_presentatie
 
@@ -54,7 +55,8 @@ def documenten():
         return lambda wb, bron, meldingen, klaar: [(naam, maak(wb, bron, meldingen))]
 
     return [("notitie", enkel(NOTITIE, maak_notitie)), ("presentatie", enkel(PRESENTATIE, maak_presentatie)),
-            ("canvas", enkel(CANVAS, maak_canvas)), (None, maak_brieven)]
+            ("canvas", enkel(CANVAS, maak_canvas)), ("contactlijst", enkel(CONTACTLIJST, maak_contactlijst)),
+            (None, maak_brieven)]
 
 
 def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron) -> _Voorbereid:
@@ -238,17 +240,28 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     LibreOffice call after the last workbook is prepared, and each workbook's documents and
     PDFs are put in place together. After the last workbook the region overview
     (:data:`generator.overzicht.NAAM`) is written at the top of ``uitvoer``."""
+    from generator.overzicht import Koppen
+    from generator.sjabloon import Sjablonen
+
+    # refused before any work: a missing template folder, a broken heading of the overview, output among the workbooks
+    teksten = Sjablonen(sjablonen).teksten("voortgang.toml")
+    koppen = Koppen(teksten)
+    basis = uitvoer if uitvoer is not None else Path("uitvoer")
+    if basis.resolve() == map_.resolve():
+        raise UitvoerFout(f"Kies met -o een andere map dan de map met werkboeken ('{map_}'): anders komen de documenten "
+                          "en het overzicht tussen de werkboeken te staan.")
+    return _bouw_map(map_, basis, sjablonen, pdf, werkers, teksten, koppen)
+
+
+def _bouw_map(map_: Path, basis: Path, sjablonen: Path | None, pdf: bool, werkers: int | None, teksten, koppen):
     import contextlib
     import functools
     import os
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from generator.overzicht import NAAM, maak_overzicht, regel
-    from generator.sjabloon import Sjablonen
 
-    teksten = Sjablonen(sjablonen).teksten("voortgang.toml")  # a missing template folder is an error before any work
     werkboeken = werkboeken_in(map_)
-    basis = uitvoer if uitvoer is not None else Path("uitvoer")
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(werkboeken)))
     gebruikt: set[str] = set()
     regels: list[dict] = []
@@ -261,7 +274,7 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
         if isinstance(resultaat, HitteplanFout) and isinstance(voorbereid, _Voorbereid):
             voorbereid.transactie.afbreken()
         wb = None if isinstance(lezing, HitteplanFout) else lezing[0]
-        regels.append(regel(werkboek, wb, resultaat, teksten, basis))
+        regels.append(regel(werkboek, wb, resultaat, teksten, koppen, basis))
         return werkboek, resultaat
 
     with ProcessPoolExecutor(max_workers=werkers) if werkers > 1 else contextlib.nullcontext() as pool:
@@ -294,5 +307,5 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
             for werkboek, lezing, voorbereid in zip(werkboeken, lezingen, alle):
                 yield afgerond(werkboek, lezing, voorbereid, fouten.get(id(voorbereid)))
     if werkboeken:
-        schrijf_atomair({basis / NAAM: maak_overzicht(regels, teksten)})
+        schrijf_atomair({basis / NAAM: maak_overzicht(regels, koppen)})
 

@@ -15,7 +15,7 @@ import io
 
 from generator.fouten import Melding, SjabloonFout
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
-from generator.sjabloon import Sjablonen, render_tekst
+from generator.sjabloon import Sjablonen, binnen_de_tijd, render_tekst
 from generator.uitvoer import slug
 from generator.woord import afbeeldingen, basiscontext, render_docx
 
@@ -24,13 +24,28 @@ TERUGKOPPELING = "terugkoppeling.docx"
 MAP = "uitnodigingen"
 
 
-def geadresseerden(wb: Werkboek, b: Bijeenkomst) -> list[tuple[Stakeholder, str | None]]:
-    """(organisation, name to address) for a meeting: the bestuurders for the bestuurlijke
-    bijeenkomst, the contact persons otherwise; never an organisation that dropped out."""
+def geadresseerden(wb: Werkboek, b: Bijeenkomst) -> list[tuple[Stakeholder, str | None, str | None]]:
+    """(organisation, name to address, 'heer' or 'mevrouw' or None) for a meeting: the
+    bestuurders for the bestuurlijke bijeenkomst, the contact persons otherwise; never an
+    organisation that dropped out."""
     actief = [s for s in wb.stakeholders if s.status != "Afgehaakt"]
     if b.soort == "Bestuurlijke bijeenkomst":
-        return [(s, s.bestuurder) for s in actief if s.bestuurder]
-    return [(s, s.contactpersoon) for s in actief]
+        return [(s, s.bestuurder, s.aanhef_bestuurder) for s in actief if s.bestuurder]
+    return [(s, s.contactpersoon, s.aanhef if s.contactpersoon else None) for s in actief]
+
+
+def eerst_bellen(s: Stakeholder) -> bool:
+    """A new partner not yet approached: the canvas says to call first; no letter yet."""
+    return bool(s.nieuw) and s.status == "Nog benaderen"
+
+
+def eigen_organisatie(wb: Werkboek, s: Stakeholder) -> bool:
+    """The municipality's own teams (and the trekker's own organisation): no formal letter from
+    their own gemeente; they get the e-mail and the calendar file."""
+    from generator.contract import laad_contract, normaliseer
+
+    return s.categorie in laad_contract().eigen_categorieen or \
+        normaliseer(s.organisatie) == normaliseer(wb.algemeen.organisatie_trekker)
 
 
 class _Teksten:
@@ -49,6 +64,15 @@ class _Teksten:
         """A text of brieven.toml, filled in."""
         return self.render("brieven.toml", f"tekst '{sleutel}'", self.waarden.tekst(sleutel), **context)
 
+    def vragen(self, categorie: str, **context) -> list[str]:
+        """What we ask of an organisation of this category (brieven.toml, [vraag]), filled in."""
+        tabel = self.waarden.waarde("vraag", dict, {})
+        sleutel = categorie if categorie in tabel else "Overig"
+        if sleutel not in tabel:
+            return []
+        return [v for v in (self.render("brieven.toml", f"vraag '{sleutel}'", bron, **context)
+                            for bron in self.waarden.lijst(f"vraag.{sleutel}")) if v]
+
     def waarom(self, categorie: str) -> str:
         tabel = self.waarden.waarde("waarom", dict, {})
         sleutel = categorie if categorie in tabel else "Overig"
@@ -59,6 +83,17 @@ class _Teksten:
         if not (dagen.is_integer() and 0 <= dagen <= 365):
             raise SjabloonFout(f"Sjabloon 'brieven.toml': '{sleutel}' moet een aantal dagen zijn, van 0 tot 365.")
         return int(dagen)
+
+
+def _terugkoppeldatum(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dt.date:
+    """The date of a report back: the planning's milestone 'Terugkoppeling …' for this meeting
+    when there is one, else some days after the meeting."""
+    soort = b.soort.split()[0].casefold()
+    for m in wb.planning:
+        naam = m.mijlpaal.casefold()
+        if naam.startswith("terugkoppeling") and (soort in naam or b.naam.casefold() in naam) and m.gereed >= b.datum:
+            return m.gereed
+    return b.datum + dt.timedelta(days=teksten.dagen("terugkoppeling_dagen_na", 7))
 
 
 def _data(b: Bijeenkomst, wb: Werkboek, teksten: _Teksten) -> tuple[dt.date, dt.date]:
@@ -129,7 +164,11 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], k
     calendar files, one at a time: invitations for each meeting whose invitations are ready,
     a report back for each meeting whose report back is ready (``klaar``: the ready documents
     of :func:`generator.gereed.documenten`; by default worked out here). What is skipped, and
-    why, is added to ``meldingen`` (ernst ``info``)."""
+    why, is added to ``meldingen`` (ernst ``info``).
+
+    New partners not yet approached get no letter and no e-mail: they are on the contact
+    list, to call first (:mod:`generator.contactlijst`). The municipality's own teams get no
+    letter from their own gemeente, only the e-mail and the calendar file."""
     if klaar is None:
         from generator.gereed import documenten
 
@@ -141,28 +180,23 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], k
     beelden = afbeeldingen(wb, sjablonen, "logo")
     rijen: list[list[str]] = []
     zonder_email: list[str] = []
+    eigen: list[str] = []
     afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == "Afgehaakt"]
     for b in uitnodigen:
         brief, aanmelden = _data(b, wb, teksten)
-        for s, naam in geadresseerden(wb, b):
-            context = {"b": b, "s": s, "naam": naam, "waarom": teksten.waarom(s.categorie), "brief_datum": brief,
-                       "aanmelden": aanmelden}
-            pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}.docx"
-            volgnummer = 2
-            while pad in bestanden:  # two names that differ only in punctuation
-                pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}-{volgnummer}.docx"
-                volgnummer += 1
-            bestanden.add(pad)
-            yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief, herbruik=True)
-            if s.email:
-                onderwerp = teksten.uit_toml("onderwerp", **context)
-                rijen.append([s.organisatie, naam or "", s.email, onderwerp,
-                              teksten.render("uitnodiging.txt", "de e-mailtekst", teksten.mail, **context)])
-            elif s.organisatie not in zonder_email:
-                zonder_email.append(s.organisatie)
+        for s, naam, aanhef in geadresseerden(wb, b):
+            if eerst_bellen(s):  # on the contact list, to call first
+                continue
+            with binnen_de_tijd(UITNODIGING):  # a letter and its texts together bounded in time
+                brieven = list(_uitnodiging(wb, sjablonen, teksten, b, s, naam, aanhef, (brief, aanmelden), beelden,
+                                            bestanden, rijen, eigen, zonder_email))
+            yield from brieven
         yield f"{MAP}/{slug(b.naam)}.ics", _agenda(wb, b, teksten, brief)
     if rijen:
         yield f"{MAP}/uitnodigingen.csv", _csv(rijen)
+    if eigen:
+        meldingen.append(Melding(f"geen brief aan de eigen gemeente ({_namen(eigen)}): wel de e-mail in "
+                                 "uitnodigingen.csv en het agendabestand", ernst="info"))
     if zonder_email:
         meldingen.append(Melding(f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} "
                                  f"zonder e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})",
@@ -171,8 +205,47 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], k
         meldingen.append(Melding(f"{len(afgehaakt)} afgehaakte {'organisatie' if len(afgehaakt) == 1 else 'organisaties'}"
                                  f": geen uitnodiging ({_namen(afgehaakt)})", ernst="info"))
     for b in terugkoppelen:
-        vervolg = [(d, wat) for d, wat, _ in wb.tijdlijn(na=b.datum)]
-        context = {"b": b, "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
-                   "vervolg": vervolg}
-        yield f"terugkoppeling-{slug(b.naam)}.docx", render_docx(
-            sjablonen.pad(TERUGKOPPELING), wb, context, beelden, datum=b.datum, herbruik=True)
+        with binnen_de_tijd(TERUGKOPPELING):
+            data = render_docx(sjablonen.pad(TERUGKOPPELING), wb, _terugkoppeling(wb, b, teksten), beelden,
+                               datum=_terugkoppeldatum(wb, b, teksten), herbruik=True)
+        yield f"terugkoppeling-{slug(b.naam)}.docx", data
+
+
+def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijeenkomst, s: Stakeholder,
+                 naam: str | None, aanhef: str | None, data: tuple[dt.date, dt.date], beelden, bestanden: set[str],
+                 rijen: list, eigen: list[str], zonder_email: list[str]):
+    """One organisation's invitation to one meeting: its letter (none to the gemeente's own
+    teams), and its row in the mail-merge CSV (added to ``rijen``)."""
+    brief, aanmelden = data
+    context = {"b": b, "s": s, "naam": naam, "aanhef": aanhef, "waarom": teksten.waarom(s.categorie),
+               "brief_datum": brief, "aanmelden": aanmelden, "u": "u" if naam else "jullie",
+               "uw": "uw" if naam else "jullie"}
+    context["vragen"] = teksten.vragen(s.categorie, **context)
+    if eigen_organisatie(wb, s):
+        if s.organisatie not in eigen:
+            eigen.append(s.organisatie)
+    else:
+        pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}.docx"
+        volgnummer = 2
+        while pad in bestanden:  # two names that differ only in punctuation
+            pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}-{volgnummer}.docx"
+            volgnummer += 1
+        bestanden.add(pad)
+        yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief, herbruik=True)
+    if s.email:
+        onderwerp = teksten.uit_toml("onderwerp", **context)
+        rijen.append([s.organisatie, naam or "", s.email, onderwerp,
+                      teksten.render("uitnodiging.txt", "de e-mailtekst", teksten.mail, **context)])
+    elif s.organisatie not in zonder_email and not eigen_organisatie(wb, s):
+        zonder_email.append(s.organisatie)
+
+
+def _terugkoppeling(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dict:
+    """The report back's context, as of its own date: the steps after that date (the report
+    back itself left out); the next meeting after that date with how to register."""
+    datum = _terugkoppeldatum(wb, b, teksten)
+    volgende = next((x for x in wb.bijeenkomsten if x.datum > datum and x.status != "Geannuleerd"), None)
+    return {"b": b, "brief_datum": datum,
+            "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
+            "vervolg": [(d, wat) for d, wat, _ in wb.tijdlijn(na=datum)],
+            "volgende": volgende, "aanmelden": _data(volgende, wb, teksten)[1] if volgende else None}

@@ -237,6 +237,8 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool) 
     for m in resultaat.waarschuwingen:
         if m.ernst == "info":
             click.echo(f"  Niet gemaakt: {m}")
+        elif m.ernst == "bellen":
+            click.echo(f"  Eerst bellen: {m}")
     for d in resultaat.wachtend:
         click.echo(f"Nog niet gemaakt: {d.naam} — {d.wacht_op}")
 
@@ -250,20 +252,22 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
         click.echo(f"In '{map_}' staan geen Excel-werkboeken (.xlsx).", err=True)
         sys.exit(1)
     regels, mislukt = [], 0
-    with click.progressbar(stappen, length=len(werkboeken), label="Werkboeken", file=sys.stderr,
-                           show_pos=True) as balk:
-        for werkboek, resultaat in balk:
-            if isinstance(resultaat, HitteplanFout):
-                mislukt += 1
-                eerste = (resultaat.fouten[0] if isinstance(resultaat, WerkboekFout) else resultaat)
-                aantal = len(resultaat.fouten) if isinstance(resultaat, WerkboekFout) else 1
-                regels.append(f"Mislukt: {werkboek.name}: {eerste}{f' (en nog {aantal - 1})' if aantal > 1 else ''}")
-            else:
-                waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == "waarschuwing")
-                regels.append(f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
-                              f"{f', {waarsch} waarschuwingen' if waarsch else ''})")
-    for regel in regels:
-        click.echo(regel, err=regel.startswith("Mislukt"))
+    try:
+        with click.progressbar(stappen, length=len(werkboeken), label="Werkboeken", file=sys.stderr,
+                               show_pos=True) as balk:
+            for werkboek, resultaat in balk:
+                if isinstance(resultaat, HitteplanFout):
+                    mislukt += 1
+                    eerste = (resultaat.fouten[0] if isinstance(resultaat, WerkboekFout) else resultaat)
+                    aantal = len(resultaat.fouten) if isinstance(resultaat, WerkboekFout) else 1
+                    regels.append(f"Mislukt: {werkboek.name}: {eerste}{f' (en nog {aantal - 1})' if aantal > 1 else ''}")
+                else:
+                    waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == "waarschuwing")
+                    regels.append(f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
+                                  f"{f', {waarsch} waarschuwingen' if waarsch else ''})")
+    finally:  # what was built is always told, also when the overview at the end could not be written
+        for regel in regels:
+            click.echo(regel, err=regel.startswith("Mislukt"))
     from generator.overzicht import NAAM
 
     click.echo(f"Overzicht van alle werkboeken: {(uitvoer if uitvoer is not None else Path('uitvoer')) / NAAM}")

@@ -97,6 +97,7 @@ class Contract:
     lagen: dict[str, tuple[str, ...]]
     zorgcategorieen: tuple[str, ...]
     zorglocatiesoorten: tuple[str, ...]
+    eigen_categorieen: tuple[str, ...]
     toelichting_titel: str
     toelichting_regels: tuple[str, ...]
     documenten: tuple[Documentsoort, ...] = ()
@@ -106,8 +107,13 @@ class Contract:
 
     def nodig_voor(self, blad: str, veld: str) -> tuple[str, ...]:
         """The documents (their names) that need a field, for the hints in the blank workbook."""
-        return tuple(d.naam.replace(" {bijeenkomst}", "") for d in self.documenten
-                     if any(n.blad == blad and n.veld == veld for n in d.nodig))
+        uit = []
+        for d in self.documenten:
+            if any(n.blad == blad and n.veld == veld for n in d.nodig):
+                uit.append(d.naam.replace(" {bijeenkomst}", ""))
+            uit += [d.naam.replace("{bijeenkomst}", f"voor de {soort.lower()}") for soort, nodig in d.ook_nodig.items()
+                    if any(n.blad == blad and n.veld == veld for n in nodig)]
+        return tuple(uit)
 
     def blad(self, attr: str) -> Blad:
         return next(b for b in self.bladen if b.attr == attr)
@@ -182,6 +188,7 @@ def laad_contract() -> Contract:
         lagen={k: tuple(v) for k, v in ruw["lagen"].items()},
         zorgcategorieen=tuple(ruw["zorg"]["categorieen"]),
         zorglocatiesoorten=tuple(ruw["zorg"]["locatiesoorten"]),
+        eigen_categorieen=tuple(ruw["zorg"]["eigen"]),
         toelichting_titel=ruw["toelichting"]["titel"],
         toelichting_regels=tuple(ruw["toelichting"]["regels"]),
         documenten=_documenten(ruw.get("document", []), bladen),

@@ -24,8 +24,8 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
     blad = (bladnamen or {}).get
     uit: list[Melding] = []
 
-    def w(tekst: str, bladattr: str | None = None, standaard: str | None = None) -> None:
-        uit.append(Melding(tekst, blad(bladattr, standaard) if bladattr else None, None, "waarschuwing"))
+    def w(tekst: str, bladattr: str | None = None, standaard: str | None = None, cel: str | None = None) -> None:
+        uit.append(Melding(tekst, blad(bladattr, standaard) if bladattr else None, cel, "waarschuwing"))
 
     alg = wb.algemeen
     maanden = alg.duur_maanden
@@ -74,6 +74,21 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
         if b.status == "Afgerond" and not b.uitkomsten:
             w(f"de bijeenkomst '{b.naam}' is afgerond maar heeft geen uitkomsten; de trekker evalueert na "
               "iedere dialoog", "bijeenkomsten", "Bijeenkomsten")
+
+    # statuses that the workbook's own dates contradict: as of the memo's date (or the last meeting held)
+    peil = wb.notitie.datum or wb.momentdatum
+    if peil is not None:
+        waarvan = "de notitie" if wb.notitie.datum else "de laatst gehouden bijeenkomst"
+        for b in wb.bijeenkomsten:
+            if b.status in (None, "Gepland") and b.datum < peil:
+                w(f"de bijeenkomst '{b.naam}' ({b.datum:%d-%m-%Y}) is voor de datum van {waarvan} ({peil:%d-%m-%Y}) "
+                  "maar staat nog op Gepland; zet de status op Afgerond (met de uitkomsten) of Geannuleerd",
+                  "bijeenkomsten", "Bijeenkomsten", wb.plekken.cel("bijeenkomsten", "status", b.rij))
+        for m in wb.planning:
+            if m.status in (None, "Gepland", "Loopt") and (peil - m.gereed).days > 14:
+                w(f"de mijlpaal '{m.mijlpaal}' had op {m.gereed:%d-%m-%Y} gereed moeten zijn, ruim voor de datum van "
+                  f"{waarvan} ({peil:%d-%m-%Y}), maar staat nog op {m.status or 'leeg'}; zet de status op Gereed of "
+                  "Vertraagd", "planning", "Planning", wb.plekken.cel("planning", "status", m.rij))
 
     for s in wb.zorgorganisaties if na_start else ():
         if not s.ambassadeur and s.status != "Afgehaakt":

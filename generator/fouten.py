@@ -15,7 +15,8 @@ class HitteplanFout(Exception):
 
 @dataclass(frozen=True)
 class Melding:
-    """One finding about the workbook: an error (``fout``) or a warning (``waarschuwing``).
+    """One finding about the workbook: an error (``fout``) or a warning (``waarschuwing``); a
+    build adds notes on what it did not make (``info``) and on whom to call first (``bellen``).
 
     ``blad`` and ``cel`` locate it when there is a place to point at; ``tekst`` is the
     plain Dutch sentence about what is wrong and what was expected.
@@ -62,3 +63,26 @@ class SjabloonFout(HitteplanFout):
 class UitvoerFout(HitteplanFout):
     """Raised when output cannot be written (folder not writable, file open elsewhere, or a
     file that already exists and may not be overwritten)."""
+
+
+def oorzaak(err: OSError) -> str:
+    """Why a file or folder could not be used, in Dutch (never the system's English)."""
+    import errno
+
+    teksten = {
+        errno.ENOENT: "het bestaat niet",
+        errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+        errno.EISDIR: "er staat een map met die naam",
+        errno.EEXIST: "er staat al iets met die naam",
+        errno.ENAMETOOLONG: "de naam is te lang",
+        errno.ELOOP: "een snelkoppeling verwijst (via andere) naar zichzelf",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EROFS: "de schijf is alleen-lezen",
+        errno.EACCES: "er is geen toestemming voor",
+        errno.EPERM: "er is geen toestemming voor",
+        errno.EBUSY: "het is in gebruik bij een ander programma",
+        errno.EXDEV: "het ligt op een andere schijf",
+    }
+    if getattr(errno, "EDQUOT", None) is not None:
+        teksten[errno.EDQUOT] = "de toegestane schijfruimte is op"
+    return teksten.get(err.errno, f"systeemfout {err.errno}" if err.errno else "onbekende oorzaak")

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from generator import model, waarden
 from generator.bestand import Werkmap, controleer_bestand, kolomletters
 from generator.contract import Blad, Contract, Veld, laad_contract, normaliseer
 from generator.fouten import BestandFout, Melding, WerkboekFout
 
-MAX_CELLEN = 100_000
 AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 MAX_AFBEELDING = 20 * 1024 * 1024
 MAX_BEELDPUNTEN = 25_000_000
@@ -56,28 +55,27 @@ class _Lezing:
 def _lees_cellen(wm: Werkmap, titel: str, lezing: _Lezing) -> list[list[tuple[object, str, str]]]:
     """All rows as lists of (value, number format, coordinate). A formula whose value is not
     stored (or not to be trusted) and an Excel error value are errors at their cell, and read
-    as empty; more than MAX_CELLEN filled cells is refused."""
+    as empty."""
     rijen = []
-    gevuld = 0
-    for rij in wm.rijen(titel):
+    for r, rij in enumerate(wm.rijen(titel), start=1):
         cellen = []
-        for cel in rij:
+        for k, cel in enumerate(rij, start=1):
+            coord = f"{kolomletters(k)}{r}"
+            if cel is None:
+                cellen.append((None, "General", coord))
+                continue
             waarde = cel.waarde
             if cel.soort == "formule":
                 lezing.fout("bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
-                            "Excel of LibreOffice en sla het opnieuw op", titel, cel.coord)
+                            "Excel of LibreOffice en sla het opnieuw op", titel, coord)
                 waarde = None
             elif cel.soort == "fout":
                 lezing.fout(f"bevat de Excel-foutwaarde {waarden.toon(waarde)}; vul hier een gewone waarde in of "
-                            "herstel de formule", titel, cel.coord)
+                            "herstel de formule", titel, coord)
                 waarde = None
             if isinstance(waarde, str) and not waarde.strip("\u00a0 \t\r\n"):
                 waarde = None
-            if waarde is not None:
-                gevuld += 1
-            cellen.append((waarde, cel.notatie, cel.coord))
-        if gevuld > MAX_CELLEN:
-            raise BestandFout(f"Blad '{titel}' heeft meer dan 100.000 gevulde cellen; zo'n groot werkboek wordt niet gelezen.")
+            cellen.append((waarde, cel.notatie, coord))
         rijen.append(cellen)
     return rijen
 
@@ -297,6 +295,11 @@ def _controleer_afbeelding(pad: Path, naam: str) -> str | None:
                 if beeld.format not in ("PNG", "JPEG", "GIF", "BMP"):
                     return f"'{naam}' is geen PNG- of JPG-afbeelding; sla de afbeelding op als PNG of JPG"
                 breed, hoog = beeld.size
+                dpi = beeld.info.get("dpi") or ()
+                dichtheid = beeld.info.get("jfif_density") if beeld.info.get("jfif_unit") in (1, 2) else None
+                if (dpi and min(dpi) < 1) or (dichtheid and min(dichtheid) < 1):
+                    return (f"de afbeelding '{naam}' heeft een ongeldige resolutie (0 dpi); open haar in een "
+                            "tekenprogramma en sla haar opnieuw op")
                 if breed * hoog > MAX_BEELDPUNTEN:
                     return (f"de afbeelding '{naam}' is te groot ({breed} × {hoog} beeldpunten); sla haar op met "
                             "hoogstens 5000 × 5000 beeldpunten")
@@ -341,8 +344,15 @@ def _controleer_samenhang(lezing: _Lezing, werkboekmap: Path) -> None:
         bestand = alg.waarden.get(attr)
         if not bestand:
             continue
-        pad = (map_ / str(bestand)).resolve()  # links resolved: a picture must really be in the workbook's folder
-        if not pad.is_relative_to(map_):
+        buiten = (PureWindowsPath(str(bestand)).anchor or PurePosixPath(str(bestand)).is_absolute()
+                  or str(bestand).startswith(("\\\\", "//")))
+        try:  # links resolved (never a network path: that is refused before it is touched)
+            pad = map_ if buiten else (map_ / str(bestand)).resolve()
+        except (OSError, RuntimeError):  # a link that points at itself
+            lezing.fout(f"het bestand '{bestand}' kan niet worden gelezen (een snelkoppeling die nergens heen wijst)",
+                        naam("algemeen"), alg.cellen[attr])
+            continue
+        if buiten or not pad.is_relative_to(map_):
             probleem = (f"'{bestand}' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde map als het "
                         "werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam")
         elif pad.suffix.lower() not in AFBEELDINGEN:
@@ -437,9 +447,10 @@ def _werkboekversie(wm: Werkmap, lezing: _Lezing) -> int | None:
     titel = next((t for t in wm.bladen if normaliseer(t) == "toelichting"), None)
     if titel is None:
         return None
-    for rij in wm.rijen(titel)[:60]:
+    for rij in wm.rijen(titel, max_rijen=60):
         for c, cel in enumerate(rij):
-            if cel.waarde is not None and normaliseer(cel.waarde) == "werkboekversie" and c + 1 < len(rij):
+            if cel is not None and cel.waarde is not None and normaliseer(cel.waarde) == "werkboekversie" \
+                    and c + 1 < len(rij) and rij[c + 1] is not None:
                 volgende = rij[c + 1]
                 try:
                     versie = waarden.lees_geheel(volgende.waarde)

@@ -63,6 +63,8 @@ class Notitie:
     steller: str | None = None
     samenvatting: str | None = None
     financien: str | None = None
+    juridisch: str | None = None
+    samenhang: str | None = None
     communicatie: str | None = None
     vervolg: str | None = None
 
@@ -109,6 +111,8 @@ class Stakeholder:
     ambassadeur: str | None = None
     bestuurder: str | None = None
     opmerking: str | None = None
+    aanhef: str | None = None
+    aanhef_bestuurder: str | None = None
     zorgorganisatie: bool = False
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
 

@@ -1,17 +1,28 @@
 """The bestuurlijke notitie: a Word template (docxtpl) filled from the model.
 
 All wording lives in ``sjablonen/bestuurlijke-notitie.docx``; this module only prepares the
-context (images, a few derived lists) and finishes the document: Dutch as the default
-language, house colour on the headings, alt text on pictures, properties.
+context (the numbers of the bijlagen that have content, the steps after the memo's date,
+images) and finishes the document: Dutch as the default language, house colour on the
+headings, alt text on pictures, properties, and table columns as wide as their words need.
 """
 
 from __future__ import annotations
 
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
-from generator.woord import afbeeldingen, render_docx
+from generator.woord import afbeeldingen, kolommen_op_maat, render_docx
 
 NAAM = "bestuurlijke-notitie.docx"
+
+
+def bijlagen(wb: Werkboek) -> dict[str, int | None]:
+    """The number of each bijlage, in order, or None for one without content (then it is left
+    out): the text refers to the bijlagen by number."""
+    delen = [("partijen", bool(wb.stakeholders)),
+             ("beeld", bool(wb.wijken or wb.locaties or wb.algemeen.hittekaart or wb.bronnen)),
+             ("doelen", bool(wb.doelen)), ("afspraken", bool(wb.afspraken))]
+    nummers = iter(range(1, len(delen) + 1))
+    return {sleutel: next(nummers) if ja else None for sleutel, ja in delen}
 
 
 def maak_notitie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list | None = None) -> bytes:
@@ -19,10 +30,13 @@ def maak_notitie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list | None = No
     notitie = wb.notitie
     context = {
         "steller": notitie.steller or wb.algemeen.naam_trekker,
-        "vervolg_mijlpalen": [m for m in wb.planning if m.status != "Gereed"],
+        # the next steps as of the memo's own date
+        "vervolg_mijlpalen": [m for m in wb.planning if m.status != "Gereed" and m.gereed > notitie.datum],
+        "bijlage": bijlagen(wb),
+        "doelen_afgesproken": sum(1 for d in wb.doelen if d.status == "Afgesproken"),
     }
     return render_docx(
         sjablonen.pad(NAAM), wb, context,
         afbeeldingen=afbeeldingen(wb, sjablonen, "logo", "hittekaart"),
-        datum=notitie.datum,
+        datum=notitie.datum, nabewerking=kolommen_op_maat,
     )

@@ -51,6 +51,16 @@ def voortgang(wb: Werkboek, sjablonen: Path | None = None):
 def controleer_mappen(uitvoer: str | Path | None, sjablonen: str | Path | None) -> tuple[Path | None, Path | None]:
     """The output folder and template folder as given, as paths; refused before any work when
     they cannot be one: an empty name (which would mean the current folder), or a file."""
+    from generator.fouten import SjabloonFout, UitvoerFout, oorzaak
+
+    try:
+        return _controleer_mappen(uitvoer, sjablonen)
+    except OSError as err:  # a name too long, a link that loops: said in Dutch
+        fout = UitvoerFout if uitvoer is not None and str(uitvoer) in str(err.filename) else SjabloonFout
+        raise fout(f"'{err.filename}' kan niet worden gebruikt: {oorzaak(err)}.") from err
+
+
+def _controleer_mappen(uitvoer, sjablonen):
     from generator.fouten import SjabloonFout, UitvoerFout
 
     if uitvoer is not None:

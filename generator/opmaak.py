@@ -7,6 +7,7 @@ Each function is a Jinja filter under the same name (see :mod:`generator.sjabloo
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -74,6 +75,19 @@ def opsomming(items, laatste: str = "en") -> str:
     return f"{', '.join(items[:-1])} {laatste} {items[-1]}"
 
 
+def achternaam(naam: str | None) -> str:
+    """The surname for 'Geachte heer …': 'Ilse van Dam' -> 'Van Dam', 'A. el Amrani' -> 'El
+    Amrani' (the first name and initials dropped; a tussenvoegsel then starts with a capital)."""
+    delen = (naam or "").split()
+    if len(delen) <= 1:
+        return naam or ""
+    rest = delen[1:]
+    while len(rest) > 1 and re.fullmatch(r"(?:\w\.)+", rest[0]):
+        rest = rest[1:]
+    achter = " ".join(rest)
+    return achter[:1].upper() + achter[1:]
+
+
 def maanden(aantal: float) -> str:
     """'4 maanden', '3,5 maanden', '1 maand'."""
     afgerond = round(aantal * 2) / 2
@@ -83,5 +97,11 @@ def maanden(aantal: float) -> str:
 FILTERS = {
     "datum": datum, "datum_dag": datum_dag, "datum_kort": datum_kort, "maand": maand, "tijd": tijd,
     "getal": getal, "procent": procent, "janee": janee, "opsomming": opsomming, "maanden": maanden,
+    "achternaam": achternaam,
 }
-GLOBALS = {"tijdvak": tijdvak}
+def maanden_tussen(van: dt.date, tot: dt.date) -> float:
+    """The months from ``van`` to ``tot`` (30.44 days each), for 'over ongeveer 2,5 maanden'."""
+    return (tot - van).days / 30.44
+
+
+GLOBALS = {"tijdvak": tijdvak, "maanden_tussen": maanden_tussen}

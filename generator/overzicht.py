@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 from generator.contract import laad_contract
-from generator.fouten import HitteplanFout, WerkboekFout
+from generator.fouten import HitteplanFout, SjabloonFout, WerkboekFout
 from generator.gereed import voortgang
 from generator.model import Werkboek
+from generator.sjabloon import render_tekst
 
 NAAM = "overzicht-regio.xlsx"
 BREEDTES = {"werkboek": 24, "gemeente": 20, "trekker": 22, "uitkomst": 12, "stand": 28, "gehouden": 30, "gepland": 30,
@@ -18,35 +21,52 @@ BREEDTES = {"werkboek": 24, "gemeente": 20, "trekker": 22, "uitkomst": 12, "stan
 _BIJEENKOMSTEN = ("Startbijeenkomst", "Dialoog doelen en maatregelen", "Bestuurlijke bijeenkomst")
 
 
-def _kolommen(teksten) -> list[tuple[str, str]]:
-    """(key, heading) of every column, in order."""
-    kop = _Koppen(teksten)
-    statussen = laad_contract().blad("stakeholders").veld("status").keuzes
-    return [("werkboek", kop["werkboek"]), ("gemeente", kop["gemeente"]), ("trekker", kop["trekker"]),
-            ("uitkomst", kop["uitkomst"]), ("stand", kop["stand"]),
-            *((f"bijeenkomst:{s}", kop["bijeenkomst"].format(soort=s)) for s in _BIJEENKOMSTEN),
-            ("gehouden", kop["gehouden"]), ("gepland", kop["gepland"]), ("partners", kop["partners"]),
-            *((f"status:{s}", kop["partners_status"].format(status=s)) for s in statussen),
-            ("ambitie", kop["ambitie"]), ("gemaakt", kop["gemaakt"]), ("bestanden", kop["bestanden"]),
-            ("wacht", kop["wacht"]), ("fout", kop["fout"]), ("map", kop["map"])]
-
-
-class _Koppen:
-    """The texts of [overzicht] in voortgang.toml, each checked (a missing one is named)."""
+class Koppen:
+    """The texts of [overzicht] in voortgang.toml: each a Jinja text in the sandbox, checked
+    before any workbook is built (a missing or broken one is named); the sheet's name one that
+    Excel accepts."""
 
     def __init__(self, teksten):
         self.teksten = teksten
+        self.kolommen = self._kolommen()
+        self.blad = self["blad"]
+        if not self.blad or len(self.blad) > 31 or re.search(r"[\[\]:*?/\\]", self.blad):
+            raise SjabloonFout("Sjabloon 'voortgang.toml': 'overzicht.blad' is geen geldige naam voor een Excel-blad "
+                               "(hoogstens 31 tekens, zonder : \\ / ? * [ ]).")
 
     def __getitem__(self, sleutel: str) -> str:
-        return self.teksten.tekst(f"overzicht.{sleutel}")
+        return self.tekst(sleutel)
+
+    def tekst(self, sleutel: str, **context) -> str:
+        uit = render_tekst("voortgang.toml", f"tekst 'overzicht.{sleutel}'", self.teksten.tekst(f"overzicht.{sleutel}"),
+                           context)
+        return _zonder_stuurtekens(uit)
+
+    def _kolommen(self) -> list[tuple[str, str]]:
+        """(key, heading) of every column, in order."""
+        statussen = laad_contract().blad("stakeholders").veld("status").keuzes
+        return [("werkboek", self["werkboek"]), ("gemeente", self["gemeente"]), ("trekker", self["trekker"]),
+                ("uitkomst", self["uitkomst"]), ("stand", self["stand"]),
+                *((f"bijeenkomst:{s}", self.tekst("bijeenkomst", soort=s)) for s in _BIJEENKOMSTEN),
+                ("gehouden", self["gehouden"]), ("gepland", self["gepland"]), ("partners", self["partners"]),
+                *((f"status:{s}", self.tekst("partners_status", status=s)) for s in statussen),
+                ("ambitie", self["ambitie"]), ("gemaakt", self["gemaakt"]), ("bestanden", self["bestanden"]),
+                ("wacht", self["wacht"]), ("fout", self["fout"]), ("map", self["map"])]
 
 
-def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, basis: Path) -> dict[str, object]:
+def _zonder_stuurtekens(tekst: str) -> str:
+    """What an Excel cell can hold: no control characters (a file name may have them)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", tekst)
+
+
+def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, koppen: Koppen, basis: Path) -> dict[str, object]:
     """One workbook's row: ``wb`` the read workbook (None when it could not be read),
     ``resultaat`` its :class:`~generator.bouw.Bouwresultaat` or the error it raised."""
     from generator.opmaak import datum
 
-    kop = _Koppen(teksten)
+    kop = koppen
     uit: dict[str, object] = {"werkboek": werkboek.name}
     fout = isinstance(resultaat, HitteplanFout)
     uit["uitkomst"] = kop["mislukt"] if fout else kop["gelukt"]
@@ -76,7 +96,7 @@ def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, basis: Path) 
     return uit
 
 
-def maak_overzicht(regels: list[dict[str, object]], teksten) -> bytes:
+def maak_overzicht(regels: list[dict[str, object]], koppen: Koppen) -> bytes:
     """The overview workbook: header frozen, filters on, dates as Excel dates."""
     import datetime as dt
 
@@ -86,10 +106,10 @@ def maak_overzicht(regels: list[dict[str, object]], teksten) -> bytes:
 
     from generator.blanco import KOPKLEUR, NOTATIES, werkmap_bytes
 
-    kolommen = _kolommen(teksten)
+    kolommen = koppen.kolommen
     boek = Workbook()
     ws = boek.active
-    ws.title = _Koppen(teksten)["blad"]
+    ws.title = koppen.blad
     for k, (_, kop) in enumerate(kolommen, start=1):
         cel = ws.cell(1, k, kop)
         cel.font = Font(bold=True, color="FFFFFF")
@@ -101,6 +121,8 @@ def maak_overzicht(regels: list[dict[str, object]], teksten) -> bytes:
             waarde = waarden.get(sleutel)
             if waarde is None:
                 continue
+            if isinstance(waarde, str):
+                waarde = _zonder_stuurtekens(waarde)
             if isinstance(waarde, str):  # a row as high as its longest cell (not every program fits rows itself)
                 breedte = BREEDTES.get(sleutel.split(":")[0], 14)
                 regels_hoog = max(regels_hoog, sum(-(-len(regel) // breedte) or 1 for regel in waarde.split("\n")))

@@ -9,12 +9,20 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator.fouten import UitvoerFout
+from generator.fouten import UitvoerFout, oorzaak
 
 FILTER = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
           '"PDFUACompliance":{"type":"boolean","value":"true"}}')
 _PLEKKEN = [r"C:\Program Files\LibreOffice\program\soffice.exe", r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
             "/Applications/LibreOffice.app/Contents/MacOS/soffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
+
+
+_NEDERLANDS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>nl-NL</value></prop></item>
+</oor:items>
+"""
 
 
 def vind_soffice() -> str | None:
@@ -37,6 +45,9 @@ def maak_pdfs(documenten: list[Path], werkmap: Path, tijdslimiet: int = 900) -> 
     bron, doel = werkmap / "in", werkmap / "uit"
     bron.mkdir(parents=True)
     doel.mkdir()
+    # LibreOffice formats numbers in its own locale: Dutch, as PowerPoint in Dutch shows them (1.120, 33,5%)
+    (werkmap / "profiel" / "user").mkdir(parents=True)
+    (werkmap / "profiel" / "user" / "registrymodifications.xcu").write_text(_NEDERLANDS, encoding="utf-8")
     kopieen = []
     for i, pad in enumerate(documenten):  # unique names: letters in different folders share names
         kopie = bron / f"{i:05d}{Path(pad.name).suffix}"
@@ -50,6 +61,6 @@ def maak_pdfs(documenten: list[Path], werkmap: Path, tijdslimiet: int = 900) -> 
         raise UitvoerFout(f"LibreOffice deed er langer dan {tijdslimiet // 60} minuten over; er zijn geen PDF's "
                           "gemaakt en er is niets veranderd.") from err
     except OSError as err:
-        raise UitvoerFout(f"LibreOffice kon niet worden gestart ({err.strerror or err}); er is niets veranderd.") from err
+        raise UitvoerFout(f"LibreOffice kon niet worden gestart ({oorzaak(err)}); er is niets veranderd.") from err
     return [pdf if (pdf := doel / f"{i:05d}.pdf").is_file() and pdf.stat().st_size > 0 else None
             for i in range(len(documenten))]

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from generator import meten
 from generator.fouten import Melding, SjabloonFout
 from generator.model import Werkboek
-from generator.sjabloon import Sjablonen, render_tekst
+from generator.sjabloon import Sjablonen, binnen_de_tijd, controleer_omvang, render_tekst
 from generator.uitvoer import Pakketschrijver, bewaar_pakket
 
 NAAM = "presentatie-startbijeenkomst.pptx"
@@ -43,6 +43,7 @@ class Vak:
 
 
 TAAL = "nl-NL"
+PROCENT = 'General"%"'  # as the tables print it: 33,5% and 62%, with the decimal comma of a Dutch Office
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _STUURTEKENS = re.compile("[\x00-\x08\x0b-\x1f]")  # control characters; tab and line feed excepted
 SLIDE_B, SLIDE_H = 13.333, 7.5
@@ -296,7 +297,7 @@ class Deck:
             if start:
                 titel = self.t("algemeen.vervolg", titel=titel)
             dia = self.dia(titel, self.t(notities_sleutel, wijken=deel))
-            data = CategoryChartData(number_format='0"%"' if procent else "#,##0")
+            data = CategoryChartData(number_format=PROCENT if procent else "#,##0")
             data.categories = [w.wijk for w in deel]
             for naam, attr in zip(reeksen, waarden):
                 data.add_series(naam, [getattr(w, attr) for w in deel])
@@ -316,7 +317,7 @@ class Deck:
             plot = grafiek.plots[0]
             plot.gap_width = 60
             plot.has_data_labels = True
-            plot.data_labels.number_format = '0"%"' if procent else "#,##0"
+            plot.data_labels.number_format = PROCENT if procent else "#,##0"
             plot.data_labels.number_format_is_linked = False
             plot.data_labels.font.size = Pt(12)
             kleuren = [self.kleur, "E07B39"]
@@ -433,6 +434,8 @@ def _grafiek_nederlands(grafiek) -> None:
         eerste = ruimte.find(f"{{{c}}}date1904")
         (eerste.addnext if eerste is not None else lambda e: ruimte.insert(0, e))(taal)
     taal.set("val", TAAL)
+    for element in ruimte.iter(f"{_A}endParaRPr", f"{_A}defRPr", f"{_A}rPr"):  # the chart's text, too
+        element.set("lang", TAAL)
 
 
 def _nederlandse_standaard(naam: str, data: bytes) -> bytes:
@@ -484,14 +487,15 @@ def _proces(deck: Deck) -> None:
     wb = deck.wb
     dia = deck.dia(deck.t("proces.titel"), deck.t("proces.notities"))
     fasen = deck.teksten.lijst("proces.fasen")
-    breedte = (INHOUD.breedte - 0.3 * (len(fasen) - 1)) / len(fasen)
-    for i, fase in enumerate(fasen):
+    start, einde = wb.algemeen.start_fase2, wb.algemeen.einde_fase2
+    x0, x1, y = INHOUD.links + 1.5, INHOUD.links + INHOUD.breedte - 1.5, INHOUD.boven + 2.65
+    # the phase arrows follow the phase dates: phase 2 spans the timeline, 1 before it, 3 after it
+    vakken = [(INHOUD.links, x0 - 0.1), (x0, x1), (x1 + 0.1, INHOUD.links + INHOUD.breedte)]
+    for i, (fase, (links, rechts)) in enumerate(zip(fasen, vakken)):
         actief = i == 1
-        deck.vak_met_tekst(dia, Vak(INHOUD.links + i * (breedte + 0.3), INHOUD.boven, breedte, 0.95), fase, 18,
+        deck.vak_met_tekst(dia, Vak(links, INHOUD.boven, rechts - links, 0.95), fase, 18,
                            deck.kleur if actief else "DCE9F2", "FFFFFF" if actief else "1F1F1F", vet=actief,
                            vorm_soort=MSO_SHAPE.PENTAGON)
-    start, einde = wb.algemeen.start_fase2, wb.algemeen.einde_fase2
-    x0, x1, y = INHOUD.links + 0.9, INHOUD.links + INHOUD.breedte - 0.9, INHOUD.boven + 2.65
     lijn = dia.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _inch(x0), _inch(y), _inch(x1), _inch(y))
     lijn.line.color.rgb = RGBColor.from_string(deck.kleur)
     lijn.line.width = _inch(0.04)
@@ -579,16 +583,24 @@ def _gesprekken(deck: Deck, start) -> None:
             per_werkvorm.setdefault(p.werkvorm or p.onderdeel, []).append(p)
     for werkvorm, onderdelen in per_werkvorm.items():
         eerste = onderdelen[0]
-        extra = {"werkvorm": werkvorm, "onderdeel": eerste.onderdeel, "wie": eerste.wie, "duur": eerste.duur}
+        aanpak = deck.teksten.tabel("gesprek.aanpak")
+        extra = {"werkvorm": werkvorm, "onderdeel": eerste.onderdeel, "wie": eerste.wie, "duur": eerste.duur,
+                 "aanpak": deck.t(f"gesprek.aanpak.{werkvorm if werkvorm in aanpak else 'Overig'}")}
         vragen = [v for p in onderdelen for v in p.gespreksvragen]
         deck.opsomming("gesprek", vragen, deck.t("gesprek.notities", **extra), grootte=26,
                        titel=deck.t("gesprek.titel", **extra))
 
 
 def _aan_tafel(deck: Deck) -> None:
-    """Organisation names by tier in columns; names only, never contact details."""
+    """The organisations at the table (invited, registered or taking part) by tier in
+    columns; names only, never contact details. No slide when nobody is invited yet."""
     wb = deck.wb
-    lagen = wb.stakeholders_per_laag
+    statussen = deck.teksten.lijst("tafel.statussen")
+    lagen = [(laag, tuple(s for s in lijst if s.status in statussen)) for laag, lijst in wb.stakeholders_per_laag]
+    lagen = [(laag, lijst) for laag, lijst in lagen if lijst]
+    if not lagen:
+        return
+    deck.context["aan_tafel"] = [s for _, lijst in lagen for s in lijst]
     kolombreedte = (INHOUD.breedte - 0.3 * (len(lagen) - 1)) / len(lagen)
     grootte = 16
     capaciteit = INHOUD.hoogte * 72 * 0.92
@@ -622,7 +634,12 @@ def _volgende_stappen(deck: Deck) -> None:
 
 
 def maak_presentatie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding] | None = None) -> bytes:
-    """The deck for the startbijeenkomst as .pptx bytes."""
+    """The deck for the startbijeenkomst as .pptx bytes; its texts together bounded in time."""
+    with binnen_de_tijd(TEKSTEN):
+        return controleer_omvang(_maak_presentatie(wb, sjablonen), NAAM)
+
+
+def _maak_presentatie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
     deck = Deck(wb, sjablonen)
     start = wb.startbijeenkomst
     deck.titeldia()

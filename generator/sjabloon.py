@@ -20,7 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
 from generator import opmaak
-from generator.fouten import SjabloonFout, UitvoerFout
+from generator.fouten import SjabloonFout, UitvoerFout, oorzaak
 from generator.paden import standaard_sjablonen
 from generator.uitvoer import schrijf_atomair
 
@@ -31,14 +31,21 @@ class Sjablonen:
 
     def __init__(self, map_: str | Path | None = None):
         self.eigen = Path(map_) if map_ else None
-        if self.eigen is not None and not self.eigen.is_dir():
+        try:
+            bestaat = self.eigen is None or self.eigen.is_dir()
+        except OSError as err:
+            raise SjabloonFout(f"De sjablonenmap '{self.eigen}' kan niet worden gebruikt: {oorzaak(err)}.") from err
+        if not bestaat:
             raise SjabloonFout(f"De sjablonenmap '{self.eigen}' bestaat niet.")
         self.standaard = standaard_sjablonen()
 
     def pad(self, naam: str) -> Path:
         for map_ in (self.eigen, self.standaard):
-            if map_ is not None and (map_ / naam).is_file():
-                return map_ / naam
+            try:
+                if map_ is not None and (map_ / naam).is_file():
+                    return map_ / naam
+            except OSError as err:
+                raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen: {oorzaak(err)}.") from err
         raise SjabloonFout(f"Het sjabloon '{naam}' ontbreekt in '{self.eigen or self.standaard}'.")
 
     def tekst(self, naam: str) -> str:
@@ -48,7 +55,7 @@ class Sjablonen:
             raise SjabloonFout(f"Sjabloon '{naam}' is geen UTF-8-tekst; sla het op met de codering UTF-8 (in Kladblok: "
                                "Opslaan als > Codering: UTF-8).") from err
         except OSError as err:
-            raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen ({err.strerror or err}).") from err
+            raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen: {oorzaak(err)}.") from err
 
     def toml(self, naam: str) -> dict:
         """A TOML file of texts, or a Dutch error naming it."""
@@ -134,9 +141,12 @@ class _VasteTekst:
 # library, a module, a function's internals) is refused by every route: dot, subscript, |attr.
 _GEGEVENS = (str, int, float, tuple, list, dict, dt.date, dt.time, dt.timedelta, LoopContext, Namespace, Cycler,
              Joiner)
-_TEKST_OPREKKEN = {"ljust", "rjust", "center", "zfill", "expandtabs"}  # width from the template: unbounded output
+# str methods whose output size the template chooses (a width, a format): unbounded output
+_TEKST_OPREKKEN = {"ljust", "rjust", "center", "zfill", "expandtabs", "format", "format_map"}
 MAX_UITVOER = 20_000_000  # characters a template may produce for one document or text
 MAX_SECONDEN = 120  # seconds a template may take for one document
+MAX_GEHEUGEN = 2 * 1024 ** 3  # bytes a template may add to the process while it is filled in (where the system allows)
+MAX_BREEDTE = 1000  # the width a filter such as center or indent may be asked for
 
 
 def eigen_gegevens(obj: object) -> bool:
@@ -155,7 +165,10 @@ class _Omgeving(ImmutableSandboxedEnvironment):
     changed compiles afresh (the cache checks a checksum of the source); a cache that cannot
     be read or written is simply not used."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def wrap_str_format(self, value):
+        return None  # str.format and format_map are refused outright (see is_safe_attribute)
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
@@ -165,8 +178,13 @@ class _Omgeving(ImmutableSandboxedEnvironment):
         return isinstance(obj, _GEGEVENS) or eigen_gegevens(obj)
 
     def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-            raise jinja2.exceptions.SecurityError("een macht met een exponent groter dan 64")
+        if operator == "**" and isinstance(right, int | float) and not isinstance(right, bool):
+            bits = abs(left).bit_length() if isinstance(left, int) else 1  # a float overflows by itself
+            if abs(right) > 64 or right * bits > 100_000:
+                raise jinja2.exceptions.SecurityError("een macht die te groot wordt")
+        if operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple) \
+                and len(left) + len(right) > MAX_UITVOER:
+            raise jinja2.exceptions.SecurityError("een tekst die te lang wordt")
         if operator == "*":
             reeks, aantal = (left, right) if isinstance(right, int) else (right, left)
             if isinstance(reeks, str | list | tuple) and isinstance(aantal, int) \
@@ -249,30 +267,71 @@ def onthouden(sleutel: str, maak) -> str:
     return uit
 
 
+_ACTIEF: list[str] = []  # the templates being filled in, innermost last (one build at a time per process)
+
+
+def _geheugengrens():
+    """Cap the address space the process may grow by while a template is filled in (Linux:
+    RLIMIT_AS); returns the limits to restore, or None where this is not possible."""
+    import os
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import resource
+
+        zacht, hard = resource.getrlimit(resource.RLIMIT_AS)
+        with open("/proc/self/statm") as fh:
+            nu = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        grens = nu + MAX_GEHEUGEN
+        if hard != resource.RLIM_INFINITY:
+            grens = min(grens, hard)
+        if zacht != resource.RLIM_INFINITY and zacht <= grens:
+            return None  # already as strict
+        resource.setrlimit(resource.RLIMIT_AS, (grens, hard))
+        return zacht, hard
+    except (OSError, ValueError):
+        return None
+
+
 @contextlib.contextmanager
 def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
-    """Bound the time one template may take (default :data:`MAX_SECONDEN`): a template that
-    loops for ever is stopped with a :class:`SjabloonFout` naming it. A watchdog thread
-    interrupts the main thread (``_thread.interrupt_main``, which works on every platform);
-    a user's own Ctrl+C is passed on as it is."""
+    """Bound the work of filling in a template (a document, or a text): at most
+    :data:`MAX_SECONDEN` seconds, and on Linux at most :data:`MAX_GEHEUGEN` more memory. A
+    template that loops for ever is stopped with a :class:`SjabloonFout` naming it. A watchdog
+    thread interrupts the main thread (``_thread.interrupt_main``, on every platform); a user's
+    own Ctrl+C is passed on as it is. Nested uses share the outer watch and name the innermost
+    template."""
     import _thread
     import time
 
+    if _ACTIEF:
+        _ACTIEF.append(sjabloon)
+        try:
+            yield
+        finally:
+            _ACTIEF.pop()
+        return
     seconden = MAX_SECONDEN if seconden is None else seconden
     slot = threading.Lock()
-    toestand = {"klaar": False, "verlopen": False}
+    toestand = {"klaar": False, "verlopen": False, "naam": sjabloon}
 
     def te_laat() -> None:
         with slot:
             if not toestand["klaar"]:
                 toestand["verlopen"] = True
+                toestand["naam"] = _ACTIEF[-1] if _ACTIEF else sjabloon
                 _thread.interrupt_main()
+
+    def fout() -> SjabloonFout:
+        return SjabloonFout(f"Sjabloon '{toestand['naam']}': het invullen duurt langer dan {seconden:g} seconden; staat "
+                            "er een lus in die niet ophoudt, of een heel grote {% for %}?")
 
     klok = threading.Timer(seconden, te_laat)
     klok.daemon = True
-    fout = SjabloonFout(f"Sjabloon '{sjabloon}': het invullen duurt langer dan {seconden:g} seconden; staat er een "
-                        "lus in die niet ophoudt, of een heel grote {% for %}?")
     klok.start()
+    oud = _geheugengrens()
+    _ACTIEF.append(sjabloon)
     try:
         try:
             yield
@@ -280,14 +339,53 @@ def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
             with slot:
                 toestand["klaar"] = True
             klok.cancel()
+            _ACTIEF.clear()
+            if oud is not None:
+                import resource
+
+                resource.setrlimit(resource.RLIMIT_AS, oud)
     except KeyboardInterrupt:
         if toestand["verlopen"]:
-            raise fout from None
+            raise fout() from None
         raise
     if toestand["verlopen"]:  # the time ran out just as the work ended: absorb the interrupt on its way
         with contextlib.suppress(KeyboardInterrupt):
             time.sleep(0.05)
-        raise fout
+        raise fout()
+
+
+MAX_UITGEPAKT = 200 * 1024 * 1024  # bytes one finished document may hold, unpacked
+
+
+def controleer_omvang(data: bytes, sjabloon: str) -> bytes:
+    """A finished document (an Office zip) whose content, unpacked, stays within
+    :data:`MAX_UITGEPAKT`; a template that made more gets a sentence naming it."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if len(data) > MAX_UITGEPAKT or sum(lid.file_size for lid in zf.infolist()) > MAX_UITGEPAKT:
+            raise SjabloonFout(f"Sjabloon '{sjabloon}': het ingevulde document wordt groter dan 200 MB; staat er een lus "
+                               "in die te veel herhaalt?")
+    return data
+
+
+def _begrensd(filter_, *namen: str):
+    """A Jinja filter whose width arguments may not exceed :data:`MAX_BREEDTE`."""
+    def begrensd(waarde, *args, **kwargs):
+        for breedte in (*args, *(kwargs.get(n) for n in namen)):
+            if isinstance(breedte, int) and not isinstance(breedte, bool) and breedte > MAX_BREEDTE:
+                raise jinja2.exceptions.SecurityError("een breedte die te groot is")
+        return filter_(waarde, *args, **kwargs)
+    return begrensd
+
+
+def _format_begrensd(waarde, *args, **kwargs):
+    """The |format filter, without widths or precisions beyond :data:`MAX_BREEDTE`."""
+    for breedte, precisie in re.findall(r"%[-+ #0]*(\d*)(?:\.(\d+))?[a-zA-Z]", str(waarde)):
+        if int(breedte or 0) > MAX_BREEDTE or int(precisie or 0) > MAX_BREEDTE:
+            raise jinja2.exceptions.SecurityError("een breedte die te groot is")
+    return jinja2.filters.do_format(waarde, *args, **kwargs)
 
 
 @cache
@@ -299,6 +397,10 @@ def omgeving(autoescape: bool = True, regels_wegknippen: bool = True) -> Sandbox
                                trim_blocks=regels_wegknippen, lstrip_blocks=regels_wegknippen,
                                keep_trailing_newline=False)
     env.finalize = lambda waarde: "" if waarde is None else waarde  # an optional field left empty
+    env.filters["center"] = _begrensd(env.filters["center"], "width")
+    env.filters["indent"] = _begrensd(env.filters["indent"], "width")
+    env.filters["wordwrap"] = _begrensd(env.filters["wordwrap"], "width")
+    env.filters["format"] = _format_begrensd
     env.filters.update(opmaak.FILTERS)
     env.globals.update(opmaak.GLOBALS)
     return env
@@ -352,7 +454,8 @@ def render_tekst(sjabloon: str, waar: str, bron: str, context: dict) -> str:
     """A plain-text template (from a .toml or .txt in sjablonen/), strict and sandboxed; an
     error names the template and the text (``waar``)."""
     try:
-        uit = omgeving(autoescape=False, regels_wegknippen=False).from_string(bron).render(context)
+        with binnen_de_tijd(sjabloon):
+            uit = omgeving(autoescape=False, regels_wegknippen=False).from_string(bron).render(context)
     except (SjabloonFout, KeyboardInterrupt):
         raise
     except Exception as err:  # whatever a template does wrong (a Jinja error, 1/0, an include) gets its sentence
@@ -362,7 +465,7 @@ def render_tekst(sjabloon: str, waar: str, bron: str, context: dict) -> str:
     return re.sub(r"[ \t]+\n", "\n", uit).strip()
 
 
-def vertaal_fout(naam: str, err: Exception, bron_xml: str | None) -> SjabloonFout:
+def vertaal_fout(naam: str, err: Exception, bron_xml: str | None, waar: str | None = None) -> SjabloonFout:
     """A Jinja error in a Word template, as one Dutch sentence naming the template and
     quoting the paragraph. ``bron_xml`` is the template XML as rendered, one paragraph per
     line (docxtpl's own layout)."""
@@ -373,5 +476,5 @@ def vertaal_fout(naam: str, err: Exception, bron_xml: str | None) -> SjabloonFou
         if 0 < regel <= len(regels):
             alinea = _alinea_tekst(regels[regel - 1])
     wat = _wat(err)
-    waar = f" in de alinea '{alinea[:160]}'" if alinea else ""
-    return SjabloonFout(f"Sjabloon '{naam}': {wat}{waar}.")
+    plek = f" {waar}" if waar else f" in de alinea '{alinea[:160]}'" if alinea else ""
+    return SjabloonFout(f"Sjabloon '{naam}': {wat}{plek}.")

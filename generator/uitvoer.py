@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 from typing import ClassVar
 
-from generator.fouten import UitvoerFout
+from generator.fouten import UitvoerFout, oorzaak
 
 _WINDOWS_GERESERVEERD = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
@@ -38,7 +38,7 @@ def _melding(pad: Path, err: OSError) -> UitvoerFout:
                            "programma of de map is alleen-lezen. Sluit het bestand en probeer het opnieuw.")
     if isinstance(err, IsADirectoryError) or pad.is_dir():
         return UitvoerFout(f"'{pad}' kan niet worden geschreven: er staat een map met die naam.")
-    return UitvoerFout(f"'{pad}' kan niet worden geschreven ({err.strerror or err}).")
+    return UitvoerFout(f"'{pad}' kan niet worden geschreven: {oorzaak(err)}.")
 
 
 def _umask() -> int:

@@ -73,6 +73,15 @@ NOTITIE = {
         "De kosten van fase 2 (bijeenkomsten en communicatie, circa € 6.500) passen binnen het budget "
         "gezondheidsbeleid 2027. Voor fase 3 volgt een voorstel met een begroting."
     ),
+    "Juridische aspecten": (
+        "Onder de Wet publieke gezondheid (Wpg) is de gemeente verantwoordelijk voor de publieke gezondheid; de GGD "
+        "voert taken uit en adviseert. Het hitteplan is een afspraak tussen partners, geen wettelijke plicht. Lijsten "
+        "van kwetsbare inwoners blijven bij de organisatie die de zorg verleent (AVG); partners delen alleen totalen."
+    ),
+    "Samenhang met ander beleid": (
+        "Het hitteplan sluit aan bij de klimaatadaptatiestrategie (koele plekken, vergroening van de Molenwijk) en bij "
+        "het lokaal gezondheidsbeleid 2026-2029 (langer gezond en zelfstandig thuis)."
+    ),
     "Communicatie": (
         "Na uw besluit informeren wij de partners met een terugkoppeling. In juni volgt een persbericht en "
         "een artikel in de gemeentekrant over koele plekken."
@@ -98,18 +107,21 @@ AMBITIE = {
         "We beginnen bij de drie wijken met de meeste hitte en de meeste alleenwonende ouderen.\n"
         "We bouwen voort op bestaande belrondes van welzijn en wijkverpleging in plaats van iets nieuws op te zetten."
     ),
-    "Trekker vervolg": "GGD Heuvelland",
+    "Trekker vervolg": "Gemeente Heuvelmonde, sociaal domein",
 }
 
 BESLISPUNTEN = [
     {"Nr": 1, "Beslispunt": "De gedeelde ambitie voor het lokaal hitteplan Heuvelmonde te onderschrijven.",
-     "Argument": "De ambitie is in twee dialogen met achttien partners opgesteld en wordt breed gedragen.",
+     "Argument": "De ambitie is in twee dialogen met vijftien partners opgesteld en wordt breed gedragen.",
      "Kanttekening": "De ambitie vraagt inzet van partners die daar nog geen budget voor hebben."},
-    {"Nr": 2, "Beslispunt": "In te stemmen met de afspraken over rollen en samenwerking tijdens hitte.",
+    {"Nr": 2, "Beslispunt": "In te stemmen met de richting van de afspraken over rollen en samenwerking tijdens "
+                            "hitte; de afspraken zelf stelt u in fase 3 vast.",
      "Argument": "Heldere rollen voorkomen dat kwetsbare inwoners tussen wal en schip vallen.",
      "Kanttekening": "Twee zorgorganisaties moeten de afspraken nog in hun eigen bestuur bespreken."},
-    {"Nr": 3, "Beslispunt": "De GGD te vragen de samenwerking in fase 3 te trekken en het hitteplan in 2028 vast te stellen.",
-     "Argument": "De GGD heeft de kennis en het regionale netwerk, en trekt ook de hitteplannen van buurgemeenten."},
+    {"Nr": 3, "Beslispunt": "Opdracht te geven het lokaal hitteplan in fase 3 uit te werken, onder regie van de "
+                            "gemeente en met steun van de GGD, zodat u het plan voor de zomer van 2028 kunt vaststellen.",
+     "Argument": "De gemeente is verantwoordelijk voor de publieke gezondheid; de GGD brengt de kennis en het regionale "
+                 "netwerk in, en ondersteunt ook de hitteplannen van buurgemeenten."},
 ]
 
 STAKEHOLDERS = [
@@ -124,30 +136,34 @@ STAKEHOLDERS = [
      "Status": "Deelgenomen"},
     {"Organisatie": "GGD Heuvelland", "Categorie": "GGD", "Contactpersoon": "Femke Visser",
      "Functie": "Arts medische milieukunde", "E-mail": "f.visser@ggdheuvelland.nl", "Telefoon": "0123-789 010",
-     "Status": "Deelgenomen", "Ambassadeur": "Femke Visser", "Bestuurder": "Hans Kuipers"},
+     "Status": "Deelgenomen", "Ambassadeur": "Femke Visser", "Bestuurder": "Hans Kuipers", "Aanhef": "mevrouw",
+     "Aanhef bestuurder": "heer"},
     {"Organisatie": "Veiligheidsregio Heuvelland (GHOR)", "Categorie": "Veiligheidsregio/GHOR",
      "Contactpersoon": "Erik Mulder", "Functie": "Adviseur GHOR", "E-mail": "e.mulder@vrheuvelland.nl",
-     "Status": "Aangemeld"},
+     "Status": "Deelgenomen"},
     {"Organisatie": "Zorggroep Heuvelland", "Categorie": "VVT", "Contactpersoon": "Anouk Peters",
      "Functie": "Manager wonen en zorg", "E-mail": "a.peters@zorggroepheuvelland.nl", "Telefoon": "0123-555 120",
      "Status": "Deelgenomen", "Ambassadeur": "Ilse van Dam", "Bestuurder": "Marjolein de Boer",
+     "Aanhef": "mevrouw", "Aanhef bestuurder": "mevrouw",
      "Opmerking": "Gastheer van de startbijeenkomst in Woonzorgcentrum De Linde."},
     {"Organisatie": "Thuiszorg Heuvelmonde", "Categorie": "Thuiszorg/wijkverpleging",
      "Contactpersoon": "Karin Hendriks", "Functie": "Wijkverpleegkundige", "E-mail": "k.hendriks@thuiszorgheuvelmonde.nl",
-     "Status": "Deelgenomen", "Ambassadeur": "Karin Hendriks", "Bestuurder": "Peter Willems"},
+     "Status": "Deelgenomen", "Ambassadeur": "Karin Hendriks", "Bestuurder": "Peter Willems",
+     "Aanhef bestuurder": "heer"},
     {"Organisatie": "Buurtzorgteam Vossenberg", "Categorie": "Thuiszorg/wijkverpleging",
      "Contactpersoon": "Noor Yilmaz", "E-mail": "vossenberg@buurtzorgteam.nl", "Nieuw in netwerk": True,
      "Status": "Telefonisch bijgepraat", "Ambassadeur": "Noor Yilmaz",
      "Opmerking": "Zelfsturend team; besluiten neemt het team zelf."},
     {"Organisatie": "De Vaart gehandicaptenzorg", "Categorie": "Gehandicaptenzorg",
      "Contactpersoon": "Tom Verhoeven", "Functie": "Locatiemanager", "E-mail": "t.verhoeven@devaart.nl",
-     "Nieuw in netwerk": True, "Status": "Aangemeld", "Ambassadeur": "Tom Verhoeven", "Bestuurder": "Els Schouten"},
+     "Nieuw in netwerk": True, "Status": "Deelgenomen", "Ambassadeur": "Tom Verhoeven", "Bestuurder": "Els Schouten",
+     "Aanhef": "heer", "Aanhef bestuurder": "mevrouw"},
     {"Organisatie": "GGZ Heuvelland", "Categorie": "GGZ", "Contactpersoon": "Sarah Koster",
      "Functie": "Teamleider FACT-team", "E-mail": "s.koster@ggzheuvelland.nl", "Status": "Uitgenodigd",
      "Ambassadeur": "Sarah Koster"},
     {"Organisatie": "Huisartsencoöperatie Heuvelmonde", "Categorie": "Huisartsen",
      "Contactpersoon": "Jeroen Dekker", "Functie": "Huisarts en bestuurslid", "E-mail": "j.dekker@hch-heuvelmonde.nl",
-     "Status": "Aangemeld"},
+     "Status": "Deelgenomen", "Aanhef": "heer"},
     {"Organisatie": "Apotheek De Gaper", "Categorie": "Apotheken", "Contactpersoon": "Fatima Bouzid",
      "Functie": "Apotheker", "Nieuw in netwerk": True, "Status": "Telefonisch bijgepraat",
      "Opmerking": "Kan medicijngebruikers signaleren die extra risico lopen bij hitte."},
@@ -160,16 +176,17 @@ STAKEHOLDERS = [
      "Functie": "Wijkconsulent", "E-mail": "d.brouwer@heuvelwonen.nl", "Nieuw in netwerk": True,
      "Status": "Uitgenodigd", "Bestuurder": "Wendy Meijer"},
     {"Organisatie": "Mantelzorgpunt Heuvelmonde", "Categorie": "Mantelzorgondersteuning",
-     "Contactpersoon": "Joyce van Leeuwen", "E-mail": "mantelzorg@welzijnheuvelmonde.nl", "Status": "Aangemeld"},
+     "Contactpersoon": "Joyce van Leeuwen", "E-mail": "mantelzorg@welzijnheuvelmonde.nl", "Status": "Deelgenomen"},
     {"Organisatie": "Rode Kruis, afdeling Heuvelland", "Categorie": "Rode Kruis", "Contactpersoon": "Kees Prins",
-     "Functie": "Coördinator noodhulp", "E-mail": "k.prins@rodekruisheuvelland.nl", "Status": "Aangemeld"},
+     "Functie": "Coördinator noodhulp", "E-mail": "k.prins@rodekruisheuvelland.nl", "Status": "Deelgenomen"},
     {"Organisatie": "KBO Heuvelmonde", "Categorie": "Ouderenbond", "Contactpersoon": "Gerda Maas",
      "Functie": "Voorzitter", "Telefoon": "0123-456 888", "Status": "Deelgenomen",
      "Opmerking": "Vrijwilligers bellen al wekelijks met leden; graag aansluiten bij de belrondes."},
     {"Organisatie": "Bibliotheek Heuvelmonde", "Categorie": "Bibliotheek/buurthuis", "Contactpersoon": "Yvonne Claassen",
-     "Functie": "Vestigingsmanager", "E-mail": "y.claassen@bibliotheekheuvelmonde.nl", "Status": "Uitgenodigd"},
+     "Functie": "Vestigingsmanager", "E-mail": "y.claassen@bibliotheekheuvelmonde.nl", "Status": "Deelgenomen",
+     "Aanhef": "mevrouw"},
     {"Organisatie": "Buurtsuper De Markt", "Categorie": "Supermarkt", "Contactpersoon": "Ahmed Benali",
-     "Functie": "Eigenaar", "Nieuw in netwerk": True, "Status": "Nog benaderen"},
+     "Functie": "Eigenaar", "Telefoon": "0123-456 999", "Nieuw in netwerk": True, "Status": "Nog benaderen"},
     {"Organisatie": "Radio Heuvelmonde", "Categorie": "Lokale media", "Contactpersoon": "Lars Bos",
      "Functie": "Eindredacteur", "E-mail": "redactie@radioheuvelmonde.nl", "Status": "Uitgenodigd"},
 ]
@@ -183,14 +200,20 @@ BIJEENKOMSTEN = [
      "Doel": "Samen zien hoe kwetsbaar onze inwoners zijn voor hitte, en afspreken dat we dit samen oppakken.",
      "Status": "Afgerond",
      "Uitkomsten": (
-         "Achttien organisaties waren aanwezig.\n"
+         "Vijftien organisaties waren aanwezig, van gemeente en GGD tot de ouderenbond.\n"
          "Iedereen herkent het risico; de wijkverpleging ziet het elke zomer.\n"
          "Onacceptabel vinden we dat alleenwonende ouderen dagen niemand spreken tijdens hitte."
      ),
      "Evaluatie": "Goede opkomst; de tafelgesprekken liepen uit. Volgende keer meer tijd voor de ronde langs partners."},
     {"Soort": "Dialoog doelen en maatregelen", "Datum": D(2027, 4, 13), "Begintijd": T(14, 0), "Eindtijd": T(16, 30),
      "Locatie": "Buurthuis De Molen", "Adres": "Molenstraat 12, 1234 CD Heuvelmonde", "Gastheer": "Welzijn Heuvelmonde",
-     "Doel": "Doelen en rollen afspreken per fase van het hitteplan.", "Status": "Gepland"},
+     "Doel": "Doelen en rollen afspreken per fase van het hitteplan.", "Status": "Afgerond",
+     "Uitkomsten": (
+         "Per fase van het hitteplan is afgesproken wie wat doet.\n"
+         "De dagelijkse belronde bij hitte ligt bij Welzijn Heuvelmonde, met vrijwilligers van de KBO.\n"
+         "Open punt: vervoer naar een koele plek bij extreme hitte; de GHOR en het Rode Kruis werken dit uit."
+     ),
+     "Evaluatie": "De subgroepen werkten goed; de ronde langs de partners was te kort."},
     {"Soort": "Bestuurlijke bijeenkomst", "Datum": D(2027, 5, 18), "Begintijd": T(16, 0), "Eindtijd": T(17, 30),
      "Locatie": "Gemeentehuis Heuvelmonde", "Adres": "Raadhuisplein 1, 1234 EF Heuvelmonde",
      "Gastheer": "Gemeente Heuvelmonde, sociaal domein",
@@ -240,20 +263,20 @@ PROGRAMMA = [
 
 WIJKEN = [
     {"Wijkcode": "WK999901", "Wijk": "Centrum", "Inwoners": 6240, "75-plussers": 810, "Alleenwonende 75-plussers": 455,
-     "Hittestress (%)": 62, "Verder dan 300 m van koelte (%)": 18, "Koele plekken": 6, "Prioriteit": "Hoog"},
+     "Hittestress (%)": 62, "Verder dan 300 m van koelte (%)": 18, "Koele plekken": 2, "Prioriteit": "Hoog"},
     {"Wijkcode": "WK999902", "Wijk": "Oude Haven", "Inwoners": 5120, "75-plussers": 690, "Alleenwonende 75-plussers": 372,
-     "Hittestress (%)": 55, "Verder dan 300 m van koelte (%)": 31, "Koele plekken": 3, "Prioriteit": "Hoog"},
+     "Hittestress (%)": 55, "Verder dan 300 m van koelte (%)": 31, "Koele plekken": 2, "Prioriteit": "Hoog"},
     {"Wijkcode": "WK999903", "Wijk": "Molenwijk", "Inwoners": 7480, "75-plussers": 1120, "Alleenwonende 75-plussers": 498,
-     "Hittestress (%)": 41, "Verder dan 300 m van koelte (%)": 44, "Koele plekken": 2, "Prioriteit": "Hoog"},
+     "Hittestress (%)": 41, "Verder dan 300 m van koelte (%)": 44, "Koele plekken": 1, "Prioriteit": "Hoog"},
     {"Wijkcode": "WK999904", "Wijk": "Heuvelrug-Noord", "Inwoners": 6950, "75-plussers": 640,
      "Alleenwonende 75-plussers": 221, "Hittestress (%)": 24, "Verder dan 300 m van koelte (%)": 27,
-     "Koele plekken": 4, "Prioriteit": "Midden"},
+     "Koele plekken": 1, "Prioriteit": "Midden"},
     {"Wijkcode": "WK999905", "Wijk": "Beekdal", "Inwoners": 5870, "75-plussers": 520, "Alleenwonende 75-plussers": 198,
-     "Hittestress (%)": 19, "Verder dan 300 m van koelte (%)": 22, "Koele plekken": 5, "Prioriteit": "Laag"},
+     "Hittestress (%)": 19, "Verder dan 300 m van koelte (%)": 22, "Koele plekken": 2, "Prioriteit": "Laag"},
     {"Wijkcode": "WK999906", "Wijk": "De Akkers", "Inwoners": 8310, "75-plussers": 430, "Alleenwonende 75-plussers": 142,
-     "Hittestress (%)": 33.5, "Verder dan 300 m van koelte (%)": 51, "Koele plekken": 1, "Prioriteit": "Midden"},
+     "Hittestress (%)": 33.5, "Verder dan 300 m van koelte (%)": 51, "Koele plekken": 0, "Prioriteit": "Midden"},
     {"Wijkcode": "WK999907", "Wijk": "Vossenberg", "Inwoners": 4260, "75-plussers": 705, "Alleenwonende 75-plussers": 301,
-     "Hittestress (%)": 38, "Verder dan 300 m van koelte (%)": 39, "Koele plekken": 2, "Prioriteit": "Midden"},
+     "Hittestress (%)": 38, "Verder dan 300 m van koelte (%)": 39, "Koele plekken": 1, "Prioriteit": "Midden"},
     {"Wijkcode": "WK999908", "Wijk": "Buitengebied", "Inwoners": 2150, "75-plussers": 260,
      "Alleenwonende 75-plussers": 84, "Hittestress (%)": 6, "Verder dan 300 m van koelte (%)": 71,
      "Koele plekken": 0, "Prioriteit": "Laag"},
@@ -274,8 +297,13 @@ LOCATIES = [
      "Organisatie": "Welzijn Heuvelmonde", "Gekoelde ruimte": True},
     {"Naam": "Stadspark Heuvelmonde", "Soort": "Koele plek", "Wijk": "Centrum", "Adres": "Parklaan"},
     {"Naam": "Waterpunt Havenplein", "Soort": "Waterpunt", "Wijk": "Oude Haven", "Adres": "Havenplein"},
-    {"Naam": "Buurtsuper De Markt", "Soort": "Koele plek", "Wijk": "De Akkers", "Adres": "Akkerweg 7",
-     "Organisatie": "Buurtsuper De Markt", "Gekoelde ruimte": True},
+    {"Naam": "Kerk aan de Haven", "Soort": "Koele plek", "Wijk": "Oude Haven", "Adres": "Havenstraat 1"},
+    {"Naam": "Wijkcentrum Heuvelrug", "Soort": "Koele plek", "Wijk": "Heuvelrug-Noord", "Adres": "Rugweg 15",
+     "Organisatie": "Welzijn Heuvelmonde", "Gekoelde ruimte": True},
+    {"Naam": "Park Beekdal", "Soort": "Koele plek", "Wijk": "Beekdal", "Adres": "Beekweg"},
+    {"Naam": "Waterpunt Beekdal", "Soort": "Waterpunt", "Wijk": "Beekdal", "Adres": "Beekweg 2"},
+    {"Naam": "Buurtkamer Vossenberg", "Soort": "Koele plek", "Wijk": "Vossenberg", "Adres": "Vossenlaan 12",
+     "Organisatie": "Welzijn Heuvelmonde"},
 ]
 
 DOELEN = [
@@ -307,7 +335,7 @@ DOELEN = [
     {"Fase hitteplan": "Opschaling", "Doel": "Extra handen voor controlebezoeken.", "Partij": "Rode Kruis, afdeling Heuvelland",
      "Rol": "Ondersteunt", "Maatregel": "Noodhulpteam inzetten op verzoek van de GHOR.", "Status": "Voorstel"},
     {"Fase hitteplan": "Afschaling en evaluatie", "Doel": "Na elke zomer een evaluatie met alle partners.",
-     "Partij": "GGD Heuvelland", "Rol": "Regie", "Maatregel": "Evaluatiebijeenkomst in september.",
+     "Partij": "GGD Heuvelland", "Rol": "Ondersteunt", "Maatregel": "Evaluatiebijeenkomst in september.",
      "Status": "Afgesproken"},
 ]
 
@@ -326,8 +354,8 @@ KNELPUNTEN = [
 
 AFSPRAKEN = [
     {"Partij": "GGD Heuvelland", "Brengt": "Kennis over hitte en gezondheid; regionale afstemming.",
-     "Haalt": "Een lokaal netwerk dat bij hitte in actie komt.", "Trekt vervolg": True,
-     "Afspraak": "De GGD trekt de samenwerking en de jaarlijkse evaluatie.", "Status": "Afgestemd"},
+     "Haalt": "Een lokaal netwerk dat bij hitte in actie komt.",
+     "Afspraak": "De GGD ondersteunt de samenwerking en organiseert de jaarlijkse evaluatie.", "Status": "Afgestemd"},
     {"Partij": "Zorggroep Heuvelland", "Brengt": "Gekoelde ruimtes en zorgpersoneel.",
      "Haalt": "Tijdige waarschuwingen en voorlichtingsmateriaal.",
      "Afspraak": "De Linde is bij opschaling opvanglocatie.", "Status": "Concept"},
@@ -336,8 +364,9 @@ AFSPRAKEN = [
     {"Partij": "Thuiszorg Heuvelmonde", "Brengt": "Zicht op kwetsbare cliënten thuis.",
      "Haalt": "Een vast aanspreekpunt bij de gemeente.", "Afspraak": "Wijkverpleging meldt zorgen bij het sociaal wijkteam.",
      "Status": "Concept"},
-    {"Partij": "Gemeente Heuvelmonde, sociaal domein", "Brengt": "Regie op fase 2 en budget voor communicatie.",
-     "Haalt": "Een gedragen hitteplan.", "Afspraak": "De gemeente legt de afspraken vast in fase 3.", "Status": "Afgestemd"},
+    {"Partij": "Gemeente Heuvelmonde, sociaal domein", "Brengt": "Regie op fase 2 en 3 en budget voor communicatie.",
+     "Haalt": "Een gedragen hitteplan.", "Trekt vervolg": True,
+     "Afspraak": "De gemeente houdt de regie en legt de afspraken in fase 3 vast.", "Status": "Afgestemd"},
     {"Partij": "Bibliotheek Heuvelmonde", "Brengt": "Een gekoelde, toegankelijke ruimte in het centrum.",
      "Haalt": "Bekendheid als koele plek.", "Afspraak": "Bij waarschuwing langer open.", "Status": "Concept"},
 ]
@@ -351,15 +380,17 @@ PLANNING = [
      "Verantwoordelijke": "Lotte Bakker", "Status": "Gereed"},
     {"Mijlpaal": "Startbijeenkomst", "Gereed": D(2027, 3, 9), "Verantwoordelijke": "Sanne de Vries", "Status": "Gereed"},
     {"Mijlpaal": "Terugkoppeling startbijeenkomst", "Start": D(2027, 3, 10), "Gereed": D(2027, 3, 19),
-     "Verantwoordelijke": "Sanne de Vries", "Status": "Loopt"},
+     "Verantwoordelijke": "Sanne de Vries", "Status": "Gereed"},
     {"Mijlpaal": "Dialoog doelen en maatregelen", "Gereed": D(2027, 4, 13), "Verantwoordelijke": "Sanne de Vries",
-     "Status": "Gepland"},
+     "Status": "Gereed"},
+    {"Mijlpaal": "Terugkoppeling dialoog", "Start": D(2027, 4, 14), "Gereed": D(2027, 4, 20),
+     "Verantwoordelijke": "Sanne de Vries", "Status": "Gereed"},
     {"Mijlpaal": "Bestuurlijke notitie naar het college", "Start": D(2027, 4, 14), "Gereed": D(2027, 4, 26),
-     "Verantwoordelijke": "Mark Jansen", "Status": "Gepland"},
+     "Verantwoordelijke": "Mark Jansen", "Status": "Loopt"},
     {"Mijlpaal": "Bestuurlijke bijeenkomst", "Gereed": D(2027, 5, 18), "Verantwoordelijke": "Wethouder A. el Amrani",
      "Status": "Gepland"},
     {"Mijlpaal": "Afronding fase 2 en start fase 3", "Start": D(2027, 5, 19), "Gereed": D(2027, 5, 31),
-     "Verantwoordelijke": "GGD Heuvelland", "Status": "Gepland"},
+     "Verantwoordelijke": "Sanne de Vries", "Status": "Gepland"},
 ]
 
 BRONNEN = [

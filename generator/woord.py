@@ -16,11 +16,10 @@ from docxtpl import DocxTemplate
 
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
-from generator.sjabloon import binnen_de_tijd, omgeving, onthouden, render_tekst, vertaal_fout
+from generator.sjabloon import binnen_de_tijd, controleer_omvang, omgeving, onthouden, render_tekst, vertaal_fout
 from generator.uitvoer import Pakketschrijver, bewaar_pakket
 
 TAAL = "nl-NL"
-MAX_DOCUMENT = 100 * 1024 * 1024  # bytes of one finished document
 
 
 def basiscontext(wb: Werkboek) -> dict:
@@ -69,6 +68,25 @@ class _Sjabloon(DocxTemplate):
         for deel, blob in self._voetnoten.items():
             deel._blob = blob
         self.is_rendered = False
+
+    # which part is being rendered, so that an error points at the right place
+    deel = "tekst"
+
+    def build_xml(self, context, jinja_env=None):
+        self.deel = "tekst"
+        return super().build_xml(context, jinja_env)
+
+    def build_headers_footers_xml(self, context, uri, jinja_env=None):
+        self.deel = "kop- of voettekst"
+        return super().build_headers_footers_xml(context, uri, jinja_env)
+
+    def render_properties(self, context, jinja_env=None):
+        self.deel = "documenteigenschappen (titel, onderwerp)"
+        return super().render_properties(context, jinja_env)
+
+    def render_footnotes(self, context, jinja_env=None):
+        self.deel = "voetnoten"
+        return super().render_footnotes(context, jinja_env)
 
     def get_xml(self):
         return self._body
@@ -229,17 +247,61 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
         raise
     except Exception as err:  # whatever a template does wrong gets a sentence naming it and the paragraph
         _IN_GEBRUIK.clear()
+        if tpl.deel != "tekst":  # the body's paragraphs would be the wrong ones to quote
+            raise vertaal_fout(pad.name, err, None, waar=f"in de {tpl.deel}") from err
         raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad, kleur))) from err
     doc = tpl.docx
     _plaats_afbeeldingen(doc, tokens)
     if nabewerking is not None:
         nabewerking(doc)
     afwerken(doc, wb, alt, datum)
-    data = _bewaar(doc)
-    if len(data) > MAX_DOCUMENT:
-        raise SjabloonFout(f"Sjabloon '{pad.name}': het ingevulde document wordt groter dan 100 MB; staat er een lus "
-                           "in die te veel herhaalt?")
-    return data
+    return controleer_omvang(_bewaar(doc), pad.name)
+
+
+CELMARGE_PT = 2 * 5.4  # Word's default cell margins, left and right (108 twips each)
+
+
+def kolommen_op_maat(doc) -> None:
+    """Column widths from the measured content of each table, so that a word never breaks
+    when its column could hold it: every column at least as wide as its longest word (at
+    the cell's font size, bold in the header row), the rest of the table's width shared in
+    proportion to how much text each column holds. A table keeps its total width."""
+    from docx.shared import Pt
+
+    from generator import meten
+
+    standaard = (doc.styles["Normal"].font.size or Pt(10)).pt
+    for tabel in doc.tables:
+        kolommen = len(tabel.columns)
+        breedtes = [k.width.pt if k.width is not None else 0 for k in tabel.columns]
+        totaal = sum(breedtes)
+        if kolommen < 2 or not totaal:
+            continue
+        minimum = [0.0] * kolommen
+        gewicht = [1.0] * kolommen
+        for r, rij in enumerate(tabel.rows):
+            for k, cel in enumerate(rij.cells):
+                if cel.grid_span > 1 or k >= kolommen:
+                    continue  # a cell over several columns (a heading row) asks nothing of one column
+                alinea = cel.paragraphs[0] if cel.paragraphs else None
+                grootte = next((run.font.size.pt for run in (alinea.runs if alinea else []) if run.font.size),
+                               (alinea.style.font.size.pt if alinea is not None and alinea.style.font.size else standaard))
+                woorden = cel.text.split()
+                if woorden:
+                    maten = [meten.breedte(w, grootte, vet=r == 0) for w in woorden]
+                    minimum[k] = max(minimum[k], max(maten) + CELMARGE_PT + 1)
+                    gewicht[k] += sum(maten)
+        nodig = sum(minimum)
+        if nodig >= totaal:
+            nieuw = [m * totaal / nodig for m in minimum]
+        else:
+            over = totaal - nodig
+            nieuw = [m + over * g / sum(gewicht) for m, g in zip(minimum, gewicht)]
+        for k, breedte in enumerate(nieuw):
+            tabel.columns[k].width = Pt(round(breedte, 1))
+            for cel in tabel.columns[k].cells:
+                if cel.grid_span == 1:
+                    cel.width = Pt(round(breedte, 1))
 
 
 def _bewaar(doc) -> bytes:

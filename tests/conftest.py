@@ -80,6 +80,31 @@ def maak_werkboek(tmp_path):
     return maak
 
 
+def na_de_startbijeenkomst(gegevens: dict) -> dict:
+    """The example as it stood after the startbijeenkomst: the dialogue and the bestuurlijke
+    bijeenkomst still to come (so there are invitations to write for both)."""
+    dialoog = gegevens["Bijeenkomsten"][1]
+    dialoog["Status"], dialoog["Uitkomsten"], dialoog["Evaluatie"] = "Gepland", None, None
+    return gegevens
+
+
+def schrijf_werkboek(map_: Path, gegevens: dict, naam: str = "werkboek.xlsx") -> Path:
+    """A workbook filled with ``gegevens`` in ``map_``, with the example's heat map beside it."""
+    wb = maak_blanco()
+    vul(wb, gegevens)
+    pad = map_ / naam
+    wb.save(pad)
+    kaart, beeld = hittekaart()
+    (map_ / kaart).write_bytes(beeld)
+    return pad
+
+
+@pytest.fixture
+def voorbeeld_na_start(tmp_path) -> Path:
+    """A workbook: the example as it stood after the startbijeenkomst."""
+    return schrijf_werkboek(tmp_path, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
+
+
 @pytest.fixture
 def voorbeeld(tmp_path) -> Path:
     """A copy of the committed example workbook."""

@@ -122,6 +122,7 @@ def test_elke_soort_waarde_zoals_openpyxl_hem_geeft(tmp_path):
     # openpyxl stores a formula without its result: the cell says so
     assert (gelezen[6][1].waarde, gelezen[6][1].soort, gelezen[6][1].coord) == (None, "formule", "B7")
     assert gelezen[len(rijen)] == [] and gelezen[len(rijen) + 2][4].waarde == "na een lege rij, in kolom E"
+    assert gelezen[len(rijen) + 2][:4] == [None] * 4  # empty cells take no object
 
 
 def test_wat_andere_programmas_schrijven(tmp_path):
@@ -137,10 +138,10 @@ def test_wat_andere_programmas_schrijven(tmp_path):
     )
     with Werkmap(pad) as wm:
         rijen = wm.rijen("Blad1")
-    assert [(c.waarde, c.soort) for c in rijen[0]] == [
+    assert [(c.waarde, c.soort) if c else None for c in rijen[0]] == [
         ("inline", None), ("inlinex", None), (2, None), ("#DIV/0!", "fout"), ("#N/A", "fout"), (None, "formule")]
     assert rijen[1] == []
-    assert [c.waarde for c in rijen[2]] == [None, "gedeeld", None, True]
+    assert [c.waarde if c else None for c in rijen[2]] == [None, "gedeeld", None, True]
 
 
 def test_formules_van_een_programma_dat_niet_rekent(tmp_path):
@@ -252,3 +253,60 @@ def test_strict_open_xml_krijgt_een_eigen_zin(tmp_path):
     assert uit.exit_code == 1
     assert uit.output.strip() == ("'strikt.xlsx' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en "
                                   "kies Opslaan als > Excel-werkmap (.xlsx).")
+
+
+def test_rijen_voorbij_de_opgegeven_omvang_worden_gelezen(maak_werkboek, tmp_path):
+    """A sheet that claims (<dimension>) to end at row 21 but holds row 22: row 22 is read, as
+    Excel and LibreOffice read it."""
+    import re
+
+    pad = maak_werkboek()
+    with zipfile.ZipFile(pad) as bron:
+        delen = {n: bron.read(n) for n in bron.namelist()}
+    blad = next(n for n, d in delen.items() if n.startswith("xl/worksheets/") and b"Radio Heuvelmonde" in d
+                or n.startswith("xl/worksheets/") and b"Radio" in d)
+    delen[blad] = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:K21"/>', delen[blad])
+    nieuw = tmp_path / "dimensie.xlsx"
+    with zipfile.ZipFile(nieuw, "w") as doel:
+        for n, d in delen.items():
+            doel.writestr(n, d)
+    from generator.lezer import lees_werkboek
+
+    wb, _ = lees_werkboek(nieuw)
+    assert wb.stakeholders[-1].organisatie == "Radio Heuvelmonde"
+
+
+def test_te_veel_bladen(tmp_path):
+    bladen = b"".join(b'<sheet name="B%d" sheetId="%d" r:id="rId1"/>' % (i, i) for i in range(1, 300))
+    pad = _werkmap(tmp_path / "bladen.xlsx", b"")
+    with zipfile.ZipFile(pad) as bron:
+        delen = {n: bron.read(n) for n in bron.namelist()}
+    delen["xl/workbook.xml"] = delen["xl/workbook.xml"].replace(b"<sheets>", b"<sheets>" + bladen)
+    with zipfile.ZipFile(pad, "w") as doel:
+        for n, d in delen.items():
+            doel.writestr(n, d)
+    uit = controleer(pad)
+    assert (uit.exit_code, uit.output.strip()) == (1, "'bladen.xlsx' heeft meer dan 250 bladen; zo'n werkboek wordt "
+                                                      "niet gelezen.")
+
+
+def test_beschadigde_cel_noemt_de_rij(tmp_path):
+    pad = _werkmap(tmp_path / "kapot.xlsx", b'<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
+                                            b'<row r="2"><c r="A2" t="s"><v>7</v></c></row>', teksten=b"<si><t>x</t></si>")
+    with Werkmap(pad) as wm, pytest.raises(BestandFout, match=r"Blad 'Blad1' is beschadigd en kan niet worden gelezen "
+                                                              r"\(rond rij 2\)"):
+        wm.rijen("Blad1")
+
+
+def test_lange_naam_of_lus(tmp_path, voorbeeld):
+    lang = "a" * 300
+    uit = controleer(tmp_path / f"{lang}.xlsx")
+    assert (uit.exit_code, uit.output.strip()) == (1, f"'{tmp_path / lang}.xlsx' kan niet worden gelezen: de naam is "
+                                                      "te lang.")
+    bouw = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / lang)], catch_exceptions=False)
+    assert (bouw.exit_code, bouw.output.strip()) == (1, f"'{tmp_path / lang}' kan niet worden gebruikt: de naam is te "
+                                                        "lang.")
+    bouw = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "--sjablonen", str(tmp_path / lang)],
+                              catch_exceptions=False)
+    assert (bouw.exit_code, bouw.output.strip()) == (1, f"'{tmp_path / lang}' kan niet worden gebruikt: de naam is te "
+                                                        "lang.")

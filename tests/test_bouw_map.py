@@ -77,20 +77,19 @@ def test_overzicht_van_de_regio(regio, tmp_path):
                            "c-heuvelmonde-kopie.xlsx", "d-fout.xlsx"]
     aadorp = rijen["Aadorp.xlsx"]
     assert (aadorp["Gemeente"], aadorp["Trekker"], aadorp["Uitkomst"]) == ("Aadorp", "Sanne de Vries", "gelukt")
-    assert aadorp["Stand van zaken"] == "na de startbijeenkomst"
+    assert aadorp["Stand van zaken"] == "na de dialoog doelen en maatregelen"
     assert aadorp["Startbijeenkomst"] == dt.datetime(2027, 3, 9)  # an Excel date, not text
     assert ws.cell(2, koppen.index("Startbijeenkomst") + 1).number_format == "d-m-yyyy"
-    assert aadorp["Gehouden"] == "Startbijeenkomst hitteplan (9 maart 2027)"
-    assert aadorp["Gepland"] == ("Dialoog doelen en maatregelen (13 april 2027)\n"
-                                 "Bestuurlijke bijeenkomst (18 mei 2027)")
+    assert aadorp["Gehouden"] == ("Startbijeenkomst hitteplan (9 maart 2027)\n"
+                                  "Dialoog doelen en maatregelen (13 april 2027)")
+    assert aadorp["Gepland"] == "Bestuurlijke bijeenkomst (18 mei 2027)"
     assert aadorp["Partners"] == 21 and aadorp["Partners: Nog benaderen"] == 1
+    assert aadorp["Partners: Deelgenomen"] == 15
     assert aadorp["Ambitie bepaald"] == "ja"
     assert aadorp["Gemaakt"].splitlines()[:3] == ["bestuurlijke notitie", "presentatie startbijeenkomst",
                                                   "canvas fase 2"]
-    assert aadorp["Bestanden"] == 36 and aadorp["Map"] == "aadorp"
+    assert aadorp["Bestanden"] == 14 and aadorp["Map"] == "aadorp"
     assert aadorp["Wacht nog op"].splitlines() == [
-        "terugkoppeling dialoog doelen en maatregelen — wacht op: blad 'Bijeenkomsten', cel M3 (Status 'Afgerond'), "
-        "cel N3 (Uitkomsten)",
         "terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 (Status 'Afgerond'), "
         "cel N4 (Uitkomsten)"]
     assert aadorp["Eerste fout"] is None
@@ -214,3 +213,14 @@ def test_pdf_dat_niet_geschreven_kan_worden(voorbeeld, tmp_path):
     assert resultaat.exit_code == 1
     assert resultaat.output.strip() == f"'{uit / 'canvas-fase-2.pdf'}' kan niet worden geschreven: er staat een map met die naam."
     assert {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()} == voor
+
+
+def test_uitvoer_niet_in_de_map_met_werkboeken(regio):
+    """Output into the folder of workbooks would put the overview among them (over a workbook
+    of that name, and read as a workbook next time): refused."""
+    voor = {p.name: p.read_bytes() for p in regio.iterdir()}
+    resultaat = bouw(regio, "-o", regio)
+    assert (resultaat.exit_code, resultaat.output.strip()) == (
+        1, f"Kies met -o een andere map dan de map met werkboeken ('{regio}'): anders komen de documenten en het "
+           "overzicht tussen de werkboeken te staan.")
+    assert {p.name: p.read_bytes() for p in regio.iterdir()} == voor

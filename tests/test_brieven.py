@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import dataclasses
 import datetime as dt
@@ -19,7 +20,7 @@ from generator.cli import hoofd
 from generator.uitvoer import slug
 from generator.voorbeeld import GEGEVENS
 
-from .conftest import REPO, naar_pdf, pdf_paginas, valideer_ooxml
+from .conftest import na_de_startbijeenkomst, naar_pdf, pdf_paginas, schrijf_werkboek, valideer_ooxml
 
 
 def bouw(werkboek, uitvoer):
@@ -38,34 +39,95 @@ def alinea_teksten(pad) -> list[str]:
 
 @pytest.fixture(scope="module")
 def voorbeeld_uit(tmp_path_factory):
+    """The letters of the example as it stood after the startbijeenkomst: invitations for the
+    dialogue and the bestuurlijke bijeenkomst, the report back of the startbijeenkomst."""
     uit = tmp_path_factory.mktemp("brieven")
-    uitvoer = bouw(REPO / "invoer" / "voorbeeld.xlsx", uit)
-    return uit, uitvoer
+    werkboek = schrijf_werkboek(uit, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
+    uitvoer = bouw(werkboek, uit / "uit")
+    return uit / "uit", uitvoer
+
+
+EIGEN = {"Gemeente Heuvelmonde, sociaal domein", "Gemeente Heuvelmonde, fysiek domein",
+         "Gemeente Heuvelmonde, communicatie"}
 
 
 def test_een_brief_per_organisatie_per_komende_bijeenkomst(voorbeeld_uit):
+    """One letter per organisation per coming meeting; none to the gemeente's own teams (they
+    get the e-mail and the calendar file), none yet to a new partner not yet called."""
     uit, uitvoer = voorbeeld_uit
-    dialoog = sorted(p.name for p in (uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen").iterdir())
-    assert len(dialoog) == len(GEGEVENS["Stakeholders"])
+    dialoog = sorted(p.stem for p in (uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen").iterdir())
+    verwacht = [slug(s["Organisatie"]) for s in GEGEVENS["Stakeholders"]
+                if s["Organisatie"] not in EIGEN and s["Organisatie"] != "Buurtsuper De Markt"]
+    assert dialoog == sorted(verwacht) and len(dialoog) == 17
     bestuurlijk = sorted(p.stem for p in (uit / "uitnodigingen" / "bestuurlijke-bijeenkomst").iterdir())
-    assert len(bestuurlijk) == sum(1 for s in GEGEVENS["Stakeholders"] if s.get("Bestuurder"))
+    assert bestuurlijk == sorted(slug(s["Organisatie"]) for s in GEGEVENS["Stakeholders"]
+                                 if s.get("Bestuurder") and s["Organisatie"] not in EIGEN)
     assert not (uit / "uitnodigingen" / "startbijeenkomst-hitteplan").exists()  # already held
-    assert "uitnodigingen/: 29 brieven, dialoog-doelen-en-maatregelen.ics, bestuurlijke-bijeenkomst.ics, " \
-           "uitnodigingen.csv" in uitvoer
+    assert "  uitnodigingen/: 23 brieven, dialoog-doelen-en-maatregelen.ics, bestuurlijke-bijeenkomst.ics, " \
+           "uitnodigingen.csv" in uitvoer.splitlines()
+    assert ("  Niet gemaakt: geen brief aan de eigen gemeente (Gemeente Heuvelmonde, sociaal domein, Gemeente "
+            "Heuvelmonde, fysiek domein en Gemeente Heuvelmonde, communicatie): wel de e-mail in uitnodigingen.csv en "
+            "het agendabestand") in uitvoer.splitlines()
+
+
+def test_eerst_bellen(voorbeeld_uit):
+    """A new partner not yet approached gets no letter and no e-mail: the build names it with
+    its phone number, and the contact list has it on top."""
+    uit, uitvoer = voorbeeld_uit
+    assert ("  Eerst bellen: 1 nieuwe organisatie nog niet benaderd, dus nog geen uitnodiging: Buurtsuper De Markt "
+            "(Ahmed Benali, 0123-456 999) (zie contactlijst-partners.docx)") in uitvoer.splitlines()
+    assert "Buurtsuper De Markt" not in (uit / "uitnodigingen" / "uitnodigingen.csv").read_bytes().decode("utf-8-sig")
+    lijst = docx.Document(uit / "contactlijst-partners.docx")
+    koppen = [p.text for p in lijst.paragraphs if p.style.name == "Heading 1"]
+    assert koppen == ["Eerst bellen", "De groslijst"]
+    bellen = [[c.text for c in r.cells] for r in lijst.tables[0].rows]
+    assert bellen[1][:3] == ["Buurtsuper De Markt\nSupermarkt", "Ahmed Benali, Eigenaar", "0123-456 999"]
+    assert len(bellen) == 2
 
 
 def test_aanhef_en_inhoud(voorbeeld_uit):
     uit, _ = voorbeeld_uit
     brief = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "thuiszorg-heuvelmonde.docx")
-    assert "Beste Karin Hendriks," in brief
+    assert "Beste Karin Hendriks," in brief  # no Aanhef: as before
     assert "dinsdag 13 april 2027, 14.00 - 16.30 uur" in brief
     assert any(t.startswith("Uw medewerkers komen dagelijks bij kwetsbare ouderen thuis") for t in brief)
+    assert ("Kom naar de bijeenkomst en neem gerust een collega mee die met kwetsbare cliënten thuis werkt."
+            in brief)
     assert "Fijn dat u als ambassadeur het thema binnen Thuiszorg Heuvelmonde trekt." in brief
-    assert any("s.devries@heuvelmonde.nl of 0123-456 789" in t for t in brief)
-    geen_ambassadeur = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "kbo-heuvelmonde.docx")
-    assert "Wijs een ambassadeur aan die het thema binnen KBO Heuvelmonde trekt." in geen_ambassadeur
+    assert any("Meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl of 0123-456 789."
+               == t for t in brief)
+    ggd = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "ggd-heuvelland.docx")
+    assert "Geachte mevrouw Visser," in ggd  # Aanhef: mevrouw
+    assert not any("ambassadeur" in t for t in ggd)  # the GGD co-leads: no care organisation's ask
+    assert "Breng uw kennis over hitte en gezondheid in aan de tafels; u helpt het gesprek op gang." in ggd
+    kbo = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "kbo-heuvelmonde.docx")
+    assert "Kom naar de bijeenkomst en neem gerust een vrijwilliger mee die nu al met leden belt." in kbo
+    assert not any("ambassadeur" in t for t in kbo)
+    radio = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "radio-heuvelmonde.docx")
+    assert "Kom naar de bijeenkomst en denk mee over hoe we inwoners bij hitte op tijd bereiken." in radio
+    assert not any("collega mee" in t for t in radio)
+    zorggroep = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "zorggroep-heuvelland.docx")
+    ambassadeur = next(t for t in zorggroep if t.startswith("Fijn dat Ilse van Dam"))
+    assert ambassadeur.count("Ilse van Dam") == 1  # no name twice in one sentence
     bestuurder = alinea_teksten(uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "zorggroep-heuvelland.docx")
-    assert "Geachte Marjolein de Boer," in bestuurder
+    assert "Geachte mevrouw De Boer," in bestuurder
+    woonstichting = alinea_teksten(uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "woonstichting-heuvelwonen.docx")
+    assert "Geachte Wendy Meijer," in woonstichting  # no Aanhef bestuurder
+
+
+def test_uitnodiging_aan_bestuurders_van_de_portefeuillehouders(voorbeeld_uit):
+    """An invitation to bestuurders comes from the gemeente and is signed by the
+    portefeuillehouders; the trekker is the contact."""
+    uit, _ = voorbeeld_uit
+    doc = docx.Document(uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "ggd-heuvelland.docx")
+    teksten = [p.text for p in doc.paragraphs]
+    assert teksten[teksten.index("Met vriendelijke groet,") + 2] == (
+        "Wethouder A. el Amrani (zorg en welzijn)\nWethouder J. Hoekstra (ruimte en klimaat)\nGemeente Heuvelmonde")
+    assert "Contactpersoon voor deze bijeenkomst: Sanne de Vries, beleidsadviseur gezondheid, " \
+           "s.devries@heuvelmonde.nl, 0123-456 789." in teksten
+    assert doc.paragraphs[next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Afzender")].text.startswith(
+        "Gemeente Heuvelmonde\n")
+    assert not any("Sanne de Vries\nBeleidsadviseur" in t for t in teksten)
 
 
 def test_csv_zoals_nederlandse_excel_het_leest(voorbeeld_uit):
@@ -76,14 +138,15 @@ def test_csv_zoals_nederlandse_excel_het_leest(voorbeeld_uit):
     assert rijen[0] == ["organisatie", "contactpersoon", "e-mail", "onderwerp", "tekst"]
     zonder = {"Apotheek De Gaper", "KBO Heuvelmonde", "Buurtsuper De Markt"}
     assert not zonder & {r[0] for r in rijen[1:]}
-    assert len(rijen) - 1 == (len(GEGEVENS["Stakeholders"]) - 3) + 8 - 0
+    assert len(rijen) - 1 == (len(GEGEVENS["Stakeholders"]) - 3) + 8  # the dialogue and the bestuurders
+    assert EIGEN <= {r[0] for r in rijen[1:]}  # the gemeente's own teams get the e-mail
     thuiszorg = next(r for r in rijen if r[0] == "Thuiszorg Heuvelmonde")
     assert thuiszorg[1:3] == ["Karin Hendriks", "k.hendriks@thuiszorgheuvelmonde.nl"]
     assert thuiszorg[3].startswith("Uitnodiging: dialoog doelen en maatregelen Lokaal hitteplan Heuvelmonde")
     assert thuiszorg[4].startswith("Beste Karin Hendriks,\r\n\r\nGraag nodigen wij u uit") or \
         thuiszorg[4].startswith("Beste Karin Hendriks,\n\nGraag nodigen wij u uit")
-    assert ("Niet gemaakt: 3 organisaties zonder e-mailadres: wel een brief, niet in uitnodigingen.csv "
-            "(Apotheek De Gaper, KBO Heuvelmonde en Buurtsuper De Markt)") in uitvoer
+    assert ("Niet gemaakt: 2 organisaties zonder e-mailadres: wel een brief, niet in uitnodigingen.csv "
+            "(Apotheek De Gaper en KBO Heuvelmonde)") in uitvoer
 
 
 def test_agenda_bestand(voorbeeld_uit):
@@ -100,14 +163,24 @@ def test_agenda_bestand(voorbeeld_uit):
 
 
 def test_terugkoppeling(voorbeeld_uit):
+    """The report back: dated (the planning's milestone), for every invited organisation also
+    those that could not come, itself not among the next steps, and announcing the next
+    meeting with date, place and how to register."""
     uit, _ = voorbeeld_uit
     pad = uit / "terugkoppeling-startbijeenkomst-hitteplan.docx"
     tekst = alinea_teksten(pad)
     assert "Terugkoppeling: startbijeenkomst hitteplan" in tekst
+    assert "Heuvelmonde, 19 maart 2027" in tekst
+    assert "Beste partners," in tekst
+    assert any("Kon u er niet bij zijn?" in t for t in tekst)
     deelnemers = next(t for t in tekst if t.startswith("Gemeente Heuvelmonde, sociaal domein"))
     assert "Zorggroep Heuvelland" in deelnemers and "Radio Heuvelmonde" not in deelnemers
-    assert any(t.startswith("Achttien organisaties waren aanwezig.") for t in tekst)
+    assert any(t.startswith("Vijftien organisaties waren aanwezig") for t in tekst)
     assert "13 april 2027: Dialoog doelen en maatregelen" in tekst
+    assert not any("Terugkoppeling startbijeenkomst" in t for t in tekst)  # not itself a next step
+    assert ("De volgende bijeenkomst is de dialoog doelen en maatregelen op dinsdag 13 april 2027, 14.00 - 16.30 uur, in "
+            "Buurthuis De Molen (Molenstraat 12, 1234 CD Heuvelmonde). U krijgt daarvoor een persoonlijke uitnodiging; "
+            "meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl.") in tekst
     assert docx.Document(pad).core_properties.title == "Terugkoppeling startbijeenkomst hitteplan · Lokaal hitteplan " \
                                                         "Heuvelmonde"
 
@@ -122,6 +195,7 @@ def test_brieven_geldig_en_renderen(voorbeeld_uit, tmp_path):
 
 
 def test_randgevallen(maak_werkboek, gegevens, tmp_path):
+    na_de_startbijeenkomst(gegevens)
     s = gegevens["Stakeholders"]
     s[4]["Contactpersoon"] = None  # Veiligheidsregio: no name
     s[10]["Status"] = "Afgehaakt"  # Huisartsencoöperatie
@@ -150,6 +224,7 @@ def test_randgevallen(maak_werkboek, gegevens, tmp_path):
 def test_uitnodiging_wacht_op_tijd_en_plaats(maak_werkboek, gegevens, tmp_path):
     """An invitation needs its meeting's date, time and location; without them it waits,
     naming the cells, and the other documents are made."""
+    na_de_startbijeenkomst(gegevens)
     gegevens["Bijeenkomsten"][1]["Begintijd"] = None
     gegevens["Bijeenkomsten"][1]["Eindtijd"] = None
     gegevens["Bijeenkomsten"][2]["Locatie"] = None
@@ -213,7 +288,8 @@ def test_elke_gebruikte_stijl_bestaat_en_geen_overbodige_delen(voorbeeld_uit):
             assert len(z.read("word/styles.xml")) < 60_000, pad.name
 
 
-def test_eigen_sjabloon_met_miniatuur(voorbeeld, tmp_path):
+def test_eigen_sjabloon_met_miniatuur(voorbeeld_na_start, tmp_path):
+    voorbeeld = voorbeeld_na_start
     """A municipality's own letter template saved with a thumbnail and stylesWithEffects (as
     Word 2010 does; python-docx's own default document has both): the letters carry neither,
     and still validate."""
@@ -237,7 +313,8 @@ def test_eigen_sjabloon_met_miniatuur(voorbeeld, tmp_path):
     assert valideer_ooxml(brief) == []
 
 
-def test_elke_brief_eigen_titel_kop_en_voettekst(voorbeeld, tmp_path):
+def test_elke_brief_eigen_titel_kop_en_voettekst(voorbeeld_na_start, tmp_path):
+    voorbeeld = voorbeeld_na_start
     """One template object renders every letter of a run: no letter carries anything of the
     letter before it: not its title, not its header or footer, not its body."""
     eigen = tmp_path / "eigen"
@@ -253,7 +330,7 @@ def test_elke_brief_eigen_titel_kop_en_voettekst(voorbeeld, tmp_path):
                              catch_exceptions=False)
     assert uit.exit_code == 0, uit.output
     brieven = sorted((tmp_path / "uit" / "uitnodigingen").rglob("*.docx"))
-    assert len(brieven) == 29
+    assert len(brieven) == 23
     organisaties = set()
     for pad in brieven:
         doc = docx.Document(pad)
@@ -265,7 +342,8 @@ def test_elke_brief_eigen_titel_kop_en_voettekst(voorbeeld, tmp_path):
     assert len(organisaties) > 10
 
 
-def test_brief_hetzelfde_of_hij_eerst_of_later_komt(voorbeeld, tmp_path):
+def test_brief_hetzelfde_of_hij_eerst_of_later_komt(voorbeeld_na_start, tmp_path):
+    voorbeeld = voorbeeld_na_start
     """A letter rendered by a template object that rendered others first is, byte for byte,
     the letter a fresh template object renders: also with a logo (python-docx numbers
     pictures by what the document already holds)."""
@@ -283,7 +361,7 @@ def test_brief_hetzelfde_of_hij_eerst_of_later_komt(voorbeeld, tmp_path):
     omgekeerd = dataclasses.replace(wb, stakeholders=tuple(reversed(wb.stakeholders)))
     later = dict(maak_brieven(omgekeerd, Sjablonen(), []))
     brieven = [n for n in eerst if n.endswith(".docx") and n.startswith("uitnodigingen/")]
-    assert len(brieven) == 29
+    assert len(brieven) == 23
     assert all(eerst[n] == later[n] for n in brieven)
     with zipfile.ZipFile(io.BytesIO(eerst[brieven[-1]])) as z:
         assert [n for n in z.namelist() if n.startswith("word/media/")] == ["word/media/image1.png"]

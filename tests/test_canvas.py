@@ -77,7 +77,7 @@ def test_inhoud_per_blok(voorbeeld_canvas):
     inhoud = tekst(b["Inhoudelijke voorbereiding en vorm"])
     assert "Woonzorgcentrum De Linde (een zorginstelling)" in inhoud
     assert "5.175 75-plussers, van wie 2.271 alleenwonend" in inhoud
-    assert "4 zorglocaties en 5 koele plekken" in inhoud
+    assert "4 zorglocaties en 9 koele plekken" in inhoud
     plannen = tekst(b["Organisatorisch voorbereiden, faseren en plannen"])
     assert "Fase 2 loopt van 1 februari 2027 tot en met 31 mei 2027: 4 maanden." in plannen
     assert "9 mrt: Startbijeenkomst (gereed)" in plannen
@@ -86,7 +86,7 @@ def test_inhoud_per_blok(voorbeeld_canvas):
     assert "Marjolein de Boer (Zorggroep Heuvelland)" in tekst(b["Bestuurlijk afstemmen, om richting te bepalen"])
     ambitie = b["Ambitieniveau, strategische afspraken en richtinggevende keuzes"]
     assert ambitie[0][0] == "Blokkern" and ambitie[0][1].startswith("In 2028 wordt in Heuvelmonde")
-    assert "Trekker van het vervolg: GGD Heuvelland." in tekst(ambitie)
+    assert "Trekker van het vervolg: Gemeente Heuvelmonde, sociaal domein." in tekst(ambitie)
     assert not any(stijl == "Handreiking" for alineas in b.values() for stijl, _ in alineas)
 
 

@@ -98,7 +98,7 @@ def test_de_echte_opdracht_eindigt_snel_en_toch_volledig(voorbeeld, tmp_path):
     assert uit.returncode == 0, uit.stderr
     regels = uit.stdout.splitlines()
     assert regels[0] == f"Geschreven in {doel}{os.sep}:"
-    assert "  uitnodigingen/: 29 brieven, " in uit.stdout
+    assert "  uitnodigingen/: 6 brieven, bestuurlijke-bijeenkomst.ics, uitnodigingen.csv" in regels
     assert regels[-1] == ("Nog niet gemaakt: terugkoppeling bestuurlijke bijeenkomst — wacht op: blad "
                           "'Bijeenkomsten', cel M4 (Status 'Afgerond'), cel N4 (Uitkomsten)")
     assert not list(doel.rglob(".~*"))

@@ -10,6 +10,8 @@ from generator.cli import hoofd
 from generator.controles import gereedheid
 from generator.lezer import lees_werkboek
 
+from .conftest import na_de_startbijeenkomst
+
 
 def _waarschuwingen(pad, vandaag=dt.date(2026, 11, 27)):
     werkboek, _ = lees_werkboek(pad)
@@ -21,6 +23,8 @@ def test_voorbeeld_is_gereed(voorbeeld):
 
 
 def test_waarschuwingen_voor_de_startbijeenkomst(maak_werkboek, gegevens):
+    na_de_startbijeenkomst(gegevens)
+    gegevens["Notitie"]["Datum"] = None
     gegevens["Algemeen"]["Einde fase 2"] = dt.date(2027, 12, 31)
     start = gegevens["Bijeenkomsten"][0]
     start["Locatie"], start["Gastheer"], start["Spreker"] = "Sporthal De Ren", "Welzijn Heuvelmonde", None
@@ -46,6 +50,8 @@ def test_waarschuwingen_voor_de_startbijeenkomst(maak_werkboek, gegevens):
 
 
 def test_waarschuwingen_na_de_startbijeenkomst(maak_werkboek, gegevens):
+    na_de_startbijeenkomst(gegevens)
+    gegevens["Notitie"]["Datum"] = None
     start = gegevens["Bijeenkomsten"][0]  # held (Afgerond) in the example
     start["Locatie"], start["Gastheer"], start["Spreker"] = "Sporthal De Ren", "Welzijn Heuvelmonde", None
     gegevens["Stakeholders"][6]["Ambassadeur"] = None
@@ -57,19 +63,16 @@ def test_waarschuwingen_na_de_startbijeenkomst(maak_werkboek, gegevens):
 
 
 def test_waarschuwingen_na_de_dialoog(maak_werkboek, gegevens):
-    dialoog = gegevens["Bijeenkomsten"][1]
-    dialoog["Status"], dialoog["Uitkomsten"] = "Afgerond", "Doelen per fase afgesproken."
     gegevens["Doelen en rollen"] = [d for d in gegevens["Doelen en rollen"] if d["Fase hitteplan"] != "Opschaling"]
     gegevens["Ambitie"]["Trekker vervolg"] = None
-    gegevens["Afspraken"][0]["Trekt vervolg"] = False
+    for afspraak in gegevens["Afspraken"]:
+        afspraak["Trekt vervolg"] = False
     uit = _waarschuwingen(maak_werkboek(gegevens))
     assert uit == ["de fase 'Opschaling' van het hitteplan heeft nog geen doel",
                    "niemand trekt de samenwerking in het vervolg; vul 'Trekker vervolg' in of zet 'Trekt vervolg' op ja"]
 
 
 def test_waarschuwingen_geven_exit_0(maak_werkboek, gegevens):
-    gegevens["Bijeenkomsten"][1]["Status"] = "Afgerond"
-    gegevens["Bijeenkomsten"][1]["Uitkomsten"] = "Doelen per fase afgesproken."
     gegevens["Doelen en rollen"] = gegevens["Doelen en rollen"][:1]
     uit = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(gegevens))], catch_exceptions=False)
     assert uit.exit_code == 0

@@ -45,59 +45,55 @@ def moment(nummer: int) -> dict:
             uit[blad] = g[blad]
     if nummer >= 3:  # the startbijeenkomst held, the dialogue planned
         uit["Bijeenkomsten"] = [start, _gepland(dialoog)]
-    if nummer >= 4:  # the dialogue held: goals, knelpunten and agreements; a first ambition
+    if nummer >= 4:  # the dialogue held: goals, knelpunten and agreements; a first ambition; who signs for the gemeente
         uit["Bijeenkomsten"] = [start, _afgerond(dialoog, "Per fase is afgesproken wie wat doet."), _gepland(bestuurlijk)]
+        uit["Notitie"] = {"Portefeuillehouders": g["Notitie"]["Portefeuillehouders"]}
         uit["Programma"] = g["Programma"]
         for blad in ("Doelen en rollen", "Knelpunten en kansen", "Afspraken", "Ambitie"):
             uit[blad] = g[blad]
     return uit
 
 
-BRIEVEN_START = "uitnodigingen/startbijeenkomst-hitteplan"
+NOTITIE_LEEG = ("bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
+                "cel B7 (Portefeuillehouders), cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); "
+                "blad 'Ambitie', cel B2 (Ambitie); blad 'Beslispunten', nog geen enkele rij")
 VERWACHT = {
-    1: {"gemaakt": {"canvas-fase-2.docx"},
-        "wacht": ["bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
-                  "cel B7 (Portefeuillehouders), cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); "
-                  "blad 'Ambitie', cel B2 (Ambitie); blad 'Beslispunten', nog geen enkele rij",
+    1: {"gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx"},
+        "wacht": [NOTITIE_LEEG,
                   "presentatie startbijeenkomst — nog leeg: blad 'Bijeenkomsten', nog geen rij met Soort "
                   "'Startbijeenkomst'"],
         "moment": "Stand van zaken: voorbereiding van de startbijeenkomst."},
-    2: {"gemaakt": {"canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx", f"{BRIEVEN_START}/",
-                    "uitnodigingen/startbijeenkomst-hitteplan.ics", "uitnodigingen/uitnodigingen.csv"},
-        "wacht": ["bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
-                  "cel B7 (Portefeuillehouders), cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); "
-                  "blad 'Ambitie', cel B2 (Ambitie); blad 'Beslispunten', nog geen enkele rij",
+    2: {"gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx", "presentatie-startbijeenkomst.pptx",
+                    "uitnodigingen/startbijeenkomst-hitteplan/", "uitnodigingen/startbijeenkomst-hitteplan.ics",
+                    "uitnodigingen/uitnodigingen.csv"},
+        "wacht": [NOTITIE_LEEG,
                   "terugkoppeling startbijeenkomst hitteplan — wacht op: blad 'Bijeenkomsten', cel M2 "
                   "(Status 'Afgerond'), cel N2 (Uitkomsten)"],
         "moment": "Stand van zaken: voorbereiding van de startbijeenkomst."},
-    3: {"gemaakt": {"canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx",
+    3: {"gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx", "presentatie-startbijeenkomst.pptx",
                     "uitnodigingen/dialoog-doelen-en-maatregelen/", "uitnodigingen/dialoog-doelen-en-maatregelen.ics",
                     "uitnodigingen/uitnodigingen.csv", "terugkoppeling-startbijeenkomst-hitteplan.docx"},
-        "wacht": ["bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
-                  "cel B7 (Portefeuillehouders), cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); "
-                  "blad 'Ambitie', cel B2 (Ambitie); blad 'Beslispunten', nog geen enkele rij",
+        "wacht": [NOTITIE_LEEG,
                   "terugkoppeling dialoog doelen en maatregelen — wacht op: blad 'Bijeenkomsten', cel M3 "
                   "(Status 'Afgerond'), cel N3 (Uitkomsten)"],
         "moment": "Stand van zaken: na de startbijeenkomst (9 maart 2027)."},
-    4: {"gemaakt": {"canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx",
+    4: {"gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx", "presentatie-startbijeenkomst.pptx",
                     "uitnodigingen/bestuurlijke-bijeenkomst/", "uitnodigingen/bestuurlijke-bijeenkomst.ics",
                     "uitnodigingen/uitnodigingen.csv", "terugkoppeling-startbijeenkomst-hitteplan.docx",
                     "terugkoppeling-dialoog-doelen-en-maatregelen.docx"},
         "wacht": ["bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
-                  "cel B7 (Portefeuillehouders), cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); "
-                  "blad 'Beslispunten', nog geen enkele rij",
+                  "cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); blad 'Beslispunten', nog geen "
+                  "enkele rij",
                   "terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 "
                   "(Status 'Afgerond'), cel N4 (Uitkomsten)"],
         "moment": "Stand van zaken: na de dialoog doelen en maatregelen (13 april 2027)."},
-    5: {"gemaakt": {"bestuurlijke-notitie.docx", "canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx",
-                    "uitnodigingen/dialoog-doelen-en-maatregelen/", "uitnodigingen/dialoog-doelen-en-maatregelen.ics",
-                    "uitnodigingen/bestuurlijke-bijeenkomst/", "uitnodigingen/bestuurlijke-bijeenkomst.ics",
-                    "uitnodigingen/uitnodigingen.csv", "terugkoppeling-startbijeenkomst-hitteplan.docx"},
-        "wacht": ["terugkoppeling dialoog doelen en maatregelen — wacht op: blad 'Bijeenkomsten', cel M3 "
-                  "(Status 'Afgerond'), cel N3 (Uitkomsten)",
-                  "terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 "
+    5: {"gemaakt": {"bestuurlijke-notitie.docx", "canvas-fase-2.docx", "contactlijst-partners.docx",
+                    "presentatie-startbijeenkomst.pptx", "uitnodigingen/bestuurlijke-bijeenkomst/",
+                    "uitnodigingen/bestuurlijke-bijeenkomst.ics", "uitnodigingen/uitnodigingen.csv",
+                    "terugkoppeling-startbijeenkomst-hitteplan.docx", "terugkoppeling-dialoog-doelen-en-maatregelen.docx"},
+        "wacht": ["terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 "
                   "(Status 'Afgerond'), cel N4 (Uitkomsten)"],
-        "moment": "Stand van zaken: na de startbijeenkomst (9 maart 2027)."},
+        "moment": "Stand van zaken: na de dialoog doelen en maatregelen (13 april 2027)."},
 }
 
 
@@ -245,7 +241,7 @@ def test_uitnodigingen_bestuurders_wachten_op_een_bestuurder(maak_werkboek, tmp_
     uit = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")],
                              catch_exceptions=False)
     assert ("Nog niet gemaakt: uitnodigingen bestuurlijke bijeenkomst — nog leeg: blad 'Stakeholders', kolom J "
-            "(Bestuurder) bij minstens één rij") in uit.output.splitlines()
+            "(Bestuurder) bij minstens één rij") in uit.output.splitlines()  # and who signs it is there
     assert not (tmp_path / "uit" / "uitnodigingen" / "bestuurlijke-bijeenkomst").exists()
 
 

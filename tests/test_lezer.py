@@ -40,7 +40,7 @@ def test_voorbeeld_leest_zonder_fouten(voorbeeld):
     assert [p.onderdeel for p in werkboek.startbijeenkomst.programma][0] == "Inloop met koffie en thee"
     assert werkboek.stakeholders[0].laag == "Lokaal verantwoordelijk"
     assert {s.laag for s in werkboek.stakeholders} == set(werkboek.lagen)
-    assert werkboek.trekkers_vervolg == ("GGD Heuvelland",)
+    assert werkboek.trekkers_vervolg == ("Gemeente Heuvelmonde, sociaal domein",)  # the gemeente keeps regie
 
 
 def test_controleer_voorbeeld_exit_0(voorbeeld):
@@ -425,12 +425,12 @@ def test_afbeelding_te_groot(maak_werkboek, monkeypatch):
 
 
 def test_te_veel_cellen(maak_werkboek, monkeypatch):
-    import generator.lezer as lezer
+    import generator.bestand as bestand
 
-    monkeypatch.setattr(lezer, "MAX_CELLEN", 50)
+    monkeypatch.setattr(bestand, "MAX_CELLEN", 50)
     uit = controleer(maak_werkboek())
     assert uit.exit_code == 1
-    assert "heeft meer dan 100.000 gevulde cellen" in uit.output
+    assert "heeft meer dan 50 gevulde cellen; zo'n groot werkboek wordt niet gelezen." in uit.output
 
 
 def test_lees_werkboek_geeft_alle_fouten_in_de_uitzondering(maak_werkboek):
@@ -487,3 +487,29 @@ def test_round_trip_nieuw_invullen_controleren(tmp_path):
     assert werkboek.stakeholders[0].organisatie == "Zorg & Welzijn <Noord>"
     assert werkboek.stakeholders[0].categorie == "VVT"
     assert werkboek.wijken[0].inwoners == 12000 and werkboek.wijken[0].verder_dan_300m == 40.5
+
+
+def test_afbeelding_zonder_resolutie_en_koppeling_in_een_lus(maak_werkboek):
+    """A picture of 0 dpi (python-docx would divide by it) and a link that points at itself:
+    `controleer` names the cell, `bouw` never trips."""
+    from PIL import Image
+
+    pad = maak_werkboek(wijzig=_zet("Algemeen", "B17", "nul.png"))
+    Image.new("RGB", (100, 50)).save(pad.parent / "nul.png", dpi=(0.0254, 0.0254))
+    uit = controleer(pad)
+    assert ("Fout: Blad 'Algemeen', cel B17: de afbeelding 'nul.png' heeft een ongeldige resolutie (0 dpi); open haar "
+            "in een tekenprogramma en sla haar opnieuw op") in uit.output.splitlines()
+    lus = maak_werkboek(wijzig=_zet("Algemeen", "B17", "lus.png"))
+    (lus.parent / "lus.png").symlink_to(lus.parent / "lus.png")
+    uit = controleer(lus)
+    assert ("Fout: Blad 'Algemeen', cel B17: het bestand 'lus.png' kan niet worden gelezen (een snelkoppeling die "
+            "nergens heen wijst)") in uit.output.splitlines()
+
+
+@pytest.mark.parametrize("pad", ["\\\\server\\share\\kaart.png", "//server/share/kaart.png", "C:\\kaarten\\kaart.png"])
+def test_afbeelding_op_een_netwerkpad_wordt_niet_aangeraakt(maak_werkboek, pad):
+    """A network path is refused before anything looks at it (on Windows, looking would
+    connect to that server)."""
+    uit = controleer(maak_werkboek(wijzig=_zet("Algemeen", "B17", pad)))
+    assert (f"Fout: Blad 'Algemeen', cel B17: '{pad}' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde "
+            "map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam") in uit.output.splitlines()

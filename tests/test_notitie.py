@@ -64,21 +64,24 @@ def test_kopblok(voorbeeld_notitie):
     assert kop["Portefeuillehouders"] == ("Wethouder A. el Amrani (zorg en welzijn), Wethouder J. Hoekstra "
                                           "(ruimte en klimaat)")
     assert kop["Afdeling"] == "Samenleving"
-    assert kop["Steller"] == "Sanne de Vries"
+    assert kop["Steller"] == "Sanne de Vries, beleidsadviseur gezondheid\ns.devries@heuvelmonde.nl · 0123-456 789"
     assert kop["Openbaar"] == "ja"
-    assert "s.devries@heuvelmonde.nl" in kop["Trekker"]
+    assert "Trekker" not in kop  # the trekker wrote it: one row
 
 
 def test_secties_in_volgorde(voorbeeld_notitie):
     doc = docx.Document(voorbeeld_notitie)
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert h1 == ["Samenvatting", "Beslispunten", "Aanleiding", "Beoogd effect", "Argumenten",
-                  "Kanttekeningen en risico's", "Ambitie", "Doelen en rollen per fase van het hitteplan", "Afspraken",
-                  "Financiën", "Communicatie", "Vervolg", "Bijlagen"]
+                  "Kanttekeningen en risico's", "Ambitie", "Doelen en rollen", "Afspraken", "Financiën",
+                  "Juridische aspecten", "Samenhang met ander beleid", "Communicatie", "Vervolg", "Bijlagen",
+                  "Bijlage 1. Betrokken partijen", "Bijlage 2. Het lokale beeld",
+                  "Bijlage 3. Doelen en rollen per fase van het hitteplan", "Bijlage 4. Afspraken per partij"]
+    assert all(p.paragraph_format.page_break_before for p in doc.paragraphs if p.text.startswith("Bijlage "))
     h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
-    for bijlage in ("Betrokken partijen", "Cijfers per wijk", "Zorglocaties en koele plekken",
-                    "Bijeenkomsten en programma", "Planning", "Bronnen"):
-        assert bijlage in h2
+    for kop in ("Cijfers per wijk", "Zorglocaties en koele plekken", "Bronnen"):
+        assert kop in h2
+    assert "Bijeenkomsten en programma" not in h2 and "Planning" not in h2  # programmes belong in the invitations
 
 
 def test_beslispunten_en_argumenten_genummerd(voorbeeld_notitie):
@@ -102,24 +105,29 @@ def test_tabellen(voorbeeld_notitie):
     assert rijen[0][2] == "Sociaal wijkteam Heuvelmonde (regie)"
     wijken = next(t for t in doc.tables if t.rows[0].cells[0].text == "Wijk")
     rij = [c.text for c in wijken.rows[1].cells]
-    assert rij == ["Centrum\nWK999901", "6.240", "810", "455", "62%", "18%", "6", "Hoog"]
+    assert rij == ["Centrum", "6.240", "810", "455", "62%", "18%", "2", "Hoog"]  # no CBS codes
     assert [c.text for c in wijken.rows[6].cells][4] == "33,5%"
     totaal = [c.text for c in wijken.rows[-1].cells]
     assert totaal[:4] == ["Totaal", "46.380", "5.175", "2.271"]
     partijen = next(t for t in doc.tables if t.rows[0].cells[0].text == "Organisatie")
+    assert [c.text for c in partijen.rows[0].cells] == ["Organisatie", "Categorie", "Status en rol in het proces",
+                                                        "Opmerking"]
     assert partijen.rows[1].cells[0].text == "Lokaal verantwoordelijk"
     assert len(partijen.rows) == 1 + 3 + len(GEGEVENS["Stakeholders"])
     afspraken = next(t for t in doc.tables if t.rows[0].cells[0].text == "Partij")
-    assert afspraken.rows[1].cells[0].text == "GGD Heuvelland\n(trekt het vervolg)"
+    assert [r.cells[0].text for r in afspraken.rows if "trekt het vervolg" in r.cells[0].text] == [
+        "Gemeente Heuvelmonde, sociaal domein\n(trekt het vervolg)"]
 
 
 def test_nederlandse_datums_en_vervolg(voorbeeld_notitie):
     doc = docx.Document(voorbeeld_notitie)
     alles = tekst(doc)
     assert "loopt van 1 februari 2027 tot en met 31 mei 2027 (4 maanden)" in alles
-    assert "Startbijeenkomst hitteplan: dinsdag 9 maart 2027, 13.30 - 16.00 uur, Woonzorgcentrum De Linde (afgerond)" \
-        in alles
-    assert "13 april 2027: Dialoog doelen en maatregelen (Sanne de Vries)" in alles
+    assert "Startbijeenkomst hitteplan: 9 maart 2027, Woonzorgcentrum De Linde (afgerond)" in alles
+    vervolg = [p.text for p in doc.paragraphs if p.style.name == "List Bullet" and p.text[:2].strip().isdigit()]
+    assert vervolg[-2:] == ["18 mei 2027: Bestuurlijke bijeenkomst (Wethouder A. el Amrani)",
+                            "31 mei 2027: Afronding fase 2 en start fase 3 (Sanne de Vries)"]
+    assert not any("Bestuurlijke notitie naar het college" in t for t in vervolg)  # the memo is not its own next step
     assert "Groslijst en eerste telefoontjes" not in [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert "Daarna volgt fase 3, vastleggen en uitvoeren" in alles
 
@@ -274,11 +282,13 @@ def test_alle_namen_in_het_sjabloon_bestaan():
 
     tpl = DocxTemplate(standaard_sjablonen() / "bestuurlijke-notitie.docx")
     namen = tpl.get_undeclared_template_variables(omgeving())
-    bekend = {"wb", "alg", "notitie", "ambitie", "steller", "vervolg_mijlpalen", "logo", "hittekaart", "tijdvak"}
+    bekend = {"wb", "alg", "notitie", "ambitie", "steller", "vervolg_mijlpalen", "logo", "hittekaart", "tijdvak",
+              "bijlage", "doelen_afgesproken"}
     assert namen <= bekend, namen - bekend
 
 
-def test_bouw_zelfde_bytes(voorbeeld, tmp_path):
+def test_bouw_zelfde_bytes(voorbeeld_na_start, tmp_path):
+    voorbeeld = voorbeeld_na_start  # with invitations for two meetings
     assert bouw(voorbeeld, tmp_path / "a").exit_code == 0
     assert bouw(voorbeeld, tmp_path / "b").exit_code == 0
     bestanden = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())

@@ -66,7 +66,8 @@ def test_titeldia(voorbeeld_deck):
     eerste = pptx.Presentation(str(voorbeeld_deck)).slides[0]
     tekst = dia_tekst(eerste)
     assert "dinsdag 9 maart 2027, 13.30 - 16.00 uur" in tekst.splitlines()
-    assert "Woonzorgcentrum De Linde · te gast bij Zorggroep Heuvelland" in tekst.splitlines()
+    assert "Woonzorgcentrum De Linde, Lindelaan 4, 1234 AB Heuvelmonde" in tekst.splitlines()
+    assert "te gast bij Zorggroep Heuvelland" in tekst.splitlines()
 
 
 def test_grafieken_gelijk_aan_de_wijken(voorbeeld_deck):

