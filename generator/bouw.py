@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.fouten import HitteplanFout, Melding, UitvoerFout
-from generator.uitvoer import Transactie, opruimen, schrijf_atomair, slug
+from generator.uitvoer import Transactie, opruimen, slug
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Bouwresultaat:
     bestanden: tuple[Path, ...]
     waarschuwingen: tuple[Melding, ...]
     wachtend: tuple = ()
+    aangepast: tuple = ()  # files changed by hand, kept (see generator.handwerk)
 
 
 @dataclass
@@ -37,6 +38,7 @@ class _Voorbereid:
 
     map: Path
     transactie: Transactie
+    werkboek: str = ""
     meldingen: list[Melding] = field(default_factory=list)
     wachtend: tuple = ()
 
@@ -59,7 +61,7 @@ def documenten():
             (None, maak_brieven)]
 
 
-def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron) -> _Voorbereid:
+def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -> _Voorbereid:
     """Render every document of a read workbook that is ready at this moment of phase 2 into
     temporary files beside their targets. What an interrupted earlier build left in the
     output folder is removed first."""
@@ -83,7 +85,7 @@ def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron) -> _Voorbereid:
     except BaseException:
         tx.afbreken()
         raise
-    return _Voorbereid(doelmap, tx, meldingen, tuple(d for d in status if not d.klaar))
+    return _Voorbereid(doelmap, tx, werkboek, meldingen, tuple(d for d in status if not d.klaar))
 
 
 def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
@@ -113,12 +115,14 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
             for i, namen in ontbrekend.items()}
 
 
-def _vastleggen(v: _Voorbereid) -> Bouwresultaat:
-    """Put a prepared build in place, all at once; name what an earlier build left that this
-    one did not write."""
+def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
+    """Put a prepared build in place, all at once, keeping every file the trekker changed by
+    hand (:mod:`generator.handwerk`); name what an earlier build wrote that this one did not."""
+    from generator.handwerk import MANIFEST, bewaar_handwerk
+
+    aangepast, verouderd = bewaar_handwerk(v.transactie, v.map, v.werkboek, overschrijven)
     geschreven = v.transactie.vastleggen()
     meldingen = list(v.meldingen)
-    verouderd = _verouderd(v.map, geschreven)
     if verouderd:
         n = len(verouderd)
         namen = ", ".join(str(p.relative_to(v.map)) for p in verouderd[:5]) + (f" en nog {n - 5}" if n > 5 else "")
@@ -126,27 +130,8 @@ def _vastleggen(v: _Voorbereid) -> Bouwresultaat:
             f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw {'hoort' if n == 1 else 'horen'} niet "
             f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
             f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt", ernst="waarschuwing"))
-    return Bouwresultaat(v.map, tuple(geschreven), tuple(meldingen), v.wachtend)
-
-
-def _verouderd(doelmap: Path, geschreven: list[Path]) -> list[Path]:
-    """Letters, calendar files and report backs an earlier build left in the output folder
-    that this build did not write: an organisation or meeting no longer in the workbook. They
-    are named, never deleted (the trekker may have edited one by hand)."""
-    from generator.brieven import MAP
-
-    nu = set(geschreven)
-    kandidaten = [*doelmap.glob("terugkoppeling-*")]
-    if (doelmap / MAP).is_dir():
-        kandidaten += (doelmap / MAP).rglob("*")
-    uit = []
-    for pad in kandidaten:
-        if pad.suffix not in (".docx", ".ics", ".pdf") or pad.name.startswith((".~", "~$")) or pad in nu:
-            continue
-        if pad.suffix == ".pdf" and pad.with_suffix(".docx") in nu:  # the PDF of a letter made again
-            continue
-        uit.append(pad)
-    return sorted(uit)
+    return Bouwresultaat(v.map, tuple(p for p in geschreven if p.name != MANIFEST), tuple(meldingen), v.wachtend,
+                         tuple(aangepast))
 
 
 def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str]) -> str:
@@ -179,21 +164,21 @@ def _lees_veilig(werkboek: Path):
         return _onverwacht(err)
 
 
-def _voorbereiden_veilig(wb, waarschuwingen, doelmap: Path, sjablonen: Path | None):
+def _voorbereiden_veilig(wb, waarschuwingen, doelmap: Path, sjablonen: Path | None, werkboek: str = ""):
     """For a worker process: the prepared build, or the error it raised."""
     from generator.sjabloon import Sjablonen
 
     try:
-        return _voorbereiden(wb, waarschuwingen, doelmap, Sjablonen(sjablonen))
+        return _voorbereiden(wb, waarschuwingen, doelmap, Sjablonen(sjablonen), werkboek)
     except HitteplanFout as fout:
         return fout
     except Exception as err:
         return _onverwacht(err)
 
 
-def _vastleggen_veilig(v: _Voorbereid) -> Bouwresultaat | HitteplanFout:
+def _vastleggen_veilig(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat | HitteplanFout:
     try:
-        return _vastleggen(v)
+        return _vastleggen(v, overschrijven)
     except HitteplanFout as fout:
         return fout
     except Exception as err:
@@ -201,23 +186,25 @@ def _vastleggen_veilig(v: _Voorbereid) -> Bouwresultaat | HitteplanFout:
 
 
 def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None,
-         pdf: bool = False) -> Bouwresultaat:
+         pdf: bool = False, overschrijven: bool = False) -> Bouwresultaat:
     """Build every document that is ready from ``werkboek`` into ``uitvoer`` (default
     ``uitvoer/<gemeente>``), with ``pdf`` a PDF beside each. All of it is put in place at
-    once, or nothing: a failed build never replaces earlier good documents."""
+    once, or nothing: a failed build never replaces earlier good documents. A document the
+    trekker changed by hand stays; the new version goes beside it, or with ``overschrijven``
+    replaces it after a backup."""
     from generator.lezer import lees_werkboek
     from generator.sjabloon import Sjablonen
 
     bron = Sjablonen(sjablonen)
     wb, waarschuwingen = lees_werkboek(werkboek)
     doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
-    v = _voorbereiden(wb, waarschuwingen, doelmap, bron)
+    v = _voorbereiden(wb, waarschuwingen, doelmap, bron, werkboek.name)
     try:
         if pdf:
             fout = _met_pdfs([v]).get(0)
             if fout is not None:
                 raise fout
-        return _vastleggen(v)
+        return _vastleggen(v, overschrijven)
     except BaseException:
         v.transactie.afbreken()
         raise
@@ -229,7 +216,7 @@ def werkboeken_in(map_: Path) -> list[Path]:
 
 
 def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None,
-             pdf: bool = False, werkers: int | None = None) -> Iterator[tuple[Path, Bouwresultaat | HitteplanFout]]:
+             pdf: bool = False, werkers: int | None = None, overschrijven: bool = False) -> Regiobouw:
     """Build every workbook in ``map_``, each into its own folder under ``uitvoer``, carrying
     on past a bad one. Yields (workbook, result or the error it raised) in the folder's order.
 
@@ -250,10 +237,26 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     if basis.resolve() == map_.resolve():
         raise UitvoerFout(f"Kies met -o een andere map dan de map met werkboeken ('{map_}'): anders komen de documenten "
                           "en het overzicht tussen de werkboeken te staan.")
-    return _bouw_map(map_, basis, sjablonen, pdf, werkers, teksten, koppen)
+    return Regiobouw(map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen)
 
 
-def _bouw_map(map_: Path, basis: Path, sjablonen: Path | None, pdf: bool, werkers: int | None, teksten, koppen):
+class Regiobouw:
+    """A folder build under way: iterate it for (workbook, result or error) in the folder's
+    order; afterwards ``overzicht`` is where the region overview went (beside a hand-edited
+    one: see :mod:`generator.handwerk`)."""
+
+    def __init__(self, map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen):
+        from generator.overzicht import NAAM
+
+        self.overzicht: Path = basis / NAAM
+        self._stappen = _bouw_map(self, map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen)
+
+    def __iter__(self) -> Iterator[tuple[Path, Bouwresultaat | HitteplanFout]]:
+        return self._stappen
+
+
+def _bouw_map(regio: Regiobouw, map_: Path, basis: Path, sjablonen: Path | None, pdf: bool, werkers: int | None,
+              overschrijven: bool, teksten, koppen):
     import contextlib
     import functools
     import os
@@ -270,7 +273,7 @@ def _bouw_map(map_: Path, basis: Path, sjablonen: Path | None, pdf: bool, werker
         """Commit one workbook (unless it failed) and note its row in the overview."""
         if fout is None:
             fout = voorbereid if isinstance(voorbereid, HitteplanFout) else None
-        resultaat = fout if fout is not None else _vastleggen_veilig(voorbereid)
+        resultaat = fout if fout is not None else _vastleggen_veilig(voorbereid, overschrijven)
         if isinstance(resultaat, HitteplanFout) and isinstance(voorbereid, _Voorbereid):
             voorbereid.transactie.afbreken()
         wb = None if isinstance(lezing, HitteplanFout) else lezing[0]
@@ -285,8 +288,8 @@ def _bouw_map(map_: Path, basis: Path, sjablonen: Path | None, pdf: bool, werker
                 taken.append(lezing)
             else:
                 doel = basis / _mapnaam(lezing[0].algemeen.gemeente, werkboek, gebruikt)
-                taken.append(pool.submit(_voorbereiden_veilig, *lezing, doel, sjablonen) if pool
-                             else functools.partial(_voorbereiden_veilig, *lezing, doel, sjablonen))
+                taken.append(pool.submit(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name) if pool
+                             else functools.partial(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name))
 
         def uitkomst(taak):
             try:
@@ -307,5 +310,12 @@ def _bouw_map(map_: Path, basis: Path, sjablonen: Path | None, pdf: bool, werker
             for werkboek, lezing, voorbereid in zip(werkboeken, lezingen, alle):
                 yield afgerond(werkboek, lezing, voorbereid, fouten.get(id(voorbereid)))
     if werkboeken:
-        schrijf_atomair({basis / NAAM: maak_overzicht(regels, koppen)})
+        from generator.handwerk import bewaar_handwerk
+
+        with Transactie() as tx:
+            tx.voeg_toe(basis / NAAM, maak_overzicht(regels, koppen))
+            aangepast, _ = bewaar_handwerk(tx, basis, map_.name, overschrijven)
+            tx.vastleggen()
+        if aangepast and not overschrijven:
+            regio.overzicht = aangepast[0].nieuw
 

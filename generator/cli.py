@@ -191,13 +191,17 @@ def _aantal(n: int, enkel: str, meer: str) -> str:
               help="Map met eigen sjablonen in de huisstijl van de gemeente; wat daar ontbreekt, komt uit de "
                    "standaardsjablonen.")
 @click.option("--pdf", is_flag=True, help="Maak ook een PDF van elk document (daarvoor is LibreOffice nodig).")
-def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool) -> None:
+@click.option("--overschrijven", is_flag=True,
+              help="Vervang ook documenten die u met de hand hebt aangepast; het oude bestand gaat eerst naar een "
+                   "map 'reservekopie' met de datum van vandaag.")
+def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, overschrijven: bool) -> None:
     """Maak de documenten uit een werkboek, of uit alle werkboeken in een map.
 
     Zonder werkboek wordt het voorbeeld invoer/voorbeeld.xlsx gebruikt. Eerst worden alle
     documenten gemaakt; pas als alles gelukt is, worden ze weggeschreven. Een mislukte
-    opdracht laat eerdere documenten dus ongemoeid. Bij een map gaat de opdracht door na een
-    werkboek met fouten, en eindigt dan met exitcode 1.
+    opdracht laat eerdere documenten dus ongemoeid. Een document dat u met de hand hebt
+    aangepast, blijft staan; de nieuwe versie komt ernaast, als 'naam (nieuw).docx'. Bij een
+    map gaat de opdracht door na een werkboek met fouten, en eindigt dan met exitcode 1.
 
     \b
     Voorbeeld:
@@ -212,11 +216,11 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool) 
                    "hitteplan bouw mijn-werkboek.xlsx", err=True)
         sys.exit(1)
     if werkboek.is_dir():
-        _bouw_map(werkboek, uitvoer, sjablonen, pdf)
+        _bouw_map(werkboek, uitvoer, sjablonen, pdf, overschrijven)
         return
     from generator.opdrachten import bouw_documenten
 
-    resultaat = bouw_documenten(werkboek, uitvoer, sjablonen, pdf)
+    resultaat = bouw_documenten(werkboek, uitvoer, sjablonen, pdf, overschrijven)
     for m in resultaat.waarschuwingen:
         if m.ernst == "waarschuwing":
             click.echo(f"Waarschuwing: {m}", err=True)
@@ -239,15 +243,26 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool) 
             click.echo(f"  Niet gemaakt: {m}")
         elif m.ernst == "bellen":
             click.echo(f"  Eerst bellen: {m}")
+    for a in resultaat.aangepast:
+        click.echo(_aangepast(a, resultaat.map))
     for d in resultaat.wachtend:
         click.echo(f"Nog niet gemaakt: {d.naam} — {d.wacht_op}")
 
 
-def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool) -> None:
+def _aangepast(a, map_: Path) -> str:
+    """One line about a document the trekker changed by hand."""
+    if a.reservekopie is not None:
+        return (f"Met de hand aangepast, toch vervangen (--overschrijven): {a.origineel.relative_to(map_)}; het oude "
+                f"bestand staat in {a.reservekopie.relative_to(map_)}")
+    return (f"Met de hand aangepast, blijft staan: {a.origineel.relative_to(map_)}; de nieuwe versie staat ernaast: "
+            f"{a.nieuw.relative_to(map_)}")
+
+
+def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool, overschrijven: bool) -> None:
     """Every workbook in a folder: a progress bar, then one line per workbook."""
     from generator.opdrachten import bouw_alle
 
-    werkboeken, stappen = bouw_alle(map_, uitvoer, sjablonen, pdf)
+    werkboeken, stappen = bouw_alle(map_, uitvoer, sjablonen, pdf, overschrijven)
     if not werkboeken:
         click.echo(f"In '{map_}' staan geen Excel-werkboeken (.xlsx).", err=True)
         sys.exit(1)
@@ -265,12 +280,11 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
                     waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == "waarschuwing")
                     regels.append(f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
                                   f"{f', {waarsch} waarschuwingen' if waarsch else ''})")
+                    regels += [f"  {_aangepast(a, resultaat.map)}" for a in resultaat.aangepast]
     finally:  # what was built is always told, also when the overview at the end could not be written
         for regel in regels:
             click.echo(regel, err=regel.startswith("Mislukt"))
-    from generator.overzicht import NAAM
-
-    click.echo(f"Overzicht van alle werkboeken: {(uitvoer if uitvoer is not None else Path('uitvoer')) / NAAM}")
+    click.echo(f"Overzicht van alle werkboeken: {stappen.overzicht}")
     click.echo(f"{len(werkboeken) - mislukt} van {len(werkboeken)} werkboeken gelukt"
                f"{'; PDF' + chr(39) + 's gemaakt' if pdf else ''}.")
     if mislukt:

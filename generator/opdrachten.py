@@ -78,15 +78,17 @@ def _controleer_mappen(uitvoer, sjablonen):
     return uitvoer, sjablonen
 
 
-def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False):
+def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False,
+                    overschrijven: bool = False):
     """Build every document; see :func:`generator.bouw.bouw`."""
     from generator.bouw import bouw
 
-    return bouw(werkboek, uitvoer, sjablonen, pdf)
+    return bouw(werkboek, uitvoer, sjablonen, pdf, overschrijven)
 
 
-def bouw_alle(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False):
+def bouw_alle(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False,
+              overschrijven: bool = False):
     """Build every workbook in a folder; see :func:`generator.bouw.bouw_map`."""
     from generator.bouw import bouw_map, werkboeken_in
 
-    return werkboeken_in(map_), bouw_map(map_, uitvoer, sjablonen, pdf)
+    return werkboeken_in(map_), bouw_map(map_, uitvoer, sjablonen, pdf, overschrijven=overschrijven)

@@ -109,6 +109,13 @@ class Transactie:
             raise _melding(pad.parent if not pad.parent.is_dir() else pad, err) from err
         return tmp
 
+    def verplaats(self, van: Path, naar: Path) -> None:
+        """Put a prepared file at another target in the same folder (a new name beside a file
+        the trekker changed by hand)."""
+        if naar in self.nieuw or naar.parent != van.parent:
+            raise UitvoerFout(f"'{naar}' kan niet worden geschreven: er staat al een ander bestand klaar.")
+        self.nieuw[naar] = self.nieuw.pop(van)
+
     def _controleer(self) -> None:
         for pad in self.nieuw:
             if pad.is_dir():

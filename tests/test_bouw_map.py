@@ -51,7 +51,7 @@ def test_regio_in_een_keer(regio, tmp_path):
     assert sum(r.startswith("Gelukt: ") for r in regels) == 4
     assert regels[-1] == "4 van 6 werkboeken gelukt."
     assert f"Overzicht van alle werkboeken: {uit / 'overzicht-regio.xlsx'}" in regels
-    assert sorted(p.name for p in uit.iterdir()) == ["aadorp", "c-heuvelmonde-kopie", "heuvelmonde",
+    assert sorted(p.name for p in uit.iterdir()) == [".hitteplan.json", "aadorp", "c-heuvelmonde-kopie", "heuvelmonde",
                                                      "overzicht-regio.xlsx", "sudwest-fryslan"]
     for map_ in uit.iterdir():
         if map_.is_dir():

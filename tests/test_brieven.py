@@ -370,7 +370,8 @@ def test_brief_hetzelfde_of_hij_eerst_of_later_komt(voorbeeld_na_start, tmp_path
 
 def test_brieven_van_een_eerdere_bouw_worden_genoemd(maak_werkboek, gegevens, tmp_path):
     """An organisation removed from the workbook: its letters from the build before are named
-    in a warning (so nobody sends them), and left where they are (never deleted)."""
+    in a warning (so nobody sends them), and left where they are (never deleted). Only files an
+    earlier build wrote (its manifest) are named: the trekker's own files are not."""
     uit = tmp_path / "uit"
     eerste = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(uit)], catch_exceptions=False)
     assert eerste.exit_code == 0 and "eerdere bouw" not in eerste.output
@@ -378,16 +379,19 @@ def test_brieven_van_een_eerdere_bouw_worden_genoemd(maak_werkboek, gegevens, tm
     weg = next(s for s in reversed(gegevens["Stakeholders"])  # one no other sheet refers to, with letters
                if s["Organisatie"] not in elders and list(uit.rglob(f"{slug(s['Organisatie'])}.docx")))
     oud = sorted(uit.rglob(f"{slug(weg['Organisatie'])}.docx"))
-    (oud[0].with_suffix(".pdf")).write_bytes(b"%PDF")  # a PDF from an earlier run with --pdf
+    eigen = uit / "uitnodigingen" / "ondertekend door de wethouder.pdf"  # the trekker's own file
+    eigen.write_bytes(b"%PDF")
     gegevens["Stakeholders"] = [s for s in gegevens["Stakeholders"] if s is not weg]
     tweede = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens, naam="zonder.xlsx")), "-o", str(uit)],
                                 catch_exceptions=False)
     assert tweede.exit_code == 0, tweede.output
     regel = next(r for r in tweede.output.splitlines() if "eerdere bouw" in r)
-    assert regel.startswith(f"Waarschuwing: {len(oud) + 1} bestanden van een eerdere bouw horen niet meer bij dit "
-                            "werkboek")
-    for pad in [*oud, oud[0].with_suffix(".pdf")]:
+    aantal = f"{len(oud)} bestand van een eerdere bouw hoort" if len(oud) == 1 else \
+        f"{len(oud)} bestanden van een eerdere bouw horen"
+    assert regel.startswith(f"Waarschuwing: {aantal} niet meer bij dit werkboek")
+    for pad in oud:
         assert str(pad.relative_to(uit)) in regel and pad.exists()
+    assert eigen.name not in regel and eigen.read_bytes() == b"%PDF"
     andere = next(p for p in uit.rglob("*.docx") if p.parent.name != "uitnodigingen" and p not in oud
                   and p.parent != uit)
     assert str(andere.relative_to(uit)) not in regel

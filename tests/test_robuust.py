@@ -21,14 +21,21 @@ VORIGE = {"bestuurlijke-notitie.docx": b"vorige goede notitie", "canvas-fase-2.d
 
 
 def _uitvoer_met_vorige(map_: Path) -> Path:
+    """An output folder with the documents of an earlier build (its manifest knows them: they
+    were not changed by hand, so a new build replaces them)."""
+    import hashlib
+    import json
+
     map_.mkdir()
     for naam, inhoud in VORIGE.items():
         (map_ / naam).write_bytes(inhoud)
+    manifest = {"bestanden": {naam: hashlib.sha256(inhoud).hexdigest() for naam, inhoud in VORIGE.items()}}
+    (map_ / ".hitteplan.json").write_text(json.dumps(manifest))
     return map_
 
 
 def _niets_veranderd(map_: Path) -> None:
-    assert sorted(p.name for p in map_.iterdir()) == sorted(VORIGE)
+    assert sorted(p.name for p in map_.iterdir()) == sorted([*VORIGE, ".hitteplan.json"])
     for naam, inhoud in VORIGE.items():
         assert (map_ / naam).read_bytes() == inhoud
 
@@ -245,7 +252,7 @@ def test_standaard_uitvoermap_blijft_binnen_uitvoer(maak_werkboek, gegevens, tmp
     resultaat = bouw(pad)
     assert resultaat.exit_code == 0, resultaat.output
     assert sorted(p.name for p in (tmp_path / "uitvoer" / "buiten-de-map").iterdir()) == [
-        "bestuurlijke-notitie.docx", "canvas-fase-2.docx", "contactlijst-partners.docx",
+        ".hitteplan.json", "bestuurlijke-notitie.docx", "canvas-fase-2.docx", "contactlijst-partners.docx",
         "presentatie-startbijeenkomst.pptx", "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
         "terugkoppeling-startbijeenkomst-hitteplan.docx", "uitnodigingen"]
     assert not (tmp_path.parent / "Buiten").exists()
