@@ -189,11 +189,10 @@ def maak_blanco(contract: Contract | None = None):
     wb = openpyxl.Workbook()
     _toelichting(wb, contract)
     lijstbereik = _lijsten(wb, contract)
-    lijstblad = wb["Lijsten"]
-    wb.remove(lijstblad)
     for blad in contract.bladen:
         (_velden_blad if blad.soort == "velden" else _rijen_blad)(wb, blad, contract, lijstbereik)
-    wb._sheets.append(lijstblad)
+    lijstblad = wb["Lijsten"]  # the lists last, after the sheets to fill in
+    wb.move_sheet(lijstblad, offset=len(wb.sheetnames) - 1 - wb.index(lijstblad))
     wb.active = 0
     return wb
 

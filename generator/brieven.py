@@ -207,7 +207,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], k
     for b in terugkoppelen:
         with binnen_de_tijd(TERUGKOPPELING):
             data = render_docx(sjablonen.pad(TERUGKOPPELING), wb, _terugkoppeling(wb, b, teksten), beelden,
-                               datum=_terugkoppeldatum(wb, b, teksten), herbruik=True)
+                               datum=_terugkoppeldatum(wb, b, teksten))
         yield f"terugkoppeling-{slug(b.naam)}.docx", data
 
 
@@ -231,7 +231,7 @@ def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijee
             pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}-{volgnummer}.docx"
             volgnummer += 1
         bestanden.add(pad)
-        yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief, herbruik=True)
+        yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief)
     if s.email:
         onderwerp = teksten.uit_toml("onderwerp", **context)
         rijen.append([s.organisatie, naam or "", s.email, onderwerp,

@@ -10,7 +10,7 @@ naming the blocks, and the canvas runs on: text is never cut.
 
 from __future__ import annotations
 
-from generator import meten
+from generator import meten, rauw
 from generator.fouten import Melding
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
@@ -75,7 +75,7 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
 
     sectie = doc.sections[0]
     tabel = doc.tables[0]
-    tblpr = tabel._tbl.tblPr
+    tblpr = rauw.tabeleigenschappen(tabel)
     marge_l = _twips(tblpr, "w:tblCellMar/w:left", 108) / 20
     marge_r = _twips(tblpr, "w:tblCellMar/w:right", 108) / 20
     marge_v = (_twips(tblpr, "w:tblCellMar/w:top", 0) + _twips(tblpr, "w:tblCellMar/w:bottom", 0)) / 20

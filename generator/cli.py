@@ -2,7 +2,10 @@
 
 Each command parses its options, calls one library function and prints the result. Every
 foreseeable problem is a :class:`~generator.fouten.HitteplanFout`: caught once here, printed
-in Dutch on stderr, exit status 1. Wrong usage is click's own, exit status 2.
+in Dutch on stderr, exit status 1. Wrong usage (an unknown option, a missing argument) is
+told in Dutch too, exit status 2: click's help and errors are put in Dutch through its public
+extension points (a help formatter, command classes, parameter types and
+:func:`toon_gebruiksfout`), never by changing click itself.
 """
 
 from __future__ import annotations
@@ -16,58 +19,166 @@ import click
 from generator import __version__
 from generator.fouten import HitteplanFout, WerkboekFout
 
-# click's own texts (usage, errors, help) in Dutch: click looks each up through ``_``.
-_NL = {
-    "Usage:": "Gebruik:",
-    "Options": "Opties",
-    "Commands": "Opdrachten",
-    "Positional arguments": "Argumenten",
-    "Show this message and exit.": "Toon deze hulp en stop.",
-    "Show the version and exit.": "Toon het versienummer en stop.",
-    "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s",
-    "Error: {message}": "Fout: {message}",
-    "Try '{command} {option}' for help.": "Typ '{command} {option}' voor hulp.",
-    "Invalid value: {message}": "Ongeldige waarde: {message}",
-    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
-    "Missing argument": "Ontbrekend argument",
-    "Missing option": "Ontbrekende optie",
-    "Missing parameter": "Ontbrekende parameter",
-    "Missing command.": "Geef een opdracht.",
-    "No such option: {name}": "Onbekende optie: {name}",
-    "No such option {name!r}.": "Onbekende optie {name!r}.",
-    "No such command {name!r}.": "Onbekende opdracht {name!r}.",
-    "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
-    "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
-    "Option {name!r} does not take a value.": "Optie {name!r} heeft geen waarde.",
-    "Option {name!r} requires an argument.": "Optie {name!r} vraagt een waarde.",
-    "default: {default}": "standaard: {default}",
-    "Aborted!": "Afgebroken.",
-    "Did you mean {possibility!r}?": "Bedoelde u {possibility!r}?",
-}
-
-
 STANDAARD_WERKBOEK = Path("invoer/voorbeeld.xlsx")
+HULP = "Toon deze hulp en stop."
 
 
-def _vertaal(tekst: str) -> str:
-    return _NL.get(tekst, tekst)
+# -- click in Dutch, through its public extension points: a help formatter, command classes,
+#    parameter types, and one place that shows a usage error -----------------------------------
+class _Opmaak(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Gebruik: ")
 
 
-def _ngettext(enkel: str, meer: str, n: int) -> str:
-    return _vertaal(enkel if n == 1 else meer)
+class _Context(click.Context):
+    formatter_class = _Opmaak
 
 
-for _module in ("core", "exceptions", "formatting", "decorators", "parser", "types"):
-    _mod = sys.modules.get(f"click.{_module}") or __import__(f"click.{_module}", fromlist=["_"])
-    if hasattr(_mod, "_"):
-        _mod._ = _vertaal
-    if hasattr(_mod, "ngettext"):
-        _mod.ngettext = _ngettext
+class _Opdracht(click.Command):
+    """A command whose help, usage and errors are Dutch."""
+
+    context_class = _Context
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.context_settings.setdefault("allow_extra_args", True)  # refused in Dutch in parse_args
+
+    def get_help_option(self, ctx: click.Context):
+        optie = super().get_help_option(ctx)
+        if optie is not None:
+            optie.help = HULP
+        return optie
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        regels = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
+        if regels:
+            with formatter.section("Opties"):
+                formatter.write_dl(regels)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as fout:
+            fout.ctx = fout.ctx or ctx  # the parser's errors come without the command they belong to
+            raise
+        if ctx.args and not isinstance(self, click.Group):  # extra arguments are let through, then refused in Dutch
+            raise click.UsageError(f"{'dit argument hoort' if len(ctx.args) == 1 else 'deze argumenten horen'} hier "
+                                   f"niet: {' '.join(ctx.args)}", ctx)
+        return rest
 
 
-class _Groep(click.Group):
-    """The command group: an unforeseen error prints one line (or, with --debug, the
-    traceback) instead of a bare traceback."""
+class Pad(click.ParamType):
+    """A path as given; with ``bestand``, it may not be a folder."""
+
+    name = "pad"
+
+    def __init__(self, bestand: bool = False):
+        self.bestand = bestand
+
+    def convert(self, value, param, ctx) -> Path:
+        if not str(value).strip():
+            self.fail("geef een naam op", param, ctx)
+        pad = Path(value)
+        if self.bestand and pad.is_dir():
+            self.fail(f"'{value}' is een map; geef de naam van een bestand op", param, ctx)
+        return pad
+
+
+class Getal(click.ParamType):
+    """A whole number from ``laagste`` to ``hoogste``."""
+
+    name = "getal"
+
+    def __init__(self, laagste: int, hoogste: int):
+        self.laagste, self.hoogste = laagste, hoogste
+
+    def convert(self, value, param, ctx) -> int:
+        try:
+            getal = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"'{value}' is geen geheel getal", param, ctx)
+        if not self.laagste <= getal <= self.hoogste:
+            self.fail(f"{getal} ligt niet tussen {self.laagste} en {self.hoogste}", param, ctx)
+        return getal
+
+
+def _suggestie(mogelijk) -> str:
+    return f" Bedoelde u {' of '.join(mogelijk)}?" if mogelijk else ""
+
+
+def gebruiksfout(fout: click.UsageError) -> str:
+    """A usage error as Dutch, by the kind of error click raised (never its English text)."""
+    if isinstance(fout, click.exceptions.NoSuchOption):
+        return f"onbekende optie {fout.option_name}.{_suggestie(fout.possibilities)}"
+    if isinstance(fout, click.exceptions.NoSuchCommand):
+        return f"onbekende opdracht '{fout.command_name}'.{_suggestie(fout.possibilities)}"
+    if isinstance(fout, click.BadOptionUsage):
+        naam = fout.option_name
+        optie = next((p for p in (fout.ctx.command.params if fout.ctx else ()) if naam in getattr(p, "opts", ())), None)
+        if optie is not None and getattr(optie, "is_flag", False):
+            return f"de optie {naam} krijgt geen waarde; schrijf alleen {naam}."
+        return f"de optie {naam} vraagt een waarde, bijvoorbeeld: {naam} {getattr(optie, 'metavar', None) or 'WAARDE'}"
+    if isinstance(fout, click.MissingParameter):
+        if isinstance(fout.param, click.Option):
+            return f"de optie {fout.param.opts[0]} ontbreekt."
+        naam = fout.param.human_readable_name if fout.param is not None else ""
+        return f"ontbrekend argument {naam}." if naam else "er ontbreekt een argument."
+    if isinstance(fout, click.BadParameter):
+        wie = fout.param.human_readable_name if fout.param is not None else ""
+        return f"{wie}: {fout.message}." if wie else f"{fout.message}."
+    return f"{fout.message}."  # the project's own usage errors, in Dutch
+
+
+def toon_gebruiksfout(fout: click.UsageError) -> None:
+    """The usage, the error in Dutch and where to find help, on stderr."""
+    if isinstance(fout, click.exceptions.NoArgsIsHelpError):  # 'hitteplan' on its own: the help
+        click.echo(fout.ctx.get_help(), err=True)
+        return
+    if fout.ctx is not None:
+        click.echo(fout.ctx.get_usage(), err=True)
+        hulp = fout.ctx.command.get_help_option_names(fout.ctx)
+        if hulp:
+            click.echo(f"Typ '{fout.ctx.command_path} {max(hulp, key=len)}' voor hulp.", err=True)
+        click.echo("", err=True)
+    zin = gebruiksfout(fout)
+    click.echo(f"Fout: {zin[:1].upper()}{zin[1:]}", err=True)
+
+
+class _Groep(_Opdracht, click.Group):
+    """The command group: Dutch help and usage errors; an unforeseen error prints one line
+    (or, with --debug, the traceback) instead of a bare traceback."""
+
+    command_class = _Opdracht
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        opdrachten = [(naam, opdracht) for naam in self.list_commands(ctx)
+                      if (opdracht := self.get_command(ctx, naam)) is not None and not opdracht.hidden]
+        breedte = formatter.width - 6 - max((len(naam) for naam, _ in opdrachten), default=0)
+        regels = [(naam, opdracht.get_short_help_str(breedte)) for naam, opdracht in opdrachten]
+        if regels:
+            with formatter.section("Opdrachten"):
+                formatter.write_dl(regels)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """click's main, with its errors shown in Dutch (exit status 2 for wrong usage)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            uitkomst = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as fout:
+            toon_gebruiksfout(fout)
+            sys.exit(fout.exit_code)
+        except click.ClickException as fout:  # click's other errors, if ever one is raised
+            click.echo(f"Fout: {fout.format_message()}", err=True)
+            sys.exit(fout.exit_code)
+        except click.Abort:  # Ctrl+C
+            click.echo("Afgebroken.", err=True)
+            sys.exit(1)
+        sys.exit(uitkomst if isinstance(uitkomst, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -98,9 +209,11 @@ class _Groep(click.Group):
             ctx.exit(1)
 
 
-@click.group(name="hitteplan", cls=_Groep, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+@click.group(name="hitteplan", cls=_Groep, invoke_without_command=True, no_args_is_help=True,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              options_metavar="[OPTIES]", subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
-@click.version_option(__version__, "--versie", prog_name="hitteplan")
+@click.version_option(__version__, "--versie", "--version", prog_name="hitteplan", message="%(prog)s, versie %(version)s",
+                      help="Toon het versienummer en stop.")
 @click.option("--debug", is_flag=True, help="Toon bij een onverwachte fout de volledige technische melding.")
 @click.pass_context
 def hoofd(ctx: click.Context, debug: bool) -> None:
@@ -113,10 +226,12 @@ def hoofd(ctx: click.Context, debug: bool) -> None:
       hitteplan bouw mijn-werkboek.xlsx
     """
     ctx.obj = {"debug": debug}
+    if ctx.invoked_subcommand is None:
+        raise click.UsageError("geef een opdracht, bijvoorbeeld: hitteplan bouw mijn-werkboek.xlsx", ctx)
 
 
 @hoofd.command(options_metavar="[OPTIES]")
-@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("pad", type=Pad(bestand=True))
 @click.option("--overschrijven", is_flag=True, help="Vervang een bestaand bestand met dezelfde naam.")
 @click.option("--voorbeeld", is_flag=True, help="Schrijf het ingevulde voorbeeldwerkboek in plaats van een leeg werkboek.")
 def nieuw(pad: Path, overschrijven: bool, voorbeeld: bool) -> None:
@@ -136,7 +251,7 @@ def nieuw(pad: Path, overschrijven: bool, voorbeeld: bool) -> None:
 
 
 @hoofd.command(options_metavar="[OPTIES]")
-@click.argument("werkboek", type=click.Path(path_type=Path))
+@click.argument("werkboek", type=Pad())
 def controleer(werkboek: Path) -> None:
     """Controleer een werkboek en noem elk probleem met blad en cel.
 
@@ -183,7 +298,7 @@ def _aantal(n: int, enkel: str, meer: str) -> str:
 
 
 @hoofd.command(options_metavar="[OPTIES]")
-@click.argument("werkboek", type=click.Path(path_type=Path), default=STANDAARD_WERKBOEK, required=False)
+@click.argument("werkboek", type=Pad(), default=STANDAARD_WERKBOEK, required=False)
 @click.option("-o", "--uitvoer", metavar="MAP",
               help="Map voor de documenten (standaard: uitvoer/<gemeente>; bij een map met werkboeken: "
                    "uitvoer/, met daarin een map per gemeente).")
@@ -292,28 +407,5 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
 
 
 def main() -> None:
-    """The ``hitteplan`` command (and ``python -m generator``): the CLI, then a quick exit.
-
-    Once a command is done every file is written and closed; Python would then still spend
-    a fifth of a build freeing every object of the Office libraries one by one. So the
-    process ends right away, after flushing its output (mypy does the same)."""
-    import gc
-    import os
-
-    # Python's collector runs after every 700 new objects that can hold others; the Office
-    # libraries make hundreds of thousands, and a tenth of a build went to collecting them
-    # (measured). Cycles are still collected, just in larger batches.
-    gc.set_threshold(10_000, 20, 20)
-    try:
-        hoofd()
-        code = 0
-    except SystemExit as einde:
-        if isinstance(einde.code, str):
-            click.echo(einde.code, err=True)
-        code = einde.code if isinstance(einde.code, int) else (0 if einde.code is None else 1)
-    for stroom in (sys.stdout, sys.stderr):
-        try:
-            stroom.flush()
-        except (OSError, ValueError):  # a closed pipe (bouw | head): nothing left to show
-            pass
-    os._exit(code)
+    """The ``hitteplan`` command (and ``python -m generator``)."""
+    hoofd()

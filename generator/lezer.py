@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from generator import model, waarden
 from generator.bestand import Werkmap, controleer_bestand, kolomletters
 from generator.contract import Blad, Contract, Veld, laad_contract, normaliseer
-from generator.fouten import BestandFout, Melding, WerkboekFout
+from generator.fouten import Melding, WerkboekFout
 
 AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 MAX_AFBEELDING = 20 * 1024 * 1024

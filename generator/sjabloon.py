@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 import re
 import sys
 import threading
@@ -20,9 +19,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
 from generator import opmaak
-from generator.fouten import SjabloonFout, UitvoerFout, oorzaak
+from generator.fouten import SjabloonFout, oorzaak
 from generator.paden import standaard_sjablonen
-from generator.uitvoer import schrijf_atomair
 
 
 class Sjablonen:
@@ -111,31 +109,6 @@ class Teksten:
         return float(self.waarde(sleutel, (int, float), standaard))
 
 
-def _cachemap() -> str | None:
-    """Where compiled templates are kept between runs: on Windows a folder 'hitteplan' in the
-    user's own temporary folder (%TEMP%); elsewhere Jinja's per-user folder in the temporary
-    directory (Jinja refuses one another user could write to). Deleting it is always safe."""
-    import os
-
-    if os.name == "nt":
-        import tempfile
-
-        map_ = os.path.join(tempfile.gettempdir(), "hitteplan")
-        os.makedirs(map_, exist_ok=True)
-        return map_
-    return None
-
-
-class _VasteTekst:
-    """A template without tags renders as itself (Jinja drops one final line break)."""
-
-    def __init__(self, tekst: str):
-        self.tekst = tekst
-
-    def render(self, *_args, **_kwargs) -> str:
-        return self.tekst
-
-
 # What a template may look into: the project's own data (the model's frozen objects), plain
 # values, and Jinja's own loop, namespace, cycler and joiner. Anything else (an object of a
 # library, a module, a function's internals) is refused by every route: dot, subscript, |attr.
@@ -159,11 +132,9 @@ class _Omgeving(ImmutableSandboxedEnvironment):
     of plain values (no mutation); a repeat (``'x' * n``, ``n ** m``) that would make more
     than :data:`MAX_UITVOER` characters is refused.
 
-    Compiles each distinct template source once per run, and keeps the compiled code on
-    disk between runs: every letter of a run shares one Word template, every slide text is
-    used again and again, and compiling the templates was a fifth of a build. A source that
-    changed compiles afresh (the cache checks a checksum of the source); a cache that cannot
-    be read or written is simply not used."""
+    Each distinct template source is compiled once per run (:meth:`from_string`): every
+    letter of a run renders the same Word template, every slide text is used again and
+    again."""
 
     intercepted_binops = frozenset({"*", "**", "+"})
 
@@ -192,79 +163,15 @@ class _Omgeving(ImmutableSandboxedEnvironment):
                 raise jinja2.exceptions.SecurityError("een herhaling die te lang wordt")
         return super().call_binop(context, operator, left, right)
 
-    def schijf(self):
-        """Jinja's cache on disk, or False when there is no safe folder for it."""
-        from jinja2.bccache import FileSystemBytecodeCache
-
-        cache = self.__dict__.get("_schijf")
-        if cache is None:
-            try:
-                cache = FileSystemBytecodeCache(_cachemap(), "hitteplan-%s.cache")
-            except (OSError, RuntimeError):  # no safe folder: compile every run
-                cache = False
-            self.__dict__["_schijf"] = cache
-        return cache
-
-    def _code(self, source: str):
-        from generator import __version__
-
-        cache = self.schijf()
-        if not cache:
-            return self.compile(source)
-        # the key: the source and everything that changes how it compiles
-        sleutel = repr((_vingerafdruk(source), type(self).__name__, sorted(self.intercepted_binops),
-                        __version__, self.autoescape, self.trim_blocks, self.lstrip_blocks, self.keep_trailing_newline))
-        try:
-            bak = cache.get_bucket(self, sleutel, None, source)
-        except (OSError, ValueError, EOFError):
-            return self.compile(source)
-        if bak.code is None:
-            bak.code = self.compile(source)  # a syntax error is raised here and never cached
-            try:
-                cache.set_bucket(bak)
-            except OSError:
-                pass
-        return bak.code
-
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's name)
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        gecompileerd = self.__dict__.setdefault("_gecompileerd", {})
+        gecompileerd = self.__dict__.setdefault("gecompileerd", {})
         if source not in gecompileerd:
             if len(gecompileerd) > 256:
                 gecompileerd.clear()
-            if "{" not in source and "\r" not in source:  # plain text: nothing to compile (a third of the deck's texts)
-                gecompileerd[source] = _VasteTekst(source.removesuffix("\n"))
-            else:
-                gecompileerd[source] = self.template_class.from_code(self, self._code(source), self.make_globals(None))
+            gecompileerd[source] = super().from_string(source)
         return gecompileerd[source]
-
-
-def _vingerafdruk(tekst: str) -> str:
-    return hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def onthouden(sleutel: str, maak) -> str:
-    """``maak()``, a text made from a template and the same every run (docxtpl's clean-up of a
-    Word template's XML for Jinja: 15 ms for the memo), kept on disk beside the compiled
-    templates under a hash of ``sleutel``, its first line a checksum of the rest (a file cut
-    short or changed is made again); without a usable cache folder simply made."""
-    cache = omgeving().schijf()
-    if not cache:
-        return maak()
-    pad = Path(cache.directory) / f"hitteplan-xml-{_vingerafdruk(sleutel)}.cache"
-    try:
-        controle, _, uit = pad.read_bytes().decode("utf-8", "surrogatepass").partition("\n")
-        if controle == _vingerafdruk(uit):
-            return uit
-    except (OSError, UnicodeError):
-        pass
-    uit = maak()
-    try:
-        schrijf_atomair({pad: f"{_vingerafdruk(uit)}\n{uit}".encode("utf-8", "surrogatepass")})
-    except UitvoerFout:  # no room or no rights: made again next run
-        pass
-    return uit
 
 
 _ACTIEF: list[str] = []  # the templates being filled in, innermost last (one build at a time per process)

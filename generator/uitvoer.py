@@ -8,11 +8,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import struct
 import unicodedata
-import zlib
 from pathlib import Path
-from typing import ClassVar
 
 from generator.fouten import UitvoerFout, oorzaak
 
@@ -186,124 +183,40 @@ def schrijf_atomair(bestanden, overschrijven: bool = True) -> list[Path]:
         return tx.vastleggen()
 
 
-_KOP = struct.Struct("<IHHHHHIIIHH")  # local file header
-_CENTRAAL = struct.Struct("<IHHHHHHIIIHHHHHII")  # central directory entry
-_EINDE = struct.Struct("<IHHHHIIH")  # end of central directory
-_DOS_DATUM = (0 << 9) | (1 << 5) | 1  # 1 January 1980, 00:00
-
-
-class VasteZip:
-    """A zip (an Office file) written with fixed timestamps and permissions, so that the same
-    content gives the same bytes; a workbook inside it (a chart's data) is made fixed too.
-
-    Written here rather than with ``zipfile`` for two reasons measured in a build: zlib's
-    default compressor allocates a 256 KB window for every member, which for the many small
-    parts of a document (a deck has 260) cost more than compressing them; here the window
-    fits the member. And the parts every letter of a run shares (styles, theme, numbering)
-    are compressed once per run, not once per letter."""
-
-    _gecomprimeerd: ClassVar[dict[tuple[str, bytes], tuple[int, bytes]]] = {}
-
-    def __init__(self, doel):
-        self._doel = doel
-        self._centraal: list[bytes] = []
-        self._positie = 0
-
-    def _comprimeer(self, naam: str, data: bytes) -> tuple[int, bytes]:
-        sleutel = (naam, data)
-        klaar = self._gecomprimeerd.get(sleutel)
-        if klaar is None:
-            venster = max(10, min(15, len(data).bit_length()))
-            compressor = zlib.compressobj(6, zlib.DEFLATED, -venster, max(1, min(8, venster - 7)))
-            klaar = (zlib.crc32(data), compressor.compress(data) + compressor.flush())
-            if 1000 < len(data) <= 250_000:  # worth remembering: a part the next document may share
-                if len(self._gecomprimeerd) >= 128:  # at most 128 x 250 KB, and mostly far less
-                    self._gecomprimeerd.clear()
-                self._gecomprimeerd[sleutel] = klaar
-        return klaar
-
-    def schrijf(self, naam: str, data: bytes) -> None:
-        if naam.endswith(".xlsx"):  # a chart's embedded data workbook carries its own creation time
-            data = vaste_zip(data, lambda n, d: re.sub(
-                rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", d)
-                if n == "docProps/core.xml" else d)
-        crc, gecomprimeerd = self._comprimeer(naam, data)
-        try:
-            bnaam, vlag = naam.encode("ascii"), 0
-        except UnicodeEncodeError:
-            bnaam, vlag = naam.encode("utf-8"), 0x800
-        if len(data) >= 0xFFFFFFFF or self._positie >= 0xFFFFFFFF:
-            raise UitvoerFout("Een document is groter dan 4 GB; zo'n groot document wordt niet gemaakt.")
-        kop = _KOP.pack(0x04034B50, 20, vlag, 8, 0, _DOS_DATUM, crc, len(gecomprimeerd), len(data), len(bnaam), 0)
-        self._centraal.append(_CENTRAAL.pack(0x02014B50, (3 << 8) | 20, 20, vlag, 8, 0, _DOS_DATUM, crc,
-                                             len(gecomprimeerd), len(data), len(bnaam), 0, 0, 0, 0, 0o600 << 16,
-                                             self._positie) + bnaam)
-        for deel in (kop, bnaam, gecomprimeerd):
-            self._doel.write(deel)
-            self._positie += len(deel)
-
-    def sluit(self) -> None:
-        begin = self._positie
-        centraal = b"".join(self._centraal)
-        self._doel.write(centraal)
-        self._doel.write(_EINDE.pack(0x06054B50, 0, 0, len(self._centraal), len(self._centraal), len(centraal),
-                                     begin, 0))
-
-
-class Pakketschrijver:
-    """The part writer python-docx and python-pptx save a package through (``write(pack_uri,
-    blob)``), writing the finished, reproducible zip at once (no save-then-rewrite);
-    ``bewerk(name, data) -> data`` may change a part on the way."""
-
-    def __init__(self, bestand, bewerk=None):
-        self._zip = VasteZip(bestand)
-        self._bewerk = bewerk
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        naam = pack_uri.membername
-        self._zip.schrijf(naam, self._bewerk(naam, blob) if self._bewerk is not None else blob)
-
-    def close(self) -> None:
-        self._zip.sluit()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *_):
-        self.close()
-
-
-def bewaar_pakket(opslaan, module, naam: str, schrijver, bewerk=None) -> bytes:
-    """The bytes of an Office package saved by a library (``opslaan(stream)``, e.g. a python-docx
-    Document's ``save``) with the library's part writer ``module.naam`` swapped for ``schrijver``
-    (building a :class:`Pakketschrijver`) for the duration of the save. A library version
-    without that writer saves as usual, and the zip is rewritten with :func:`vaste_zip`."""
-    import io
-
-    buffer = io.BytesIO()
-    if not hasattr(module, naam):
-        opslaan(buffer)
-        return vaste_zip(buffer.getvalue(), bewerk)
-    oud = getattr(module, naam)
-    setattr(module, naam, schrijver)
-    try:
-        opslaan(buffer)
-    finally:
-        setattr(module, naam, oud)
-    return buffer.getvalue()
+_VAST_MOMENT = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
+_GEGENEREERD = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)")
 
 
 def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
-    """The same zip (an Office file) with reproducible bytes (see :class:`VasteZip`) and
-    ``bewerk(name, data) -> data`` applied to each member; the member order is kept."""
+    """The same zip (an Office file as a library saved it) with reproducible bytes: fixed
+    timestamps and permissions, the members in their order, ``bewerk(name, data) -> data``
+    applied to each. A workbook inside (a chart's data) is made reproducible too: it carries
+    the moment it was made."""
     import io
     import zipfile
 
-    bron = zipfile.ZipFile(io.BytesIO(inhoud))
     uit = io.BytesIO()
-    doel = VasteZip(uit)
-    for info in bron.infolist():
-        data = bron.read(info.filename)
-        doel.schrijf(info.filename, bewerk(info.filename, data) if bewerk is not None else data)
-    doel.sluit()
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for lid in bron.infolist():
+            data = bron.read(lid)
+            if lid.filename.endswith(".xlsx"):
+                data = vaste_zip(data, lambda naam, d: _GEGENEREERD.sub(rb"\g<1>2000-01-01T00:00:00Z\2", d)
+                                 if naam == "docProps/core.xml" else d)
+            if bewerk is not None:
+                data = bewerk(lid.filename, data)
+            vast = zipfile.ZipInfo(lid.filename, _VAST_MOMENT)
+            vast.compress_type = zipfile.ZIP_DEFLATED
+            vast.external_attr = 0o600 << 16
+            doel.writestr(vast, data)
     return uit.getvalue()
+
+
+def bewaar(opslaan, bewerk=None) -> bytes:
+    """The bytes of an Office package saved by a library's public ``save(stream)`` (a
+    python-docx Document's or python-pptx Presentation's), made reproducible (see
+    :func:`vaste_zip`)."""
+    import io
+
+    buffer = io.BytesIO()
+    opslaan(buffer)
+    return vaste_zip(buffer.getvalue(), bewerk)

@@ -6,18 +6,16 @@ Shared by every Word document the project makes (memo, canvas, letters).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from pathlib import Path
-from typing import ClassVar
 
 from docxtpl import DocxTemplate
 
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
-from generator.sjabloon import binnen_de_tijd, controleer_omvang, omgeving, onthouden, render_tekst, vertaal_fout
-from generator.uitvoer import Pakketschrijver, bewaar_pakket
+from generator.sjabloon import binnen_de_tijd, controleer_omvang, omgeving, render_tekst, vertaal_fout
+from generator.uitvoer import bewaar
 
 TAAL = "nl-NL"
 
@@ -28,48 +26,9 @@ def basiscontext(wb: Werkboek) -> dict:
 
 
 class _Sjabloon(DocxTemplate):
-    """docxtpl's DocxTemplate, minus work that gives the same result for every document of a
-    run. One object renders many documents (every letter of a run): the template is opened
-    once, and before each render what a render changes (the body, the headers and footers,
-    the document properties, footnotes) starts again from the template's own. The template
-    XML is cleaned up for Jinja once per distinct source, and a rendered part without tabs,
-    line or page breaks skips the pass that turns those into Word markup (a no-op then)."""
+    """docxtpl's DocxTemplate that remembers which part it is rendering, so that an error
+    points at the right place (the text, a header or footer, the properties)."""
 
-    _gepatcht: ClassVar[dict[str, str]] = {}
-
-    def init_docx(self, reload: bool = True):
-        if self.docx is None:
-            super().init_docx()
-            self._body = DocxTemplate.get_xml(self)
-            self._body_element = copy.deepcopy(self.docx.element.body)
-            self._kop_voet = {uri: list(DocxTemplate.get_headers_footers(self, uri))
-                              for uri in (self.HEADER_URI, self.FOOTER_URI)}
-            self._relaties = {deel: set(deel.rels) for deel in (self.docx.part, *(d for lijst in self._kop_voet.values()
-                                                                                   for _, d in lijst))}
-            self._kern = copy.deepcopy(self.docx.core_properties._element)
-            self._voetnoten = {deel: deel.blob for deel in self.docx.part.package.parts
-                               if deel.content_type.endswith(".footnotes+xml")}
-        elif self.is_rendered and reload:
-            self.terug()
-        self.is_rendered = False
-
-    def terug(self) -> None:
-        """Back to the template as freshly opened."""
-        # python-docx numbers new pictures by the ids in the body, and relates them to the
-        # parts they were rendered in
-        self.map_tree(copy.deepcopy(self._body_element))
-        for deel, eigen in self._relaties.items():
-            for rid in set(deel.rels) - eigen:
-                del deel.rels[rid]
-        for lijst in self._kop_voet.values():
-            for rid, deel in lijst:
-                self.docx.part.rels[rid]._target = deel
-        self.docx.core_properties._element[:] = [copy.deepcopy(e) for e in self._kern]
-        for deel, blob in self._voetnoten.items():
-            deel._blob = blob
-        self.is_rendered = False
-
-    # which part is being rendered, so that an error points at the right place
     deel = "tekst"
 
     def build_xml(self, context, jinja_env=None):
@@ -88,56 +47,40 @@ class _Sjabloon(DocxTemplate):
         self.deel = "voetnoten"
         return super().render_footnotes(context, jinja_env)
 
-    def get_xml(self):
-        return self._body
 
-    def get_headers_footers(self, uri):
-        return iter(self._kop_voet[uri])
-
-    def patch_xml(self, src_xml):
-        uit = self._gepatcht.get(src_xml)
-        if uit is None:
-            if len(self._gepatcht) > 64:
-                self._gepatcht.clear()
-            import docxtpl
-
-            from generator import __version__
-
-            uit = self._gepatcht[src_xml] = onthouden(f"docxtpl {docxtpl.__version__} hitteplan {__version__}\n{src_xml}",
-                                                      lambda: super(_Sjabloon, self).patch_xml(src_xml))
-        return uit
-
-    def resolve_listing(self, xml):
-        return super().resolve_listing(xml) if _OPMAAKTEKENS.search(xml) else xml
+_VOORBEREID: dict[tuple, bytes] = {}  # template file, its version and the house colour -> the prepared template
 
 
-_OPMAAKTEKENS = re.compile("[\t\a\n\f]")
+def _voorbereid(pad: Path, kleur: str | None) -> bytes:
+    """The template ``pad`` with its styles finished (Dutch, house colour) and without the
+    parts a generated document must not carry, as bytes: prepared once per run, so that
+    every letter opens a fresh template object from memory."""
+    import io
+
+    from docx import Document
+
+    sleutel = (str(pad), pad.stat().st_mtime_ns, kleur)
+    if sleutel not in _VOORBEREID:
+        try:
+            doc = Document(str(pad))
+        except Exception as err:  # python-docx raises several kinds for a file that is no .docx
+            raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig Word-bestand (.docx).") from err
+        _zonder_overbodige_delen(doc)
+        _stijlen(doc, kleur)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        if len(_VOORBEREID) > 8:
+            _VOORBEREID.clear()
+        _VOORBEREID[sleutel] = buffer.getvalue()
+    return _VOORBEREID[sleutel]
 
 
-def _open_sjabloon(pad: Path, kleur: str | None = None):
-    """A DocxTemplate of ``pad`` with its styles finished (Dutch, house colour) and without
-    the parts a generated document must not carry."""
-    try:
-        tpl = _Sjabloon(str(pad))
-        tpl.init_docx()
-    except Exception as err:  # python-docx raises several kinds for a file that is no .docx
-        raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig Word-bestand (.docx).") from err
-    _zonder_overbodige_delen(tpl.docx)
-    _stijlen(tpl.docx, kleur)
-    return tpl
+def _open_sjabloon(pad: Path, kleur: str | None = None) -> _Sjabloon:
+    """A fresh DocxTemplate of ``pad``, prepared (see :func:`_voorbereid`)."""
+    import io
 
-
-_IN_GEBRUIK: dict[tuple, _Sjabloon] = {}
-
-
-def _herbruikbaar(pad: Path, kleur: str | None, beelden: tuple) -> _Sjabloon:
-    """The one template object that renders every document of ``pad`` with these images."""
-    sleutel = (str(pad), pad.stat().st_mtime_ns, kleur, beelden)
-    tpl = _IN_GEBRUIK.get(sleutel)
-    if tpl is None:
-        if len(_IN_GEBRUIK) > 8:
-            _IN_GEBRUIK.clear()
-        tpl = _IN_GEBRUIK[sleutel] = _open_sjabloon(pad, kleur)
+    tpl = _Sjabloon(io.BytesIO(_voorbereid(pad, kleur)))
+    tpl.init_docx()
     return tpl
 
 
@@ -214,21 +157,18 @@ def _plaats_afbeeldingen(doc, beelden: dict[str, tuple[str, float]]) -> None:
 
 
 def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,
-                datum: dt.date | None = None, nabewerking=None, herbruik: bool = False) -> bytes:
+                datum: dt.date | None = None, nabewerking=None) -> bytes:
     """Render ``pad`` with the model and ``context``; ``afbeeldingen`` maps a context name to
     (image path or None, width in mm, alt text); ``nabewerking`` gets the rendered python-docx
-    Document before it is finished and saved. ``herbruik``: the template renders many
-    documents of a run (letters), so one template object renders them all.
+    Document before it is finished and saved. Every document renders from a fresh template
+    object.
 
     A template gets data only: for a picture a plain text (a token with a random part no
     workbook can guess), which is replaced by the picture after rendering."""
     import secrets
 
     kleur = wb.algemeen.huisstijlkleur
-    beelden = tuple(sorted((naam, str(b[0]), b[1]) for naam, b in (afbeeldingen or {}).items() if b[0]))
-    # a document made once per build gets a template object of its own, dropped with it (a
-    # memo of a large workbook is tens of MB); a post-processed one may change anything
-    tpl = _herbruikbaar(pad, kleur, beelden) if herbruik and nabewerking is None else _open_sjabloon(pad, kleur)
+    tpl = _open_sjabloon(pad, kleur)
     volledig = {**basiscontext(wb), **context}
     alt: dict[str, str] = {}
     tokens: dict[str, tuple[str, float]] = {}
@@ -243,10 +183,8 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
         with binnen_de_tijd(pad.name):
             tpl.render(volledig, omgeving(), autoescape=True)
     except (SjabloonFout, KeyboardInterrupt):
-        _IN_GEBRUIK.clear()
         raise
     except Exception as err:  # whatever a template does wrong gets a sentence naming it and the paragraph
-        _IN_GEBRUIK.clear()
         if tpl.deel != "tekst":  # the body's paragraphs would be the wrong ones to quote
             raise vertaal_fout(pad.name, err, None, waar=f"in de {tpl.deel}") from err
         raise vertaal_fout(pad.name, err, _bron_xml(_open_sjabloon(pad, kleur))) from err
@@ -255,7 +193,7 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     if nabewerking is not None:
         nabewerking(doc)
     afwerken(doc, wb, alt, datum)
-    return controleer_omvang(_bewaar(doc), pad.name)
+    return controleer_omvang(bewaar(doc.save), pad.name)
 
 
 CELMARGE_PT = 2 * 5.4  # Word's default cell margins, left and right (108 twips each)
@@ -302,13 +240,6 @@ def kolommen_op_maat(doc) -> None:
             for cel in tabel.columns[k].cells:
                 if cel.grid_span == 1:
                     cel.width = Pt(round(breedte, 1))
-
-
-def _bewaar(doc) -> bytes:
-    """The document's bytes, reproducible."""
-    from docx.opc import pkgwriter
-
-    return bewaar_pakket(doc.save, pkgwriter, "PhysPkgWriter", Pakketschrijver)
 
 
 def _stijlen(doc, kleur: str | None) -> None:

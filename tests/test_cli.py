@@ -33,7 +33,7 @@ def test_elke_opdracht_heeft_hulp():
 def test_verkeerd_gebruik_exit_2():
     uit = CliRunner().invoke(hoofd, ["controleer"], catch_exceptions=False)
     assert uit.exit_code == 2
-    assert "Fout: Ontbrekend argument 'WERKBOEK'." in uit.output
+    assert "Fout: Ontbrekend argument WERKBOEK." in uit.output
     uit = CliRunner().invoke(hoofd, ["vlieg"], catch_exceptions=False)
     assert uit.exit_code == 2 and "Onbekende opdracht 'vlieg'." in uit.output
 
@@ -53,9 +53,85 @@ def test_onvoorziene_fout_een_regel_en_debug(monkeypatch, voorbeeld):
     assert uit.exit_code == 1 and "Traceback" in uit.output and "RuntimeError: kapot" in uit.output
 
 
-def test_versie():
-    uit = CliRunner().invoke(hoofd, ["--versie"])
+@pytest.mark.parametrize("optie", ["--versie", "--version"])
+def test_versie(optie):
+    uit = CliRunner().invoke(hoofd, [optie])
     assert uit.exit_code == 0 and uit.output.startswith("hitteplan, versie ")
+
+
+# Words of click's own English messages (usage, errors, help) that must never reach a trekker
+ENGELS = ("Usage", "Error", "Options", "Commands", "Try ", "Missing", "No such", "unexpected", "Invalid", "requires",
+          "does not", "Did you mean", "Show this", "not a valid", "Aborted", "directory", "exist", "argument (",
+          "Got ", "option", "command", "value", "for help")
+
+
+@pytest.mark.parametrize(("args", "zin"), [
+    (["bouw", "--pfd"], "Fout: Onbekende optie --pfd. Bedoelde u --pdf?"),
+    (["--versi"], "Fout: Onbekende optie --versi. Bedoelde u --versie of --version?"),
+    (["bowu"], "Fout: Onbekende opdracht 'bowu'. Bedoelde u bouw?"),
+    (["vlieg"], "Fout: Onbekende opdracht 'vlieg'."),
+    (["--debug"], "Fout: Geef een opdracht, bijvoorbeeld: hitteplan bouw mijn-werkboek.xlsx."),
+    (["bouw", "-o"], "Fout: De optie -o vraagt een waarde, bijvoorbeeld: -o MAP"),
+    (["bouw", "--sjablonen"], "Fout: De optie --sjablonen vraagt een waarde, bijvoorbeeld: --sjablonen MAP"),
+    (["bouw", "--pdf=ja"], "Fout: De optie --pdf krijgt geen waarde; schrijf alleen --pdf."),
+    (["nieuw"], "Fout: Ontbrekend argument PAD."),
+    (["controleer"], "Fout: Ontbrekend argument WERKBOEK."),
+    (["controleer", "a.xlsx", "b.xlsx"], "Fout: Dit argument hoort hier niet: b.xlsx."),
+    (["bouw", "a.xlsx", "b.xlsx", "c.xlsx"], "Fout: Deze argumenten horen hier niet: b.xlsx c.xlsx."),
+    (["nieuw", "{map}"], "Fout: PAD: '{map}' is een map; geef de naam van een bestand op."),
+    (["nieuw", ""], "Fout: PAD: geef een naam op."),
+    (["controleer", ""], "Fout: WERKBOEK: geef een naam op."),
+])
+def test_elke_gebruiksfout_in_het_nederlands(tmp_path, args, zin):
+    """Every way of using the command wrongly gets the usage, a Dutch sentence and where to
+    find help (exit status 2), and not one word of click's English."""
+    args = [a.format(map=tmp_path) for a in args]
+    uit = CliRunner().invoke(hoofd, args, catch_exceptions=False)
+    assert uit.exit_code == 2, uit.output
+    regels = uit.output.strip().splitlines()
+    assert regels[0].startswith("Gebruik: hitteplan")
+    assert regels[1].startswith("Typ 'hitteplan") and regels[1].endswith(" --help' voor hulp.")
+    assert regels[-1] == zin.format(map=tmp_path)
+    for woord in ENGELS:
+        assert woord not in uit.output, woord
+
+
+def test_zonder_opdracht_de_hulp():
+    uit = CliRunner().invoke(hoofd, [], catch_exceptions=False)
+    assert uit.output.startswith("Gebruik: hitteplan") and "Opdrachten:" in uit.output
+    for woord in ENGELS:
+        assert woord not in uit.output, woord
+
+
+def test_hulp_van_elke_opdracht_zonder_engels():
+    for args in ([], *([c] for c in hoofd.commands)):
+        uit = CliRunner().invoke(hoofd, [*args, "-h"], catch_exceptions=False)
+        assert uit.exit_code == 0
+        for woord in ENGELS[:-3]:  # a command's own help may say "waarde"; English words it must not
+            assert woord not in uit.output, (args, woord)
+
+
+def test_gebruiksfout_in_een_echte_opdracht():
+    """Also in the installed command (not only click's test runner): Dutch, exit status 2."""
+    import subprocess
+    import sys
+
+    uit = subprocess.run([sys.executable, "-m", "generator", "bouw", "--pfd"], capture_output=True, text=True)
+    assert uit.returncode == 2 and uit.stdout == ""
+    assert uit.stderr.strip().splitlines()[-1] == "Fout: Onbekende optie --pfd. Bedoelde u --pdf?"
+
+
+def test_click_wordt_niet_aangepast():
+    """The Dutch comes from click's public extension points: click's own modules are left as
+    they are (no replaced translation function)."""
+    import importlib
+
+    import click
+
+    for naam in ("core", "exceptions", "formatting", "decorators", "parser", "types"):
+        module = importlib.import_module(f"click.{naam}")
+        if hasattr(module, "_"):
+            assert module._.__module__ == "gettext", naam
 
 
 def test_python_m_generator(tmp_path):
@@ -81,10 +157,9 @@ def test_gebruiksregel_zonder_engels():
     assert uit.output.splitlines()[0] == "Gebruik: hitteplan bouw [OPTIES] [WERKBOEK]"
 
 
-def test_de_echte_opdracht_eindigt_snel_en_toch_volledig(voorbeeld, tmp_path):
-    """The real command ends its process right after the work, without Python's slow clean-up:
-    its output is still complete, its files whole, and bad input still exits 1 with one
-    Dutch sentence and no traceback."""
+def test_de_echte_opdracht(voorbeeld, tmp_path):
+    """The real command (a process of its own): its output complete, its files whole, and bad
+    input exits 1 with one Dutch sentence and no traceback."""
     import subprocess
     import sys
 

@@ -1,5 +1,5 @@
-"""What makes a build fast must not change what it makes: compiled templates kept between
-runs, text measured once per word."""
+"""A build makes the same bytes every time: templates compiled once per run, text measured
+by font, Office files re-zipped with fixed timestamps."""
 
 from __future__ import annotations
 
@@ -15,23 +15,8 @@ from generator.paden import standaard_sjablonen
 
 
 def nieuwe_run() -> None:
-    """Forget what this process keeps in memory, as a new run of the command would."""
-    from generator import woord
-
+    """Forget the templates this process compiled, as a new run of the command would."""
     sjabloon.omgeving.cache_clear()
-    woord._Sjabloon._gepatcht.clear()
-    woord._IN_GEBRUIK.clear()
-
-
-@pytest.fixture
-def cachemap(tmp_path, monkeypatch):
-    """A fresh template environment whose compiled code is kept in a folder of this test."""
-    map_ = tmp_path / "cache"
-    map_.mkdir()
-    monkeypatch.setattr(sjabloon, "_cachemap", lambda: str(map_))
-    nieuwe_run()
-    yield map_
-    nieuwe_run()
 
 
 def bouw(werkboek, uit, *extra):
@@ -43,15 +28,12 @@ def onderwerpen(uit) -> set[str]:
     return {r["onderwerp"] for r in csv.DictReader(io.StringIO(tekst), delimiter=";")}
 
 
-def test_gecompileerde_sjablonen_bewaard_en_een_gewijzigd_sjabloon_telt(voorbeeld, tmp_path, cachemap):
+def test_herbouw_gelijk_en_een_gewijzigd_sjabloon_telt(voorbeeld, tmp_path):
+    """Templates are compiled once per distinct source: a second build in the same process
+    makes the same bytes, and a changed template is used at once."""
+    nieuwe_run()
     assert bouw(voorbeeld, tmp_path / "a").exit_code == 0
-    bewaard = sorted(cachemap.iterdir())
-    assert len(bewaard) > 20  # the Word templates' XML and the texts of the deck and the letters
-    assert len([p for p in bewaard if p.name.startswith("hitteplan-xml-")]) >= 4  # docxtpl's clean-up of each
-
-    nieuwe_run()  # only the folder remains
     assert bouw(voorbeeld, tmp_path / "b").exit_code == 0
-    assert sorted(cachemap.iterdir()) == bewaard
     for naam in ("bestuurlijke-notitie.docx", "presentatie-startbijeenkomst.pptx", "canvas-fase-2.docx"):
         assert (tmp_path / "a" / naam).read_bytes() == (tmp_path / "b" / naam).read_bytes(), naam
 
@@ -60,29 +42,12 @@ def test_gecompileerde_sjablonen_bewaard_en_een_gewijzigd_sjabloon_telt(voorbeel
     tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
     (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "Welkom bij'),
                                         encoding="utf-8")
-    nieuwe_run()
     assert bouw(voorbeeld, tmp_path / "c", "--sjablonen", str(eigen)).exit_code == 0
     assert all(o.startswith("Welkom bij ") for o in onderwerpen(tmp_path / "c"))
     assert all(o.startswith("Uitnodiging: ") for o in onderwerpen(tmp_path / "a"))
 
 
-def test_kapotte_of_onbruikbare_cache_hindert_niet(voorbeeld, tmp_path, cachemap, monkeypatch):
-    assert bouw(voorbeeld, tmp_path / "a").exit_code == 0
-    for bestand in cachemap.iterdir():
-        bestand.write_bytes(b"kapot")
-    nieuwe_run()
-    assert bouw(voorbeeld, tmp_path / "b").exit_code == 0
-    assert (tmp_path / "a" / "canvas-fase-2.docx").read_bytes() == (tmp_path / "b" / "canvas-fase-2.docx").read_bytes()
-
-    geen_map = tmp_path / "geen-map"
-    geen_map.write_text("een bestand, geen map", encoding="utf-8")
-    monkeypatch.setattr(sjabloon, "_cachemap", lambda: str(geen_map))
-    nieuwe_run()
-    assert bouw(voorbeeld, tmp_path / "c").exit_code == 0
-    assert onderwerpen(tmp_path / "c") == onderwerpen(tmp_path / "a")
-
-
-def test_fout_in_sjabloon_wordt_nooit_bewaard(voorbeeld, tmp_path, cachemap):
+def test_fout_in_sjabloon_wordt_nooit_bewaard(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
     tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
@@ -109,55 +74,56 @@ def test_breedte_schaalt_met_de_lettergrootte():
 
 
 def test_vaste_zip_leesbaar_en_reproduceerbaar():
-    """The project's own zip writer: what zipfile reads back is what was written, byte for byte
-    the same for the same content, also for a part it compressed before, a name with an
-    accent, an empty part, and a part larger than the largest window."""
+    """The re-zip that makes an Office file reproducible: what zipfile reads back is what was
+    saved, in the same order, with fixed timestamps; the same content gives the same bytes,
+    also for a name with an accent, an empty part, and a chart's data workbook (which
+    carries the moment it was made)."""
+    import datetime as dt
     import random
+    import time
     import zipfile
 
-    from generator.uitvoer import VasteZip
+    from generator.uitvoer import vaste_zip
 
-    groot = bytes(random.Random(1).randrange(256) for _ in range(70_000)) + b"<w:t>hitte</w:t>" * 5000
-    leden = [("[Content_Types].xml", b"<Types/>"), ("word/styles.xml", b"<w:styles>" + b"<w:style/>" * 500 + b"</w:styles>"),
-             ("word/media/kaart-Súdwest.png", groot), ("leeg.xml", b"")]
-
-    def schrijf(delen) -> bytes:
+    def werkmap(moment: str) -> bytes:
         buffer = io.BytesIO()
-        z = VasteZip(buffer)
-        for naam, data in delen:
-            z.schrijf(naam, data)
-        z.sluit()
+        with zipfile.ZipFile(buffer, "w") as z:
+            z.writestr("docProps/core.xml", f'<cp:coreProperties><dcterms:created xsi:type="x">{moment}'
+                                            "</dcterms:created></cp:coreProperties>")
+            z.writestr("xl/workbook.xml", "<workbook/>")
         return buffer.getvalue()
 
-    eerst = schrijf(leden)
-    assert schrijf(leden) == eerst  # the second time from the cache of compressed parts
+    groot = bytes(random.Random(1).randrange(256) for _ in range(70_000)) + b"<w:t>hitte</w:t>" * 5000
+
+    def opgeslagen(moment: str) -> bytes:  # as a library saves: the time of saving in every member
+        leden = [("[Content_Types].xml", b"<Types/>"), ("word/media/kaart-Súdwest.png", groot), ("leeg.xml", b""),
+                 ("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx", werkmap(moment))]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+            for naam, data in leden:
+                z.writestr(zipfile.ZipInfo(naam, time.localtime()[:6]), data)
+        return buffer.getvalue()
+
+    eerst = vaste_zip(opgeslagen(dt.datetime(2027, 1, 1).isoformat()))
+    time.sleep(2.1)  # a zip's clock counts in steps of two seconds
+    assert vaste_zip(opgeslagen(dt.datetime(2027, 3, 4).isoformat())) == eerst
     with zipfile.ZipFile(io.BytesIO(eerst)) as z:
         assert z.testzip() is None
-        assert [(i.filename, z.read(i)) for i in z.infolist()] == leden
+        assert z.namelist() == ["[Content_Types].xml", "word/media/kaart-Súdwest.png", "leeg.xml",
+                                "ppt/embeddings/Microsoft_Excel_Sheet1.xlsx"]
+        assert z.read("word/media/kaart-Súdwest.png") == groot and z.read("leeg.xml") == b""
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-        assert z.getinfo("word/media/kaart-Súdwest.png").flag_bits & 0x800
-    ander = schrijf([("word/styles.xml", b"<w:styles>anders</w:styles>")])  # same name, other content
-    with zipfile.ZipFile(io.BytesIO(ander)) as z:
-        assert z.read("word/styles.xml") == b"<w:styles>anders</w:styles>"
-
-
-def test_cachemap_op_windows_in_eigen_map(monkeypatch, tmp_path):
-    import os
-    import tempfile
-
-    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
-    monkeypatch.setattr(os, "name", "nt")
-    map_ = sjabloon._cachemap()
-    monkeypatch.undo()
-    assert map_ == str(tmp_path / "hitteplan") and (tmp_path / "hitteplan").is_dir()
-    assert sjabloon._cachemap() is None  # elsewhere: Jinja's own per-user folder
+        with zipfile.ZipFile(z.open("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx")) as binnen:
+            assert b">2000-01-01T00:00:00Z<" in binnen.read("docProps/core.xml")
+            assert binnen.read("xl/workbook.xml") == b"<workbook/>"
+    assert vaste_zip(eerst, lambda naam, data: data.upper() if naam == "leeg.xml" else data + b"!") != eerst
 
 
 @pytest.mark.parametrize("tekst", ["Programma", "", "Welkom: waarom we hier vandaag zijn\n", "twee\nregels\n\n",
                                    "a & b < c", "regel\n", "  spaties  "])
 @pytest.mark.parametrize("autoescape", [True, False])
 def test_tekst_zonder_tags_als_jinja(tekst, autoescape):
-    """A text without tags is not compiled; it renders exactly as Jinja renders it."""
+    """The sandbox renders a plain text exactly as Jinja does."""
     from jinja2 import Environment
 
     jinja = Environment(autoescape=autoescape, keep_trailing_newline=False).from_string(tekst).render()

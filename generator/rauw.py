@@ -1,0 +1,70 @@
+"""Raw Office XML, for what python-docx and python-pptx have no public API for.
+
+Every use of a library's private attribute in this project is here, each with the reason
+no public route exists; the rest of the code calls these functions. At an upgrade of
+python-docx or python-pptx, this module is the one to read first (the tested versions are
+in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+TAAL = "nl-NL"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def opsommingsteken(paragraaf, inspringing_emu: int) -> None:
+    """A bullet (•) with a hanging indent on a python-pptx paragraph. python-pptx has no
+    bullet API, and a paragraph's XML element is only reachable as ``_p``."""
+    ppr = paragraaf._p.get_or_add_pPr()  # private: no public access to a paragraph's element
+    ppr.set("marL", str(inspringing_emu))
+    ppr.set("indent", str(-inspringing_emu))
+    for oud in ppr.findall(f"{{{_A}}}buNone"):
+        ppr.remove(oud)
+    etree.SubElement(ppr, f"{{{_A}}}buFont", typeface="Arial")
+    etree.SubElement(ppr, f"{{{_A}}}buChar", char="•")
+
+
+def alt_tekst(vorm, tekst: str) -> None:
+    """The description (alt text) of a python-pptx shape: its cNvPr's ``descr``, which
+    python-pptx does not expose."""
+    vorm.element.xpath("./*[1]/p:cNvPr")[0].set("descr", tekst)
+
+
+def grafiek_nederlands(grafiek) -> None:
+    """Positive axis ids (python-pptx writes negative ones, which the schema rejects) and
+    Dutch as the chart's language, on the chart's text too; python-pptx has an API for
+    neither."""
+    ruimte = grafiek.element  # the chart's c:chartSpace
+    for element in ruimte.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):
+        element.set("val", str(abs(int(element.get("val")))))
+    taal = ruimte.find(f"{{{_C}}}lang")
+    if taal is None:
+        taal = etree.Element(f"{{{_C}}}lang")
+        eerste = ruimte.find(f"{{{_C}}}date1904")
+        if eerste is not None:
+            eerste.addnext(taal)
+        else:
+            ruimte.insert(0, taal)
+    taal.set("val", TAAL)
+    for element in ruimte.iter(f"{{{_A}}}endParaRPr", f"{{{_A}}}defRPr", f"{{{_A}}}rPr"):
+        element.set("lang", TAAL)
+
+
+def nederlandse_standaard(naam: str, data: bytes) -> bytes:
+    """Dutch as the default language in a saved deck's presentation.xml, masters, layouts
+    and notes: python-pptx writes the template's (en-US) into each new notes page, and
+    has no API for a package's default language."""
+    if re.match(r"ppt/(presentation|slideMasters/.*|slideLayouts/.*|notesMasters/.*|notesSlides/.*)\.xml$", naam):
+        return re.sub(rb'lang="[a-zA-Z-]+"', f'lang="{TAAL}"'.encode(), data)
+    return data
+
+
+def tabeleigenschappen(tabel):
+    """A python-docx table's ``w:tblPr`` (its cell margins): python-docx exposes no table
+    properties beyond style and alignment, and the element only as ``_tbl``."""
+    return tabel._tbl.tblPr  # private: no public access to a table's element
