@@ -217,15 +217,18 @@ def kolommen_op_maat(doc) -> None:
             continue
         minimum = [0.0] * kolommen
         gewicht = [1.0] * kolommen
-        for r, rij in enumerate(tabel.rows):
-            for k, cel in enumerate(rij.cells):
+        rijen = [rij.cells for rij in tabel.rows]  # python-docx works out a row's cells anew on every call
+        for r, cellen in enumerate(rijen):
+            for k, cel in enumerate(cellen):
                 if cel.grid_span > 1 or k >= kolommen:
                     continue  # a cell over several columns (a heading row) asks nothing of one column
-                alinea = cel.paragraphs[0] if cel.paragraphs else None
-                grootte = next((run.font.size.pt for run in (alinea.runs if alinea else []) if run.font.size),
-                               (alinea.style.font.size.pt if alinea is not None and alinea.style.font.size else standaard))
                 woorden = cel.text.split()
                 if woorden:
+                    alinea = cel.paragraphs[0]
+                    grootte = next((run.font.size.pt for run in alinea.runs if run.font.size), None)
+                    if grootte is None:
+                        maat = alinea.style.font.size
+                        grootte = maat.pt if maat else standaard
                     maten = [meten.breedte(w, grootte, vet=r == 0) for w in woorden]
                     minimum[k] = max(minimum[k], max(maten) + CELMARGE_PT + 1)
                     gewicht[k] += sum(maten)
@@ -237,9 +240,10 @@ def kolommen_op_maat(doc) -> None:
             nieuw = [m + over * g / sum(gewicht) for m, g in zip(minimum, gewicht)]
         for k, breedte in enumerate(nieuw):
             tabel.columns[k].width = Pt(round(breedte, 1))
-            for cel in tabel.columns[k].cells:
-                if cel.grid_span == 1:
-                    cel.width = Pt(round(breedte, 1))
+        for cellen in rijen:
+            for k, cel in enumerate(cellen):
+                if k < kolommen and cel.grid_span == 1:
+                    cel.width = Pt(round(nieuw[k], 1))
 
 
 def _stijlen(doc, kleur: str | None) -> None:
