@@ -45,20 +45,32 @@ class _Voorbereid:
 
 def documenten():
     """Every part of a build, in order, by the key of its document in the contract: each
-    takes (model, templates, messages, the documents that are ready) and returns or yields
-    (path relative to the output folder, bytes)."""
-    from generator.brieven import maak_brieven
-    from generator.canvas import NAAM as CANVAS, maak_canvas
-    from generator.contactlijst import NAAM as CONTACTLIJST, maak_contactlijst
-    from generator.notitie import NAAM as NOTITIE, maak_notitie
-    from generator.presentatie import NAAM as PRESENTATIE, maak_presentatie
+    takes (model, templates, the documents that are ready) and returns its files (an
+    iterable of (path relative to the output folder, bytes), made as it is walked) and its
+    notes (:class:`~generator.fouten.Melding`)."""
+    from generator import brieven
+    from generator.canvas import NAAM as CANVAS
+    from generator.canvas import maak_canvas
+    from generator.contactlijst import NAAM as CONTACTLIJST
+    from generator.contactlijst import maak_contactlijst
+    from generator.notitie import NAAM as NOTITIE
+    from generator.notitie import maak_notitie
+    from generator.presentatie import NAAM as PRESENTATIE
+    from generator.presentatie import maak_presentatie
 
-    def enkel(naam, maak):
-        return lambda wb, bron, meldingen, klaar: [(naam, maak(wb, bron, meldingen))]
+    def zonder_meldingen(naam, maak):
+        return lambda wb, bron, klaar: ([(naam, maak(wb, bron))], [])
 
-    return [("notitie", enkel(NOTITIE, maak_notitie)), ("presentatie", enkel(PRESENTATIE, maak_presentatie)),
-            ("canvas", enkel(CANVAS, maak_canvas)), ("contactlijst", enkel(CONTACTLIJST, maak_contactlijst)),
-            (None, maak_brieven)]
+    def met_meldingen(naam, maak):
+        def stuk(wb, bron, klaar):
+            data, meldingen = maak(wb, bron)
+            return [(naam, data)], meldingen
+        return stuk
+
+    return [("notitie", zonder_meldingen(NOTITIE, maak_notitie)),
+            ("presentatie", zonder_meldingen(PRESENTATIE, maak_presentatie)),
+            ("canvas", met_meldingen(CANVAS, maak_canvas)), ("contactlijst", met_meldingen(CONTACTLIJST, maak_contactlijst)),
+            (None, lambda wb, bron, klaar: (brieven.maak_brieven(wb, bron, klaar), brieven.meldingen(wb, klaar)))]
 
 
 def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -> _Voorbereid:
@@ -77,9 +89,11 @@ def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -
             if sleutel is not None and not any(d.sleutel == sleutel for d in klaar):
                 continue
             grootte = 0
-            for naam, data in maak(wb, bron, meldingen, klaar):
+            bestanden, notities = maak(wb, bron, klaar)
+            for naam, data in bestanden:
                 grootte += len(data)
                 tx.voeg_toe(doelmap / naam, data)
+            meldingen += notities
             if grootte > 1_000_000:  # the Office libraries leave reference cycles: free large trees now
                 gc.collect()
     except BaseException:

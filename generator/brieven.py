@@ -14,6 +14,7 @@ import datetime as dt
 import io
 
 from generator.fouten import Melding, SjabloonFout
+from generator.keuzes import BIJEENKOMST, PARTNER, SOORT
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
 from generator.sjabloon import Sjablonen, binnen_de_tijd, render_tekst
 from generator.uitvoer import slug
@@ -28,15 +29,15 @@ def geadresseerden(wb: Werkboek, b: Bijeenkomst) -> list[tuple[Stakeholder, str 
     """(organisation, name to address, 'heer' or 'mevrouw' or None) for a meeting: the
     bestuurders for the bestuurlijke bijeenkomst, the contact persons otherwise; never an
     organisation that dropped out."""
-    actief = [s for s in wb.stakeholders if s.status != "Afgehaakt"]
-    if b.soort == "Bestuurlijke bijeenkomst":
+    actief = [s for s in wb.stakeholders if s.status != PARTNER.afgehaakt]
+    if b.soort == SOORT.bestuurlijk:
         return [(s, s.bestuurder, s.aanhef_bestuurder) for s in actief if s.bestuurder]
     return [(s, s.contactpersoon, s.aanhef if s.contactpersoon else None) for s in actief]
 
 
 def eerst_bellen(s: Stakeholder) -> bool:
     """A new partner not yet approached: the canvas says to call first; no letter yet."""
-    return bool(s.nieuw) and s.status == "Nog benaderen"
+    return bool(s.nieuw) and s.status == PARTNER.nog_benaderen
 
 
 def eigen_organisatie(wb: Werkboek, s: Stakeholder) -> bool:
@@ -159,29 +160,31 @@ def _namen(items: list[str]) -> str:
     return opsomming(items[:5]) + (f" en nog {len(items) - 5}" if len(items) > 5 else "")
 
 
-def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], klaar=None):
-    """Yields (path relative to the output folder, bytes) for every letter, the CSV and the
-    calendar files, one at a time: invitations for each meeting whose invitations are ready,
-    a report back for each meeting whose report back is ready (``klaar``: the ready documents
-    of :func:`generator.gereed.documenten`; by default worked out here). What is skipped, and
-    why, is added to ``meldingen`` (ernst ``info``).
-
-    New partners not yet approached get no letter and no e-mail: they are on the contact
-    list, to call first (:mod:`generator.contactlijst`). The municipality's own teams get no
-    letter from their own gemeente, only the e-mail and the calendar file."""
+def _klaar(wb: Werkboek, klaar) -> list:
     if klaar is None:
         from generator.gereed import documenten
 
         klaar = [d for d in documenten(wb) if d.klaar]
+    return klaar
+
+
+def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, klaar=None):
+    """Yields (path relative to the output folder, bytes) for every letter, the CSV and the
+    calendar files, one at a time: invitations for each meeting whose invitations are ready,
+    a report back for each meeting whose report back is ready (``klaar``: the ready documents
+    of :func:`generator.gereed.documenten`; by default worked out here). What is left out,
+    and why, says :func:`meldingen`.
+
+    New partners not yet approached get no letter and no e-mail: they are on the contact
+    list, to call first (:mod:`generator.contactlijst`). The municipality's own teams get no
+    letter from their own gemeente, only the e-mail and the calendar file."""
+    klaar = _klaar(wb, klaar)
     uitnodigen = [d.bijeenkomst for d in klaar if d.sleutel == "uitnodiging"]
     terugkoppelen = [d.bijeenkomst for d in klaar if d.sleutel == "terugkoppeling"]
     teksten = _Teksten(wb, sjablonen)
     bestanden: set[str] = set()
     beelden = afbeeldingen(wb, sjablonen, "logo")
     rijen: list[list[str]] = []
-    zonder_email: list[str] = []
-    eigen: list[str] = []
-    afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == "Afgehaakt"]
     for b in uitnodigen:
         brief, aanmelden = _data(b, wb, teksten)
         for s, naam, aanhef in geadresseerden(wb, b):
@@ -189,21 +192,11 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], k
                 continue
             with binnen_de_tijd(UITNODIGING):  # a letter and its texts together bounded in time
                 brieven = list(_uitnodiging(wb, sjablonen, teksten, b, s, naam, aanhef, (brief, aanmelden), beelden,
-                                            bestanden, rijen, eigen, zonder_email))
+                                            bestanden, rijen))
             yield from brieven
         yield f"{MAP}/{slug(b.naam)}.ics", _agenda(wb, b, teksten, brief)
     if rijen:
         yield f"{MAP}/uitnodigingen.csv", _csv(rijen)
-    if eigen:
-        meldingen.append(Melding(f"geen brief aan de eigen gemeente ({_namen(eigen)}): wel de e-mail in "
-                                 "uitnodigingen.csv en het agendabestand", ernst="info"))
-    if zonder_email:
-        meldingen.append(Melding(f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} "
-                                 f"zonder e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})",
-                                 ernst="info"))
-    if afgehaakt and uitnodigen:
-        meldingen.append(Melding(f"{len(afgehaakt)} afgehaakte {'organisatie' if len(afgehaakt) == 1 else 'organisaties'}"
-                                 f": geen uitnodiging ({_namen(afgehaakt)})", ernst="info"))
     for b in terugkoppelen:
         with binnen_de_tijd(TERUGKOPPELING):
             data = render_docx(sjablonen.pad(TERUGKOPPELING), wb, _terugkoppeling(wb, b, teksten), beelden,
@@ -211,9 +204,38 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding], k
         yield f"terugkoppeling-{slug(b.naam)}.docx", data
 
 
+def meldingen(wb: Werkboek, klaar=None) -> list[Melding]:
+    """What the invitations leave out, and why (ernst ``info``): no letter to the
+    gemeente's own teams, none in the CSV for an organisation without e-mail, no invitation
+    for one that dropped out."""
+    uitnodigen = [d.bijeenkomst for d in _klaar(wb, klaar) if d.sleutel == "uitnodiging"]
+    eigen: list[str] = []
+    zonder_email: list[str] = []
+    for b in uitnodigen:
+        for s, _, _ in geadresseerden(wb, b):
+            if eerst_bellen(s):
+                continue
+            if eigen_organisatie(wb, s):
+                eigen += [] if s.organisatie in eigen else [s.organisatie]
+            elif not s.email and s.organisatie not in zonder_email:
+                zonder_email.append(s.organisatie)
+    afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == PARTNER.afgehaakt]
+    uit = []
+    if eigen:
+        uit.append(Melding(f"geen brief aan de eigen gemeente ({_namen(eigen)}): wel de e-mail in uitnodigingen.csv "
+                           "en het agendabestand", ernst="info"))
+    if zonder_email:
+        uit.append(Melding(f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} zonder "
+                           f"e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})", ernst="info"))
+    if afgehaakt and uitnodigen:
+        uit.append(Melding(f"{len(afgehaakt)} afgehaakte {'organisatie' if len(afgehaakt) == 1 else 'organisaties'}: "
+                           f"geen uitnodiging ({_namen(afgehaakt)})", ernst="info"))
+    return uit
+
+
 def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijeenkomst, s: Stakeholder,
                  naam: str | None, aanhef: str | None, data: tuple[dt.date, dt.date], beelden, bestanden: set[str],
-                 rijen: list, eigen: list[str], zonder_email: list[str]):
+                 rijen: list):
     """One organisation's invitation to one meeting: its letter (none to the gemeente's own
     teams), and its row in the mail-merge CSV (added to ``rijen``)."""
     brief, aanmelden = data
@@ -221,10 +243,7 @@ def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijee
                "brief_datum": brief, "aanmelden": aanmelden, "u": "u" if naam else "jullie",
                "uw": "uw" if naam else "jullie"}
     context["vragen"] = teksten.vragen(s.categorie, **context)
-    if eigen_organisatie(wb, s):
-        if s.organisatie not in eigen:
-            eigen.append(s.organisatie)
-    else:
+    if not eigen_organisatie(wb, s):
         pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}.docx"
         volgnummer = 2
         while pad in bestanden:  # two names that differ only in punctuation
@@ -236,16 +255,14 @@ def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijee
         onderwerp = teksten.uit_toml("onderwerp", **context)
         rijen.append([s.organisatie, naam or "", s.email, onderwerp,
                       teksten.render("uitnodiging.txt", "de e-mailtekst", teksten.mail, **context)])
-    elif s.organisatie not in zonder_email and not eigen_organisatie(wb, s):
-        zonder_email.append(s.organisatie)
 
 
 def _terugkoppeling(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dict:
     """The report back's context, as of its own date: the steps after that date (the report
     back itself left out); the next meeting after that date with how to register."""
     datum = _terugkoppeldatum(wb, b, teksten)
-    volgende = next((x for x in wb.bijeenkomsten if x.datum > datum and x.status != "Geannuleerd"), None)
+    volgende = next((x for x in wb.bijeenkomsten if x.datum > datum and x.status != BIJEENKOMST.geannuleerd), None)
     return {"b": b, "brief_datum": datum,
-            "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == "Deelgenomen"],
+            "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == PARTNER.deelgenomen],
             "vervolg": [(d, wat) for d, wat, _ in wb.tijdlijn(na=datum)],
             "volgende": volgende, "aanmelden": _data(volgende, wb, teksten)[1] if volgende else None}

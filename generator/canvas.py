@@ -143,9 +143,10 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
     return {b.titel: grootte[id(b)] for rij in rijen for b in rij}
 
 
-def maak_canvas(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding] | None = None) -> bytes:
-    """The canvas as .docx bytes; a warning is added to ``meldingen`` when it cannot fit."""
-    meldingen = meldingen if meldingen is not None else []
+def maak_canvas(wb: Werkboek, sjablonen: Sjablonen) -> tuple[bytes, list[Melding]]:
+    """The canvas as .docx bytes, and a warning when it cannot fit on one page."""
+    meldingen: list[Melding] = []
     moment = sjablonen.teksten("voortgang.toml").tekst(f"moment.{wb.moment}.naam")
-    return render_docx(sjablonen.pad(NAAM), wb, {"moment": moment}, nabewerking=lambda doc: pas_in(doc, meldingen),
+    data = render_docx(sjablonen.pad(NAAM), wb, {"moment": moment}, nabewerking=lambda doc: pas_in(doc, meldingen),
                        datum=wb.standdatum)
+    return data, meldingen

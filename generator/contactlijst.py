@@ -21,18 +21,19 @@ def _belregel(s) -> str:
     return f"{s.organisatie} ({gegevens})"
 
 
-def maak_contactlijst(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding] | None = None) -> bytes:
-    """The contact list as .docx bytes; the partners to call first are also named in
-    ``meldingen`` (ernst ``bellen``), with their phone numbers."""
+def maak_contactlijst(wb: Werkboek, sjablonen: Sjablonen) -> tuple[bytes, list[Melding]]:
+    """The contact list as .docx bytes, and a note (ernst ``bellen``) naming the partners to
+    call first, with their phone numbers."""
     from generator.brieven import _Teksten
 
     bellen = [s for s in wb.stakeholders if eerst_bellen(s)]
     teksten = _Teksten(wb, sjablonen)
-    if bellen and meldingen is not None:
+    meldingen: list[Melding] = []
+    if bellen:
         meldingen.append(Melding(
             f"{len(bellen)} nieuwe {'organisatie' if len(bellen) == 1 else 'organisaties'} nog niet benaderd, dus nog "
             f"geen uitnodiging: {'; '.join(_belregel(s) for s in bellen)} (zie {NAAM})", ernst="bellen"))
     context = {"bellen": bellen, "waarom": {s.organisatie: teksten.waarom(s.categorie) for s in bellen},
                "moment": sjablonen.teksten("voortgang.toml").tekst(f"moment.{wb.moment}.naam")}
     return render_docx(sjablonen.pad(SJABLOON), wb, context, datum=wb.standdatum,
-                       nabewerking=kolommen_op_maat)
+                       nabewerking=kolommen_op_maat), meldingen

@@ -101,6 +101,7 @@ class Contract:
     toelichting_titel: str
     toelichting_regels: tuple[str, ...]
     documenten: tuple[Documentsoort, ...] = ()
+    betekenis: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def document(self, sleutel: str) -> Documentsoort:
         return next(d for d in self.documenten if d.sleutel == sleutel)
@@ -192,4 +193,22 @@ def laad_contract() -> Contract:
         toelichting_titel=ruw["toelichting"]["titel"],
         toelichting_regels=tuple(ruw["toelichting"]["regels"]),
         documenten=_documenten(ruw.get("document", []), bladen),
+        betekenis=_betekenis(ruw.get("betekenis", {}), bladen),
     )
+
+
+def _betekenis(ruw: dict, bladen: list[Blad]) -> dict[tuple[str, str], dict[str, str]]:
+    """What the options the code acts on mean, per (sheet, field): meaning -> option word.
+    A word that is not one of the field's options is an error in the contract."""
+    uit = {}
+    for blad_attr, velden in ruw.items():
+        blad = next((b for b in bladen if b.attr == blad_attr), None)
+        for veld_attr, woorden in velden.items():
+            veld = next((v for v in blad.velden if v.attr == veld_attr), None) if blad else None
+            if veld is None:
+                raise ValueError(f"onbekend blad of veld in betekenis: {blad_attr}.{veld_attr}")
+            for woord in woorden.values():
+                if woord not in veld.keuzes:
+                    raise ValueError(f"betekenis {blad_attr}.{veld_attr}: {woord!r} is geen keuze van het veld")
+            uit[(blad_attr, veld_attr)] = dict(woorden)
+    return uit

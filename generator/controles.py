@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.fouten import Melding
+from generator.keuzes import BIJEENKOMST, PARTNER, PLANNING
 from generator.model import Werkboek
 
 
@@ -50,7 +51,7 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
             w("het programma van de startbijeenkomst heeft geen gespreksvragen voor de tafels",
               "programma", "Programma")
         for s in wb.stakeholders:
-            if s.nieuw and s.status == "Nog benaderen" and (start.datum - vandaag).days <= 14:
+            if s.nieuw and s.status == PARTNER.nog_benaderen and (start.datum - vandaag).days <= 14:
                 w(f"'{s.organisatie}' is nieuw in het netwerk en staat nog op 'Nog benaderen', terwijl de "
                   "startbijeenkomst binnen twee weken is; bel eerst even", "stakeholders", "Stakeholders")
     if wb.dialoog is None and na_start:
@@ -68,10 +69,10 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
             w("bij geen enkele stakeholder staat een bestuurder; wie nodigt u uit voor de bestuurlijke bijeenkomst?",
               "stakeholders", "Stakeholders")
     for b in wb.bijeenkomsten:
-        if b.status != "Geannuleerd" and not alg.start_fase2 <= b.datum <= alg.einde_fase2:
+        if b.status != BIJEENKOMST.geannuleerd and not alg.start_fase2 <= b.datum <= alg.einde_fase2:
             w(f"de bijeenkomst '{b.naam}' ({b.datum:%d-%m-%Y}) valt buiten de periode van fase 2",
               "bijeenkomsten", "Bijeenkomsten")
-        if b.status == "Afgerond" and not b.uitkomsten:
+        if b.status == BIJEENKOMST.afgerond and not b.uitkomsten:
             w(f"de bijeenkomst '{b.naam}' is afgerond maar heeft geen uitkomsten; de trekker evalueert na "
               "iedere dialoog", "bijeenkomsten", "Bijeenkomsten")
 
@@ -80,18 +81,19 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
     if peil is not None:
         waarvan = "de notitie" if wb.notitie.datum else "de laatst gehouden bijeenkomst"
         for b in wb.bijeenkomsten:
-            if b.status in (None, "Gepland") and b.datum < peil:
+            if b.status in (None, BIJEENKOMST.gepland) and b.datum < peil:
                 w(f"de bijeenkomst '{b.naam}' ({b.datum:%d-%m-%Y}) is voor de datum van {waarvan} ({peil:%d-%m-%Y}) "
-                  "maar staat nog op Gepland; zet de status op Afgerond (met de uitkomsten) of Geannuleerd",
+                  f"maar staat nog op {BIJEENKOMST.gepland}; zet de status op {BIJEENKOMST.afgerond} (met de uitkomsten) "
+                  f"of {BIJEENKOMST.geannuleerd}",
                   "bijeenkomsten", "Bijeenkomsten", wb.plekken.cel("bijeenkomsten", "status", b.rij))
         for m in wb.planning:
-            if m.status in (None, "Gepland", "Loopt") and (peil - m.gereed).days > 14:
+            if m.status in (None, PLANNING.gepland, PLANNING.loopt) and (peil - m.gereed).days > 14:
                 w(f"de mijlpaal '{m.mijlpaal}' had op {m.gereed:%d-%m-%Y} gereed moeten zijn, ruim voor de datum van "
-                  f"{waarvan} ({peil:%d-%m-%Y}), maar staat nog op {m.status or 'leeg'}; zet de status op Gereed of "
-                  "Vertraagd", "planning", "Planning", wb.plekken.cel("planning", "status", m.rij))
+                  f"{waarvan} ({peil:%d-%m-%Y}), maar staat nog op {m.status or 'leeg'}; zet de status op {PLANNING.gereed} "
+                  f"of {PLANNING.vertraagd}", "planning", "Planning", wb.plekken.cel("planning", "status", m.rij))
 
     for s in wb.zorgorganisaties if na_start else ():
-        if not s.ambassadeur and s.status != "Afgehaakt":
+        if not s.ambassadeur and s.status != PARTNER.afgehaakt:
             w(f"zorgorganisatie '{s.organisatie}' heeft nog geen ambassadeur; zoek per zorgorganisatie een "
               "ambassadeur om draagvlak te verbreden", "stakeholders", "Stakeholders")
     if wb.stakeholders and not wb.zorgorganisaties:

@@ -13,10 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.contract import Contract, Documentsoort, Nodig, laad_contract
+from generator.keuzes import BIJEENKOMST, PLANNING
 from generator.model import Bijeenkomst, Mijlpaal, Werkboek
 
 # Meetings that get invitations are those still to come; cancelled meetings get nothing.
-_NIET_MEER = {"bijeenkomst": ("Geannuleerd",), "komende bijeenkomst": ("Afgerond", "Geannuleerd")}
+_NIET_MEER = {"bijeenkomst": (BIJEENKOMST.geannuleerd,),
+              "komende bijeenkomst": (BIJEENKOMST.afgerond, BIJEENKOMST.geannuleerd)}
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,7 @@ def volgende_mijlpaal(wb: Werkboek) -> Mijlpaal | None:
     """The first milestone of the planning that is not yet done (a milestone named like a
     meeting that has been held is done, whatever its status says)."""
     gehouden = {n.casefold() for b in wb.gehouden for n in (b.naam, b.soort)}
-    return next((m for m in wb.planning if m.status != "Gereed" and m.mijlpaal.casefold() not in gehouden), None)
+    return next((m for m in wb.planning if m.status != PLANNING.gereed and m.mijlpaal.casefold() not in gehouden), None)
 
 
 def voortgang(wb: Werkboek, teksten, contract: Contract | None = None) -> Voortgang:

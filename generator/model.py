@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from generator.keuzes import BIJEENKOMST, KNELPUNT, LOCATIE, SOORT, STUK
+
 
 @dataclass(frozen=True)
 class Algemeen:
@@ -57,7 +59,7 @@ class Notitie:
     openbaar: bool | None = None
     aanleiding: str | None = None
     beoogd_effect: str | None = None
-    soort_stuk: str = "Bestuurlijke notitie"
+    soort_stuk: str = STUK.notitie
     registratienummer: str | None = None
     afdeling: str | None = None
     steller: str | None = None
@@ -293,8 +295,8 @@ class Plekken:
 
 # The moments of phase 2, in order: each after the meeting of that kind has been held (status
 # Afgerond). Their names and the advice for each live in sjablonen/voortgang.toml.
-MOMENTEN = (("voorbereiding", None), ("na_startbijeenkomst", "Startbijeenkomst"),
-            ("na_dialoog", "Dialoog doelen en maatregelen"), ("na_bestuurlijke_bijeenkomst", "Bestuurlijke bijeenkomst"))
+MOMENTEN = (("voorbereiding", None), ("na_startbijeenkomst", SOORT.start), ("na_dialoog", SOORT.dialoog),
+            ("na_bestuurlijke_bijeenkomst", SOORT.bestuurlijk))
 
 
 @dataclass(frozen=True)
@@ -330,7 +332,7 @@ class Werkboek:
     @property
     def gehouden(self) -> tuple[Bijeenkomst, ...]:
         """The meetings held (status Afgerond), by date."""
-        return tuple(b for b in self.bijeenkomsten if b.status == "Afgerond")
+        return tuple(b for b in self.bijeenkomsten if b.status == BIJEENKOMST.afgerond)
 
     @property
     def moment(self) -> str:
@@ -367,20 +369,20 @@ class Werkboek:
 
     @property
     def startbijeenkomst(self) -> Bijeenkomst | None:
-        return self.bijeenkomst("Startbijeenkomst")
+        return self.bijeenkomst(SOORT.start)
 
     @property
     def dialoog(self) -> Bijeenkomst | None:
-        return self.bijeenkomst("Dialoog doelen en maatregelen")
+        return self.bijeenkomst(SOORT.dialoog)
 
     @property
     def bestuurlijke_bijeenkomst(self) -> Bijeenkomst | None:
-        return self.bijeenkomst("Bestuurlijke bijeenkomst")
+        return self.bijeenkomst(SOORT.bestuurlijk)
 
     def tijdlijn(self, na: dt.date | None = None) -> tuple[tuple[dt.date, str, bool], ...]:
         """(date, what, is a meeting) for the meetings (not cancelled) and the milestones after
         ``na``, by date; a milestone named like a meeting is that meeting and not listed twice."""
-        bijeenkomsten = [b for b in self.bijeenkomsten if b.status != "Geannuleerd"]
+        bijeenkomsten = [b for b in self.bijeenkomsten if b.status != BIJEENKOMST.geannuleerd]
         namen = {b.naam.casefold() for b in bijeenkomsten} | {b.soort.casefold() for b in bijeenkomsten}
         punten = [(b.datum, b.naam, True) for b in bijeenkomsten]
         punten += [(m.gereed, m.mijlpaal, False) for m in self.planning if m.mijlpaal.casefold() not in namen]
@@ -388,11 +390,11 @@ class Werkboek:
 
     @property
     def knelpuntenlijst(self) -> tuple[KnelpuntKans, ...]:
-        return tuple(k for k in self.knelpunten if k.soort == "Knelpunt")
+        return tuple(k for k in self.knelpunten if k.soort == KNELPUNT.knelpunt)
 
     @property
     def kansen(self) -> tuple[KnelpuntKans, ...]:
-        return tuple(k for k in self.knelpunten if k.soort == "Kans")
+        return tuple(k for k in self.knelpunten if k.soort == KNELPUNT.kans)
 
     def stakeholders_in_laag(self, laag: str) -> tuple[Stakeholder, ...]:
         return tuple(s for s in self.stakeholders if s.laag == laag)
@@ -488,8 +490,8 @@ class Werkboek:
 
     @property
     def zorglocaties(self) -> tuple[Locatie, ...]:
-        return tuple(loc for loc in self.locaties if loc.soort not in ("Koele plek", "Waterpunt", "Overig"))
+        return tuple(loc for loc in self.locaties if loc.soort not in (LOCATIE.koele_plek, LOCATIE.waterpunt, LOCATIE.overig))
 
     @property
     def koele_locaties(self) -> tuple[Locatie, ...]:
-        return tuple(loc for loc in self.locaties if loc.soort in ("Koele plek", "Waterpunt"))
+        return tuple(loc for loc in self.locaties if loc.soort in (LOCATIE.koele_plek, LOCATIE.waterpunt))

@@ -8,6 +8,7 @@ headings, alt text on pictures, properties, and table columns as wide as their w
 
 from __future__ import annotations
 
+from generator.keuzes import DOEL, PLANNING
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
 from generator.woord import afbeeldingen, kolommen_op_maat, render_docx
@@ -25,15 +26,15 @@ def bijlagen(wb: Werkboek) -> dict[str, int | None]:
     return {sleutel: next(nummers) if ja else None for sleutel, ja in delen}
 
 
-def maak_notitie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list | None = None) -> bytes:
+def maak_notitie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
     """The memo as .docx bytes."""
     notitie = wb.notitie
     context = {
         "steller": notitie.steller or wb.algemeen.naam_trekker,
         # the next steps as of the memo's own date
-        "vervolg_mijlpalen": [m for m in wb.planning if m.status != "Gereed" and m.gereed > notitie.datum],
+        "vervolg_mijlpalen": [m for m in wb.planning if m.status != PLANNING.gereed and m.gereed > notitie.datum],
         "bijlage": bijlagen(wb),
-        "doelen_afgesproken": sum(1 for d in wb.doelen if d.status == "Afgesproken"),
+        "doelen_afgesproken": sum(1 for d in wb.doelen if d.status == DOEL.afgesproken),
     }
     return render_docx(
         sjablonen.pad(NAAM), wb, context,

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 TAAL = "nl_NL"
@@ -68,11 +69,11 @@ def janee(waarde: bool | None) -> str:
 
 
 def opsomming(items, laatste: str = "en") -> str:
-    """'a, b en c'."""
+    """'a, b en c'; with ``laatste="of"``: 'a, b of c' (Babel's Dutch list patterns)."""
     items = [str(i) for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {laatste} {items[-1]}"
+    if not items:
+        return ""
+    return format_list(items, style="or" if laatste == "of" else "standard", locale=TAAL)
 
 
 def achternaam(naam: str | None) -> str:

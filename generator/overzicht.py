@@ -5,20 +5,20 @@ error with sheet and cell. Written with openpyxl; headings in ``sjablonen/voortg
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 from generator.contract import laad_contract
 from generator.fouten import HitteplanFout, SjabloonFout, WerkboekFout
 from generator.gereed import voortgang
+from generator.keuzes import BIJEENKOMST, SOORT
 from generator.model import Werkboek
 from generator.sjabloon import render_tekst
 
 NAAM = "overzicht-regio.xlsx"
 BREEDTES = {"werkboek": 24, "gemeente": 20, "trekker": 22, "uitkomst": 12, "stand": 28, "gehouden": 30, "gepland": 30,
             "gemaakt": 50, "wacht": 70, "fout": 70, "map": 24}
-_BIJEENKOMSTEN = ("Startbijeenkomst", "Dialoog doelen en maatregelen", "Bestuurlijke bijeenkomst")
+_BIJEENKOMSTEN = (SOORT.start, SOORT.dialoog, SOORT.bestuurlijk)
 
 
 class Koppen:
@@ -78,11 +78,11 @@ def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, koppen: Koppe
     uit.update(gemeente=wb.algemeen.gemeente, trekker=wb.algemeen.naam_trekker, stand=stand.momentnaam)
     for soort in _BIJEENKOMSTEN:
         b = wb.bijeenkomst(soort)
-        if b is not None and b.status != "Geannuleerd":
+        if b is not None and b.status != BIJEENKOMST.geannuleerd:
             uit[f"bijeenkomst:{soort}"] = b.datum
     uit["gehouden"] = "\n".join(f"{b.naam} ({datum(b.datum)})" for b in wb.gehouden)
     uit["gepland"] = "\n".join(f"{b.naam} ({datum(b.datum)})" for b in wb.bijeenkomsten
-                               if b.status not in ("Afgerond", "Geannuleerd"))
+                               if b.status not in (BIJEENKOMST.afgerond, BIJEENKOMST.geannuleerd))
     uit["partners"] = len(wb.stakeholders)
     for s in wb.stakeholders:
         if s.status:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from generator import meten
 from generator.deck import INHOUD, NAAM, SLIDE_B, TEKSTEN, Deck, Vak, inch
-from generator.fouten import Melding
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen, binnen_de_tijd, controleer_omvang
+
 
 # -- the slides, in order ---------------------------------------------------------------------
 def _programma(deck: Deck, start) -> None:
@@ -204,7 +204,7 @@ def _volgende_stappen(deck: Deck) -> None:
         deck.opsomming("vervolg", [deck.t("vervolg.punt", datum=d, wat=w) for d, w in items], deck.t("vervolg.notities"))
 
 
-def maak_presentatie(wb: Werkboek, sjablonen: Sjablonen, meldingen: list[Melding] | None = None) -> bytes:
+def maak_presentatie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
     """The deck for the startbijeenkomst as .pptx bytes; its texts together bounded in time."""
     with binnen_de_tijd(TEKSTEN):
         return controleer_omvang(_maak_presentatie(wb, sjablonen), NAAM)

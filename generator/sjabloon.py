@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import datetime as dt
+import hashlib
 import re
 import sys
 import threading

@@ -353,9 +353,9 @@ def test_brief_hetzelfde_of_hij_eerst_of_later_komt(voorbeeld_na_start, tmp_path
     wb, _ = lees_werkboek(voorbeeld)
     logo = voorbeeld.parent / "hittekaart-heuvelmonde.png"
     wb = dataclasses.replace(wb, algemeen=dataclasses.replace(wb.algemeen, logo=str(logo)))
-    eerst = dict(maak_brieven(wb, Sjablonen(), []))
+    eerst = dict(maak_brieven(wb, Sjablonen()))
     omgekeerd = dataclasses.replace(wb, stakeholders=tuple(reversed(wb.stakeholders)))
-    later = dict(maak_brieven(omgekeerd, Sjablonen(), []))
+    later = dict(maak_brieven(omgekeerd, Sjablonen()))
     brieven = [n for n in eerst if n.endswith(".docx") and n.startswith("uitnodigingen/")]
     assert len(brieven) == 23
     assert all(eerst[n] == later[n] for n in brieven)

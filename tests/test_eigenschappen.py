@@ -86,10 +86,10 @@ def test_elke_celwaarde_geeft_model_of_eigen_fout(tmp_path, plek, rij, waarde):
         assert any(m.ernst == "fout" and m.blad for m in meldingen)
         return
     sjablonen = Sjablonen()
-    notitie = docx.Document(io.BytesIO(maak_notitie(model, sjablonen, [])))
+    notitie = docx.Document(io.BytesIO(maak_notitie(model, sjablonen)))
     assert notitie.core_properties.title
     assert "None" not in "\n".join(p.text for p in notitie.paragraphs)
-    canvas = docx.Document(io.BytesIO(maak_canvas(model, sjablonen, [])))
+    canvas = docx.Document(io.BytesIO(maak_canvas(model, sjablonen)[0]))
     assert len(canvas.tables[0].rows) == 5
-    deck = pptx.Presentation(io.BytesIO(maak_presentatie(model, sjablonen, [])))
+    deck = pptx.Presentation(io.BytesIO(maak_presentatie(model, sjablonen)))
     assert len(deck.slides) >= 5
