@@ -16,7 +16,10 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.fouten import BestandFout
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from generator.fouten import BestandFout, oorzaak
 
 MAX_BESTAND = 50 * 1024 * 1024
 MAX_UITGEPAKT = 200 * 1024 * 1024
@@ -49,8 +52,6 @@ def _bevat(zf: zipfile.ZipFile, lid: zipfile.ZipInfo, *zoek: bytes) -> bytes | N
 def controleer_bestand(pad: Path) -> None:
     """Refuse, before parsing, what is not a workbook, is too large or carries hostile XML;
     one sentence each."""
-    from generator.fouten import oorzaak
-
     naam = pad.name
     try:
         if not pad.exists():
@@ -113,8 +114,6 @@ class Cel:
 
 
 def kolomletters(nummer: int) -> str:
-    from openpyxl.utils import get_column_letter
-
     return get_column_letter(nummer)
 
 
@@ -124,8 +123,6 @@ class Werkmap:
     a formula (openpyxl gives one or the other)."""
 
     def __init__(self, pad: Path):
-        import openpyxl
-
         self.naam = pad.name
         try:
             with warnings.catch_warnings():

@@ -8,9 +8,18 @@ never leaves half a file.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 from pathlib import Path
 
+import openpyxl
+from lxml import etree
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
 from generator.contract import Blad, Contract, Veld, laad_contract
+from generator.opmaak import opsomming
 from generator.uitvoer import schrijf_atomair, vaste_zip
 
 KOPKLEUR = "00689E"
@@ -23,8 +32,6 @@ NOTATIES = {"datum": "d-m-yyyy", "tijd": "hh:mm", "geheel": "#,##0"}
 def _vooraf(veld: Veld, blad: Blad, contract: Contract) -> str:
     """'Verplicht. ' for a field every document needs; 'Nodig voor de bestuurlijke notitie. '
     for one that a single document waits for (filled in when that document is due)."""
-    from generator.opmaak import opsomming
-
     if veld.verplicht:
         return "Verplicht. "
     voor = contract.nodig_voor(blad.attr, veld.attr)
@@ -39,8 +46,6 @@ def _prompt(veld: Veld, blad: Blad, contract: Contract) -> tuple[str, str]:
 
 
 def _validatie(veld: Veld, blad: Blad, contract: Contract, lijstbereik: dict[str, str]):
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     titel, tekst = _prompt(veld, blad, contract)
     if veld.type in ("keuze", "janee"):
         sleutel = veld.attr if veld.type == "keuze" else "janee"
@@ -61,8 +66,6 @@ def _validatie(veld: Veld, blad: Blad, contract: Contract, lijstbereik: dict[str
 
 
 def _kopstijl(cel) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
     cel.font = Font(bold=True, color="FFFFFF")
     cel.fill = PatternFill("solid", fgColor=KOPKLEUR)
     cel.alignment = Alignment(vertical="center", wrap_text=True)
@@ -70,9 +73,6 @@ def _kopstijl(cel) -> None:
 
 def _lijsten(wb, contract: Contract) -> dict[str, str]:
     """The hidden Lijsten sheet: one option list per column. Returns field -> range."""
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     ws = wb.create_sheet("Lijsten")
     bereik: dict[str, str] = {}
     kolommen: list[tuple[str, str, tuple[str, ...]]] = [("janee", "Ja/nee", ("ja", "nee"))]
@@ -95,8 +95,6 @@ def _lijsten(wb, contract: Contract) -> dict[str, str]:
 
 
 def _velden_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
     ws = wb.create_sheet(blad.naam)
     for kol, kop in enumerate(("Veld", "Waarde", "Toelichting"), start=1):
         _kopstijl(ws.cell(1, kol, kop))
@@ -126,9 +124,6 @@ def _velden_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]
 
 
 def _rijen_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]) -> None:
-    from openpyxl.styles import Alignment, PatternFill
-    from openpyxl.utils import get_column_letter
-
     ws = wb.create_sheet(blad.naam)
     for kol, veld in enumerate(blad.velden, start=1):
         letter = get_column_letter(kol)
@@ -152,8 +147,6 @@ def _rijen_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str])
 
 
 def _toelichting(wb, contract: Contract) -> None:
-    from openpyxl.styles import Alignment, Font
-
     ws = wb.active
     ws.title = "Toelichting"
     ws.column_dimensions["A"].width = 26
@@ -183,8 +176,6 @@ def _toelichting(wb, contract: Contract) -> None:
 
 def maak_blanco(contract: Contract | None = None):
     """The blank workbook as an openpyxl Workbook (not yet saved)."""
-    import openpyxl
-
     contract = contract or laad_contract()
     wb = openpyxl.Workbook()
     _toelichting(wb, contract)
@@ -208,8 +199,6 @@ def _celwaarde(veld: Veld, waarde: object) -> object:
 def vul(wb, gegevens: dict[str, object], contract: Contract | None = None) -> None:
     """Fill a blank workbook from ``{sheet name: {label: value}}`` (velden sheets) or
     ``{sheet name: [{label: value}, …]}`` (rijen sheets), the way a user would."""
-    from openpyxl.styles import Alignment
-
     contract = contract or laad_contract()
     for bladnaam, inhoud in gegevens.items():
         blad = contract.blad_op_naam(bladnaam)
@@ -242,12 +231,9 @@ def _schema_volgorde(naam: str, data: bytes) -> bytes:
     """xl/styles.xml with the children of every <font> in schema order; the document
     properties without the moment of saving (the same content gives the same bytes)."""
     if naam == "docProps/core.xml":
-        import re
-
         return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", data)
     if naam != "xl/styles.xml":
         return data
-    from lxml import etree
 
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     rang = {ns + n: i for i, n in enumerate(_FONTVOLGORDE)}
@@ -260,8 +246,6 @@ def _schema_volgorde(naam: str, data: bytes) -> bytes:
 def werkmap_bytes(wb) -> bytes:
     """An openpyxl workbook as .xlsx bytes that pass the Open XML schema check, the same
     bytes for the same content."""
-    import io
-
     buffer = io.BytesIO()
     wb.save(buffer)
     return vaste_zip(buffer.getvalue(), _schema_volgorde)

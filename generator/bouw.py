@@ -9,15 +9,25 @@ of it in place at once, or nothing: new documents never stand beside old PDFs.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gc
 import itertools
+import os
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.fouten import HitteplanFout, Melding, UitvoerFout
-from generator.uitvoer import Transactie, opruimen, slug
+from generator.gereed import documenten as stand
+from generator.handwerk import MANIFEST, bewaar_handwerk
+from generator.lezer import lees_werkboek
+from generator.overzicht import NAAM, Koppen, maak_overzicht, regel
+from generator.pdf import maak_pdfs
+from generator.sjabloon import Sjablonen
+from generator.uitvoer import VOORVOEGSEL, Transactie, opruimen, slug
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,8 @@ def documenten():
     takes (model, templates, the documents that are ready) and returns its files (an
     iterable of (path relative to the output folder, bytes), made as it is walked) and its
     notes (:class:`~generator.fouten.Melding`)."""
+    # imported here, at each build: a test (or a user of the API) may replace a document's
+    # function in its module, and the build must use what is there then
     from generator import brieven
     from generator.canvas import NAAM as CANVAS
     from generator.canvas import maak_canvas
@@ -77,8 +89,6 @@ def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -
     """Render every document of a read workbook that is ready at this moment of phase 2 into
     temporary files beside their targets. What an interrupted earlier build left in the
     output folder is removed first."""
-    from generator.gereed import documenten as stand
-
     opruimen(doelmap)
     meldingen = list(waarschuwingen)
     status = stand(wb)
@@ -106,9 +116,6 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
     """PDFs of every prepared document of a run, in one LibreOffice call; each PDF joins the
     transaction of its workbook. Returns, by index, the error of each build that did not get
     all its PDFs (LibreOffice missing or failing for the whole run raises)."""
-    from generator.pdf import maak_pdfs
-    from generator.uitvoer import VOORVOEGSEL
-
     documenten = [(i, doel, tmp) for i, v in enumerate(voorbereid) for doel, tmp in v.transactie.nieuw.items()
                   if doel.suffix in (".docx", ".pptx")]
     if not documenten:
@@ -132,8 +139,6 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
 def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
     """Put a prepared build in place, all at once, keeping every file the trekker changed by
     hand (:mod:`generator.handwerk`); name what an earlier build wrote that this one did not."""
-    from generator.handwerk import MANIFEST, bewaar_handwerk
-
     aangepast, verouderd = bewaar_handwerk(v.transactie, v.map, v.werkboek, overschrijven)
     geschreven = v.transactie.vastleggen()
     meldingen = list(v.meldingen)
@@ -168,8 +173,6 @@ def _onverwacht(err: BaseException) -> HitteplanFout:
 def _lees_veilig(werkboek: Path):
     """For a worker process: the read workbook, or the error it raised (an unforeseen one too:
     one workbook must never hide the summary of a folder run)."""
-    from generator.lezer import lees_werkboek
-
     try:
         return lees_werkboek(werkboek)
     except HitteplanFout as fout:
@@ -180,8 +183,6 @@ def _lees_veilig(werkboek: Path):
 
 def _voorbereiden_veilig(wb, waarschuwingen, doelmap: Path, sjablonen: Path | None, werkboek: str = ""):
     """For a worker process: the prepared build, or the error it raised."""
-    from generator.sjabloon import Sjablonen
-
     try:
         return _voorbereiden(wb, waarschuwingen, doelmap, Sjablonen(sjablonen), werkboek)
     except HitteplanFout as fout:
@@ -206,9 +207,6 @@ def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     once, or nothing: a failed build never replaces earlier good documents. A document the
     trekker changed by hand stays; the new version goes beside it, or with ``overschrijven``
     replaces it after a backup."""
-    from generator.lezer import lees_werkboek
-    from generator.sjabloon import Sjablonen
-
     bron = Sjablonen(sjablonen)
     wb, waarschuwingen = lees_werkboek(werkboek)
     doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
@@ -241,9 +239,6 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     LibreOffice call after the last workbook is prepared, and each workbook's documents and
     PDFs are put in place together. After the last workbook the region overview
     (:data:`generator.overzicht.NAAM`) is written at the top of ``uitvoer``."""
-    from generator.overzicht import Koppen
-    from generator.sjabloon import Sjablonen
-
     # refused before any work: a missing template folder, a broken heading of the overview, output among the workbooks
     teksten = Sjablonen(sjablonen).teksten("voortgang.toml")
     koppen = Koppen(teksten)
@@ -260,8 +255,6 @@ class Regiobouw:
     one: see :mod:`generator.handwerk`)."""
 
     def __init__(self, map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen):
-        from generator.overzicht import NAAM
-
         self.overzicht: Path = basis / NAAM
         self._stappen = _bouw_map(self, map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen)
 
@@ -271,13 +264,6 @@ class Regiobouw:
 
 def _bouw_map(regio: Regiobouw, map_: Path, basis: Path, sjablonen: Path | None, pdf: bool, werkers: int | None,
               overschrijven: bool, teksten, koppen):
-    import contextlib
-    import functools
-    import os
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    from generator.overzicht import NAAM, maak_overzicht, regel
-
     werkboeken = werkboeken_in(map_)
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(werkboeken)))
     gebruikt: set[str] = set()
@@ -324,8 +310,6 @@ def _bouw_map(regio: Regiobouw, map_: Path, basis: Path, sjablonen: Path | None,
             for werkboek, lezing, voorbereid in zip(werkboeken, lezingen, alle):
                 yield afgerond(werkboek, lezing, voorbereid, fouten.get(id(voorbereid)))
     if werkboeken:
-        from generator.handwerk import bewaar_handwerk
-
         with Transactie() as tx:
             tx.voeg_toe(basis / NAAM, maak_overzicht(regels, koppen))
             aangepast, _ = bewaar_handwerk(tx, basis, map_.name, overschrijven)

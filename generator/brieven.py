@@ -12,12 +12,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from generator.contract import laad_contract, normaliseer
 from generator.fouten import Melding, SjabloonFout
+from generator.gereed import documenten
 from generator.keuzes import BIJEENKOMST, PARTNER, SOORT
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
+from generator.opmaak import opsomming
 from generator.sjabloon import Sjablonen, binnen_de_tijd, render_tekst
 from generator.uitvoer import slug
+from generator.waarden import FORMULETEKENS
 from generator.woord import afbeeldingen, basiscontext, render_docx
 
 UITNODIGING = "uitnodiging.docx"
@@ -43,8 +50,6 @@ def eerst_bellen(s: Stakeholder) -> bool:
 def eigen_organisatie(wb: Werkboek, s: Stakeholder) -> bool:
     """The municipality's own teams (and the trekker's own organisation): no formal letter from
     their own gemeente; they get the e-mail and the calendar file."""
-    from generator.contract import laad_contract, normaliseer
-
     return s.categorie in laad_contract().eigen_categorieen or \
         normaliseer(s.organisatie) == normaliseer(wb.algemeen.organisatie_trekker)
 
@@ -107,10 +112,6 @@ def _data(b: Bijeenkomst, wb: Werkboek, teksten: _Teksten) -> tuple[dt.date, dt.
 
 def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -> bytes:
     """One VEVENT in Europe/Amsterdam time, stable UID."""
-    from zoneinfo import ZoneInfo
-
-    from icalendar import Calendar, Event, vCalAddress, vText
-
     tz = ZoneInfo("Europe/Amsterdam")
     agenda = Calendar()
     agenda.add("prodid", "-//hitteplan//lokaal hitteplan//NL")
@@ -139,8 +140,6 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
 def _veilig(veld: str) -> str:
     """A CSV field Excel and LibreOffice will not run as a formula: one that begins with = + -
     @ (or a tab or carriage return) gets a leading apostrophe, as OWASP advises."""
-    from generator.waarden import FORMULETEKENS
-
     return f"'{veld}" if veld.startswith(FORMULETEKENS) else veld
 
 
@@ -155,15 +154,11 @@ def _csv(rijen: list[list[str]]) -> bytes:
 
 
 def _namen(items: list[str]) -> str:
-    from generator.opmaak import opsomming
-
     return opsomming(items[:5]) + (f" en nog {len(items) - 5}" if len(items) > 5 else "")
 
 
 def _klaar(wb: Werkboek, klaar) -> list:
     if klaar is None:
-        from generator.gereed import documenten
-
         klaar = [d for d in documenten(wb) if d.klaar]
     return klaar
 

@@ -10,6 +10,10 @@ naming the blocks, and the canvas runs on: text is never cut.
 
 from __future__ import annotations
 
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
 from generator import meten, rauw
 from generator.fouten import Melding
 from generator.model import Werkboek
@@ -25,8 +29,6 @@ VEILIGHEID = 0.97  # keep 3% of the page as margin for differences between Word 
 
 
 def _twips(element, pad: str, standaard: int = 0) -> int:
-    from docx.oxml.ns import qn
-
     for stap in pad.split("/"):
         element = element.find(qn(stap)) if element is not None else None
     if element is None:
@@ -58,8 +60,6 @@ class _Blok:
         return totaal
 
     def zet_grootte(self, grootte: float) -> None:
-        from docx.shared import Pt
-
         for p, (_, _, _, na, _, _) in zip(self.cel.paragraphs, self.alineas):
             maat = grootte + TITEL_EXTRA if p.style.name == "Bloktitel" else grootte
             p.paragraph_format.space_after = Pt(round(na * maat / BASIS, 1))  # spacing shrinks with the text
@@ -70,9 +70,6 @@ class _Blok:
 def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
     """Choose a font size per block so that the canvas fits on one page; returns the sizes
     by block title (for tests and the build summary)."""
-    from docx.enum.table import WD_ROW_HEIGHT_RULE
-    from docx.shared import Pt
-
     sectie = doc.sections[0]
     tabel = doc.tables[0]
     tblpr = rauw.tabeleigenschappen(tabel)

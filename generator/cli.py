@@ -10,6 +10,7 @@ extension points (a help formatter, command classes, parameter types and
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -18,6 +19,7 @@ import click
 
 from generator import __version__
 from generator.fouten import HitteplanFout, WerkboekFout
+from generator.opmaak import datum
 
 STANDAARD_WERKBOEK = Path("invoer/voorbeeld.xlsx")
 HULP = "Toon deze hulp en stop."
@@ -196,8 +198,6 @@ class _Groep(_Opdracht, click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading: not an error of ours
-            import os
-
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
         except Exception:
@@ -244,9 +244,7 @@ def nieuw(pad: Path, overschrijven: bool, voorbeeld: bool) -> None:
     Voorbeeld:
       hitteplan nieuw hitteplan-2027.xlsx
     """
-    from generator.opdrachten import nieuw_werkboek
-
-    nieuw_werkboek(pad, overschrijven=overschrijven, voorbeeld=voorbeeld)
+    _api().nieuw_werkboek(pad, overschrijven=overschrijven, voorbeeld=voorbeeld)
     click.echo(f"Geschreven: {pad}")
 
 
@@ -262,9 +260,7 @@ def controleer(werkboek: Path) -> None:
     Voorbeeld:
       hitteplan controleer invoer/voorbeeld.xlsx
     """
-    from generator.opdrachten import controleer_werkboek
-
-    wb, meldingen = controleer_werkboek(werkboek)
+    wb, meldingen = _api().controleer_werkboek(werkboek)
     fouten = [m for m in meldingen if m.ernst == "fout"]
     waarschuwingen = [m for m in meldingen if m.ernst != "fout"]
     for m in fouten:
@@ -283,10 +279,7 @@ def controleer(werkboek: Path) -> None:
 def _toon_voortgang(wb) -> None:
     """Where the trekker stands: the moment in phase 2, each document ready or waiting (with
     the cells), and the next step."""
-    from generator.opdrachten import voortgang
-    from generator.opmaak import datum
-
-    stand = voortgang(wb)
+    stand = _api().voortgang(wb)
     click.echo(f"Stand van zaken: {stand.momentnaam}{f' ({datum(stand.momentdatum)})' if stand.momentdatum else ''}.")
     for d in stand.documenten:
         click.echo(f"  Klaar: {d.naam}" if d.klaar else f"  Wacht: {d.naam} — {d.wacht_op}")
@@ -323,9 +316,7 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
       hitteplan bouw mijn-werkboek.xlsx -o documenten
       hitteplan bouw werkboeken-ggd-regio/ --pdf
     """
-    from generator.opdrachten import controleer_mappen
-
-    uitvoer, sjablonen = controleer_mappen(uitvoer, sjablonen)
+    uitvoer, sjablonen = _api().controleer_mappen(uitvoer, sjablonen)
     if werkboek == STANDAARD_WERKBOEK and not werkboek.exists():
         click.echo(f"Het voorbeeld '{werkboek}' staat niet in deze map. Geef uw werkboek op, bijvoorbeeld: "
                    "hitteplan bouw mijn-werkboek.xlsx", err=True)
@@ -333,9 +324,7 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
     if werkboek.is_dir():
         _bouw_map(werkboek, uitvoer, sjablonen, pdf, overschrijven)
         return
-    from generator.opdrachten import bouw_documenten
-
-    resultaat = bouw_documenten(werkboek, uitvoer, sjablonen, pdf, overschrijven)
+    resultaat = _api().bouw_documenten(werkboek, uitvoer, sjablonen, pdf, overschrijven)
     for m in resultaat.waarschuwingen:
         if m.ernst == "waarschuwing":
             click.echo(f"Waarschuwing: {m}", err=True)
@@ -375,9 +364,7 @@ def _aangepast(a, map_: Path) -> str:
 
 def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool, overschrijven: bool) -> None:
     """Every workbook in a folder: a progress bar, then one line per workbook."""
-    from generator.opdrachten import bouw_alle
-
-    werkboeken, stappen = bouw_alle(map_, uitvoer, sjablonen, pdf, overschrijven)
+    werkboeken, stappen = _api().bouw_alle(map_, uitvoer, sjablonen, pdf, overschrijven)
     if not werkboeken:
         click.echo(f"In '{map_}' staan geen Excel-werkboeken (.xlsx).", err=True)
         sys.exit(1)
@@ -404,6 +391,14 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
                f"{'; PDF' + chr(39) + 's gemaakt' if pdf else ''}.")
     if mislukt:
         sys.exit(1)
+
+
+def _api():
+    """The library API (:mod:`generator.opdrachten`), imported when a command runs: it loads
+    the Office libraries, which help and usage errors do not need (a third of a second)."""
+    from generator import opdrachten
+
+    return opdrachten
 
 
 def main() -> None:

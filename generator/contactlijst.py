@@ -5,7 +5,7 @@ names organisations and roles only). Wording in ``sjablonen/contactlijst.docx``.
 
 from __future__ import annotations
 
-from generator.brieven import eerst_bellen
+from generator.brieven import _Teksten, eerst_bellen
 from generator.fouten import Melding
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
@@ -24,8 +24,6 @@ def _belregel(s) -> str:
 def maak_contactlijst(wb: Werkboek, sjablonen: Sjablonen) -> tuple[bytes, list[Melding]]:
     """The contact list as .docx bytes, and a note (ernst ``bellen``) naming the partners to
     call first, with their phone numbers."""
-    from generator.brieven import _Teksten
-
     bellen = [s for s in wb.stakeholders if eerst_bellen(s)]
     teksten = _Teksten(wb, sjablonen)
     meldingen: list[Melding] = []

@@ -6,7 +6,18 @@ rather than shrink them below a readable size. What goes on the slides is in
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+from PIL import Image
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Pt
 
 from generator import meten, rauw
 from generator.fouten import SjabloonFout
@@ -46,8 +57,6 @@ class Deck:
     """Builds the slides; ``t(key, **extra)`` renders a text from presentatie.toml."""
 
     def __init__(self, wb: Werkboek, sjablonen: Sjablonen):
-        from pptx import Presentation
-
         self.wb = wb
         pad = sjablonen.pad(NAAM)
         try:
@@ -84,8 +93,6 @@ class Deck:
 
     def taal(self, tekstframe) -> None:
         """Dutch as the language of every run in a text frame."""
-        from pptx.enum.lang import MSO_LANGUAGE_ID
-
         for p in tekstframe.paragraphs:
             for r in p.runs:
                 r.font.language_id = MSO_LANGUAGE_ID.DUTCH
@@ -93,10 +100,6 @@ class Deck:
 
     def run(self, paragraaf, tekst: str, grootte: float, vet: bool = False, kleur: str | None = None) -> None:
         """A run of text in Dutch at the end of a paragraph."""
-        from pptx.dml.color import RGBColor
-        from pptx.enum.lang import MSO_LANGUAGE_ID
-        from pptx.util import Pt
-
         r = paragraaf.add_run()
         r.text = tekst
         r.font.language_id = MSO_LANGUAGE_ID.DUTCH
@@ -109,9 +112,6 @@ class Deck:
                  naam: str, midden: bool = False, uitlijning=None):
         """A text box; each paragraph (text, size, bold, colour, bullet). Autofit off:
         the caller has measured that it fits."""
-        from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-        from pptx.util import Pt
-
         vorm = dia.shapes.add_textbox(inch(vak.links), inch(vak.boven), inch(vak.breedte), inch(vak.hoogte))
         vorm.name = naam
         tf = vorm.text_frame
@@ -143,8 +143,6 @@ class Deck:
 
     def dia(self, titel: str, notities: str):
         """A content slide with its title, footer and speaker notes."""
-        from pptx.util import Pt
-
         dia = self.prs.slides.add_slide(self.layout_dia)
         kop = dia.shapes.title
         if kop is not None:
@@ -173,8 +171,6 @@ class Deck:
 
     # -- slide kinds ---------------------------------------------------------------------
     def titeldia(self) -> None:
-        from pptx.util import Pt
-
         dia = self.prs.slides.add_slide(self.layout_titel)
         titel = self.t("titel.titel")
         ondertitel = self.t("titel.ondertitel")
@@ -186,8 +182,6 @@ class Deck:
             self.taal(dia.shapes.title.text_frame)
         for vorm in dia.placeholders:
             if vorm.placeholder_format.idx == 1:
-                from pptx.enum.text import PP_ALIGN
-
                 vorm.text_frame.text = ondertitel
                 for p in vorm.text_frame.paragraphs:
                     p.alignment = PP_ALIGN.LEFT
@@ -217,8 +211,6 @@ class Deck:
     def tabel(self, sleutel: str, koppen: list[str], rijen: list[list[str]], breedtes: list[float], notities: str,
               grootte: float = 14, alt_tekst: str | None = None, titel: str | None = None) -> None:
         """A table; rows that do not fit continue on a next slide with the header repeated."""
-        from pptx.util import Pt
-
         titel = titel or self.t(f"{sleutel}.titel")
         schaal = INHOUD.breedte / sum(breedtes)
         breedtes = [b * schaal for b in breedtes]
@@ -261,10 +253,6 @@ class Deck:
 
     def grafiek(self, sleutel: str, wijken, waarden, procent: bool, notities_sleutel: str) -> None:
         """A native clustered bar chart per (at most) 12 wijken; categories in workbook order."""
-        from pptx.chart.data import CategoryChartData
-        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-        from pptx.util import Pt
-
         reeksen = self.teksten.lijst(f"{sleutel}.reeksen")
         per_dia = 12
         for start in range(0, len(wijken), per_dia):
@@ -298,15 +286,11 @@ class Deck:
             plot.data_labels.font.size = Pt(12)
             kleuren = [self.kleur, "E07B39"]
             for reeks, kleur in zip(plot.series, kleuren):
-                from pptx.dml.color import RGBColor
-
                 reeks.format.fill.solid()
                 reeks.format.fill.fore_color.rgb = RGBColor.from_string(kleur)
             rauw.grafiek_nederlands(grafiek)
 
     def afbeelding(self, sleutel: str, pad: str) -> None:
-        from PIL import Image
-
         dia = self.dia(self.t(f"{sleutel}.titel"), self.t(f"{sleutel}.notities"))
         with Image.open(pad) as beeld:
             b, h = beeld.size
@@ -320,11 +304,6 @@ class Deck:
     def vak_met_tekst(self, dia, vak: Vak, tekst: str, grootte: float, vulkleur: str | None, tekstkleur: str,
                       vet: bool = True, vorm_soort=None):
         """A filled shape with centred text, shrinking the text (not below 12 pt) until it fits."""
-        from pptx.dml.color import RGBColor
-        from pptx.enum.shapes import MSO_SHAPE
-        from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-        from pptx.util import Pt
-
         bruikbaar = vak.breedte * 72 * (0.75 if vorm_soort is not None else 1.0) - 14.4
 
         def past(maat: float) -> bool:
@@ -360,7 +339,6 @@ class Deck:
         kern.last_modified_by = self.wb.algemeen.naam_trekker
         kern.language = rauw.TAAL
         kern.revision = 1
-        import datetime as dt
 
         moment = dt.datetime.combine((self.wb.startbijeenkomst.datum if self.wb.startbijeenkomst
                                       else self.wb.standdatum), dt.time(9, 0))

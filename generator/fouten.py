@@ -6,6 +6,7 @@ new subclass can never leak a traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -67,8 +68,6 @@ class UitvoerFout(HitteplanFout):
 
 def oorzaak(err: OSError) -> str:
     """Why a file or folder could not be used, in Dutch (never the system's English)."""
-    import errno
-
     teksten = {
         errno.ENOENT: "het bestaat niet",
         errno.ENOTDIR: "een deel van het pad is een bestand, geen map",

@@ -23,6 +23,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import __version__
 from generator.uitvoer import Transactie
 
 MANIFEST = ".hitteplan.json"
@@ -76,8 +77,6 @@ def bewaar_handwerk(tx: Transactie, map_: Path, werkboek: str, overschrijven: bo
     """Make the prepared transaction ``tx`` for ``map_`` keep every hand edit, and add this
     build's manifest to it. Returns the hand-edited files (and where their new versions go)
     and the files an earlier build wrote that this one does not (named, never deleted)."""
-    from generator import __version__
-
     oud = lees_manifest(map_)
     vandaag = vandaag or dt.date.today()
     doelen = {pad: tmp for pad, tmp in tx.nieuw.items() if map_ in pad.parents}

@@ -10,13 +10,18 @@ returns a :class:`~generator.model.Werkboek` with the warnings, or raises
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from PIL import Image, UnidentifiedImageError
 
 from generator import model, waarden
 from generator.bestand import Werkmap, controleer_bestand, kolomletters
 from generator.contract import Blad, Contract, Veld, laad_contract, normaliseer
+from generator.controles import gereedheid
 from generator.fouten import Melding, WerkboekFout
+from generator.uitvoer import slug
 
 AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 MAX_AFBEELDING = 20 * 1024 * 1024
@@ -279,10 +284,6 @@ def _controleer_verwijzingen(lezing: _Lezing) -> None:
 def _controleer_afbeelding(pad: Path, naam: str) -> str | None:
     """Why a picture cannot go into a document (empty, too large, not a picture, damaged), or
     None. Decoded once here, so that a bad picture is found by `controleer`, not by `bouw`."""
-    import warnings
-
-    from PIL import Image, UnidentifiedImageError
-
     grootte = pad.stat().st_size
     if grootte == 0:
         return f"het bestand '{naam}' is leeg; verwacht een PNG- of JPG-afbeelding"
@@ -315,8 +316,6 @@ def _controleer_bijeenkomstnamen(lezing: _Lezing) -> None:
     """Two meetings whose names give one file name (a title written two ways, two untitled
     meetings of one kind, titles alike in their first 60 characters) would share a calendar
     file and a report back: an error at the second one's cell."""
-    from generator.uitvoer import slug
-
     gezien: dict[str, _Rij] = {}
     for rij in lezing.rijen.get("bijeenkomsten", []):
         naam = rij.waarden.get("titel") or rij.waarden.get("soort")
@@ -510,8 +509,6 @@ def lees(pad: str | Path) -> tuple[model.Werkboek | None, list[Melding]]:
     if any(m.ernst == "fout" for m in lezing.meldingen):
         return None, lezing.meldingen
     werkboek = _bouw_model(lezing, versie, pad.resolve().parent)
-    from generator.controles import gereedheid
-
     return werkboek, lezing.meldingen + gereedheid(werkboek, lezing.bladnamen)
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
+from PIL import ImageFont
+
 _MAP = Path(__file__).resolve().parent / "lettertypen"
 _REFERENTIE = 1000  # measure once, at this size in pixels, and scale: widths grow linearly with the size
 
 
 @cache
 def _font(vet: bool = False, cursief: bool = False):
-    from PIL import ImageFont
-
     naam = "LiberationSans-Bold.ttf" if vet else "LiberationSans-Italic.ttf" if cursief else "LiberationSans-Regular.ttf"
     return ImageFont.truetype(str(_MAP / naam), size=_REFERENTIE)
 

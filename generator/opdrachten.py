@@ -7,21 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.fouten import Melding
+from generator.blanco import maak_blanco, schrijf_werkboek
+from generator.bouw import bouw, bouw_map, werkboeken_in
+from generator.fouten import Melding, SjabloonFout, UitvoerFout, oorzaak
+from generator.gereed import voortgang as bepaal
+from generator.lezer import lees
 from generator.model import Werkboek
+from generator.sjabloon import Sjablonen
+from generator.voorbeeld import hittekaart, maak_voorbeeld
 
 
 def nieuw_werkboek(pad: Path, overschrijven: bool = False, voorbeeld: bool = False) -> Path:
     """Write the blank workbook (or the filled-in example) to ``pad``."""
-    from generator.blanco import maak_blanco, schrijf_werkboek
-    from generator.fouten import UitvoerFout
-
     if pad.suffix.lower() != ".xlsx":
         raise UitvoerFout(f"'{pad.name}' moet eindigen op .xlsx, zodat Excel het als werkmap opent.")
     bijlagen: dict[Path, bytes] = {}
     if voorbeeld:
-        from generator.voorbeeld import hittekaart, maak_voorbeeld
-
         wb = maak_voorbeeld()
         naam, beeld = hittekaart()
         bijlagen[pad.parent / naam] = beeld
@@ -34,25 +35,18 @@ def nieuw_werkboek(pad: Path, overschrijven: bool = False, voorbeeld: bool = Fal
 def controleer_werkboek(pad: Path) -> tuple[Werkboek | None, list[Melding]]:
     """Read and validate; every finding, errors first. Raises only for a file that is no
     workbook at all."""
-    from generator.lezer import lees
-
     return lees(pad)
 
 
 def voortgang(wb: Werkboek, sjablonen: Path | None = None):
     """Where a read workbook stands in phase 2: the moment, each document made or waiting and
     for which cells, and the next step; see :func:`generator.gereed.voortgang`."""
-    from generator.gereed import voortgang as bepaal
-    from generator.sjabloon import Sjablonen
-
     return bepaal(wb, Sjablonen(sjablonen).teksten("voortgang.toml"))
 
 
 def controleer_mappen(uitvoer: str | Path | None, sjablonen: str | Path | None) -> tuple[Path | None, Path | None]:
     """The output folder and template folder as given, as paths; refused before any work when
     they cannot be one: an empty name (which would mean the current folder), or a file."""
-    from generator.fouten import SjabloonFout, UitvoerFout, oorzaak
-
     try:
         return _controleer_mappen(uitvoer, sjablonen)
     except OSError as err:  # a name too long, a link that loops: said in Dutch
@@ -61,8 +55,6 @@ def controleer_mappen(uitvoer: str | Path | None, sjablonen: str | Path | None) 
 
 
 def _controleer_mappen(uitvoer, sjablonen):
-    from generator.fouten import SjabloonFout, UitvoerFout
-
     if uitvoer is not None:
         if not str(uitvoer).strip():
             raise UitvoerFout("Geef bij -o de naam van een map op, bijvoorbeeld: -o documenten")
@@ -81,14 +73,10 @@ def _controleer_mappen(uitvoer, sjablonen):
 def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False,
                     overschrijven: bool = False):
     """Build every document; see :func:`generator.bouw.bouw`."""
-    from generator.bouw import bouw
-
     return bouw(werkboek, uitvoer, sjablonen, pdf, overschrijven)
 
 
 def bouw_alle(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False,
               overschrijven: bool = False):
     """Build every workbook in a folder; see :func:`generator.bouw.bouw_map`."""
-    from generator.bouw import bouw_map, werkboeken_in
-
     return werkboeken_in(map_), bouw_map(map_, uitvoer, sjablonen, pdf, overschrijven=overschrijven)

@@ -5,14 +5,22 @@ error with sheet and cell. Written with openpyxl; headings in ``sjablonen/voortg
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from generator.blanco import KOPKLEUR, NOTATIES, werkmap_bytes
 from generator.contract import laad_contract
 from generator.fouten import HitteplanFout, SjabloonFout, WerkboekFout
 from generator.gereed import voortgang
 from generator.keuzes import BIJEENKOMST, SOORT
 from generator.model import Werkboek
+from generator.opmaak import datum
 from generator.sjabloon import render_tekst
 
 NAAM = "overzicht-regio.xlsx"
@@ -56,16 +64,12 @@ class Koppen:
 
 def _zonder_stuurtekens(tekst: str) -> str:
     """What an Excel cell can hold: no control characters (a file name may have them)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     return ILLEGAL_CHARACTERS_RE.sub("", tekst)
 
 
 def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, koppen: Koppen, basis: Path) -> dict[str, object]:
     """One workbook's row: ``wb`` the read workbook (None when it could not be read),
     ``resultaat`` its :class:`~generator.bouw.Bouwresultaat` or the error it raised."""
-    from generator.opmaak import datum
-
     kop = koppen
     uit: dict[str, object] = {"werkboek": werkboek.name}
     fout = isinstance(resultaat, HitteplanFout)
@@ -98,14 +102,6 @@ def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, koppen: Koppe
 
 def maak_overzicht(regels: list[dict[str, object]], koppen: Koppen) -> bytes:
     """The overview workbook: header frozen, filters on, dates as Excel dates."""
-    import datetime as dt
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from generator.blanco import KOPKLEUR, NOTATIES, werkmap_bytes
-
     kolommen = koppen.kolommen
     boek = Workbook()
     ws = boek.active

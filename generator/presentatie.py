@@ -10,16 +10,19 @@ ever put on a slide.
 
 from __future__ import annotations
 
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import PP_ALIGN
+
 from generator import meten
 from generator.deck import INHOUD, NAAM, SLIDE_B, TEKSTEN, Deck, Vak, inch
 from generator.model import Werkboek
+from generator.opmaak import datum_kort, getal, procent, tijd
 from generator.sjabloon import Sjablonen, binnen_de_tijd, controleer_omvang
 
 
 # -- the slides, in order ---------------------------------------------------------------------
 def _programma(deck: Deck, start) -> None:
-    from generator.opmaak import tijd
-
     rijen = [[tijd(p.tijd), p.onderdeel, p.werkvorm or "", p.wie or ""] for p in start.programma]
     deck.tabel("programma", deck.teksten.lijst("programma.koppen"), rijen, [1.3, 6.2, 2.4, 2.6], deck.t("programma.notities"),
                grootte=16, alt_tekst=deck.t("programma.alt"))
@@ -49,12 +52,6 @@ def _ladder(deck: Deck) -> None:
 
 def _proces(deck: Deck) -> None:
     """Phases 1-2-3, and phase 2 as a timeline with the meetings above and milestones below."""
-    from pptx.dml.color import RGBColor
-    from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-    from pptx.enum.text import PP_ALIGN
-
-    from generator.opmaak import datum_kort
-
     wb = deck.wb
     dia = deck.dia(deck.t("proces.titel"), deck.t("proces.notities"))
     fasen = deck.teksten.lijst("proces.fasen")
@@ -238,8 +235,6 @@ def _maak_presentatie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
                    [[r["wijk"], "\n".join(r["zorg"]) or "–", "\n".join(r["koel"]) or "–"] for r in rijen],
                    [2.5, 4.8, 4.8], deck.t("locaties.notities", rijen=rijen), alt_tekst=deck.t("locaties.alt"))
     if wb.rangorde:
-        from generator.opmaak import getal, procent
-
         rijen = [[str(i), r.wijk, getal(r.basis), procent(r.hittestress), procent(r.verder_dan_300m), getal(r.geschat)]
                  for i, r in enumerate(wb.rangorde, start=1)]
         deck.tabel("rangorde", deck.teksten.lijst("rangorde.koppen"), rijen, [0.7, 3.0, 2.2, 1.6, 2.2, 2.4],

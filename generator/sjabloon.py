@@ -4,22 +4,29 @@ at the paragraph of a Word template rather than at an XML line.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import io
+import os
 import re
 import sys
 import threading
+import time
+import tomllib
+import zipfile
 from functools import cache
 from pathlib import Path
 
 import jinja2
+from jinja2.bccache import FileSystemBytecodeCache
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
-from generator import opmaak
+from generator import __version__, opmaak
 from generator.fouten import SjabloonFout, oorzaak
 from generator.paden import standaard_sjablonen
 
@@ -58,8 +65,6 @@ class Sjablonen:
 
     def toml(self, naam: str) -> dict:
         """A TOML file of texts, or a Dutch error naming it."""
-        import tomllib
-
         try:
             return tomllib.loads(self.tekst(naam))
         except tomllib.TOMLDecodeError as err:
@@ -170,8 +175,6 @@ class _Omgeving(ImmutableSandboxedEnvironment):
         own template cache and bytecode cache apply."""
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        from generator import __version__
-
         naam = hashlib.sha256(repr((source, __version__, jinja2.__version__, self.autoescape, self.trim_blocks,
                                     self.lstrip_blocks)).encode("utf-8", "surrogatepass")).hexdigest()
         self.loader.naam, self.loader.bron = naam, source
@@ -201,8 +204,6 @@ def _bytecodecache():
     """Jinja's cache of compiled templates in a folder of this user (Jinja checks that no one
     else can write there), or None when there is no such folder: then templates are compiled
     once per run. Deleting the files is always safe."""
-    from jinja2.bccache import FileSystemBytecodeCache
-
     try:
         return FileSystemBytecodeCache(pattern="hitteplan-%s.cache")
     except (OSError, RuntimeError):
@@ -215,13 +216,11 @@ _ACTIEF: list[str] = []  # the templates being filled in, innermost last (one bu
 def _geheugengrens():
     """Cap the address space the process may grow by while a template is filled in (Linux:
     RLIMIT_AS); returns the limits to restore, or None where this is not possible."""
-    import os
-
     if not sys.platform.startswith("linux"):
         return None
-    try:
-        import resource
+    import resource  # here: the module exists on Unix only
 
+    try:
         zacht, hard = resource.getrlimit(resource.RLIMIT_AS)
         with open("/proc/self/statm") as fh:
             nu = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
@@ -244,9 +243,6 @@ def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
     thread interrupts the main thread (``_thread.interrupt_main``, on every platform); a user's
     own Ctrl+C is passed on as it is. Nested uses share the outer watch and name the innermost
     template."""
-    import _thread
-    import time
-
     if _ACTIEF:
         _ACTIEF.append(sjabloon)
         try:
@@ -283,7 +279,7 @@ def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
             klok.cancel()
             _ACTIEF.clear()
             if oud is not None:
-                import resource
+                import resource  # only set on Linux (see _geheugengrens)
 
                 resource.setrlimit(resource.RLIMIT_AS, oud)
     except KeyboardInterrupt:
@@ -302,9 +298,6 @@ MAX_UITGEPAKT = 200 * 1024 * 1024  # bytes one finished document may hold, unpac
 def controleer_omvang(data: bytes, sjabloon: str) -> bytes:
     """A finished document (an Office zip) whose content, unpacked, stays within
     :data:`MAX_UITGEPAKT`; a template that made more gets a sentence naming it."""
-    import io
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         if len(data) > MAX_UITGEPAKT or sum(lid.file_size for lid in zf.infolist()) > MAX_UITGEPAKT:
             raise SjabloonFout(f"Sjabloon '{sjabloon}': het ingevulde document wordt groter dan 200 MB; staat er een lus "

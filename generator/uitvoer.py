@@ -6,9 +6,13 @@ names, and reproducible zips.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
+import secrets
+import shutil
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from generator.fouten import UitvoerFout, oorzaak
@@ -46,8 +50,6 @@ def _umask() -> int:
 
 def _tijdelijk(map_: Path, naam: str) -> Path:
     """A free name for a temporary file beside ``naam`` in ``map_`` (recognised by its prefix)."""
-    import secrets
-
     return map_ / f"{VOORVOEGSEL}{secrets.token_hex(4)}-{naam}"
 
 
@@ -55,8 +57,6 @@ def opruimen(map_: Path) -> list[Path]:
     """Remove what an interrupted earlier build left in ``map_`` and its folders: files and
     folders whose names start with :data:`VOORVOEGSEL` (and the ``.~…tmp`` files of earlier
     versions). Anything else, a lock file of Word or LibreOffice included, is left alone."""
-    import shutil
-
     weg = []
     if not map_.is_dir():
         return weg
@@ -192,9 +192,6 @@ def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
     timestamps and permissions, the members in their order, ``bewerk(name, data) -> data``
     applied to each. A workbook inside (a chart's data) is made reproducible too: it carries
     the moment it was made."""
-    import io
-    import zipfile
-
     uit = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for lid in bron.infolist():
@@ -215,8 +212,6 @@ def bewaar(opslaan, bewerk=None) -> bytes:
     """The bytes of an Office package saved by a library's public ``save(stream)`` (a
     python-docx Document's or python-pptx Presentation's), made reproducible (see
     :func:`vaste_zip`)."""
-    import io
-
     buffer = io.BytesIO()
     opslaan(buffer)
     return vaste_zip(buffer.getvalue(), bewerk)

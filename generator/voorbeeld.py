@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.blanco import maak_blanco, vul
+from generator.paden import standaard_sjablonen
+
 D = dt.date
 T = dt.time
 
@@ -419,17 +422,22 @@ GEGEVENS = {
 }
 
 
+def na_de_startbijeenkomst(gegevens: dict) -> dict:
+    """The example's data as it stood after the startbijeenkomst: the dialogue and the
+    bestuurlijke bijeenkomst still to come, so there are invitations to write for both (the
+    moment of phase 2 with the most letters). Changes ``gegevens`` and returns it."""
+    dialoog = gegevens["Bijeenkomsten"][1]
+    dialoog["Status"], dialoog["Uitkomsten"], dialoog["Evaluatie"] = "Gepland", None, None
+    return gegevens
+
+
 def hittekaart() -> tuple[str, bytes]:
     """The example's heat map: (the file name the workbook refers to, its bytes)."""
-    from generator.paden import standaard_sjablonen
-
     return ALGEMEEN["Hittekaart"], (standaard_sjablonen() / HITTEKAART_BRON).read_bytes()
 
 
 def maak_voorbeeld():
     """The example workbook: the blank workbook, filled in."""
-    from generator.blanco import maak_blanco, vul
-
     wb = maak_blanco()
     vul(wb, GEGEVENS)
     return wb

@@ -12,6 +12,10 @@ import datetime as dt
 import re
 import unicodedata
 
+from email_validator import EmailNotValidError, validate_email
+
+from generator.contract import normaliseer
+
 MAANDEN = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3,
     "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
@@ -207,8 +211,6 @@ def lees_janee(waarde: object) -> bool:
 
 
 def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> str:
-    from generator.contract import normaliseer
-
     sleutel = normaliseer(_plat(waarde))
     for keuze in keuzes:
         if normaliseer(keuze) == sleutel:
@@ -221,8 +223,6 @@ def lees_email(waarde: object) -> str:
     """An e-mail address, checked by email-validator (syntax only: nothing is looked up on the
     internet); one that begins with a character Excel reads as a formula is refused too (it
     goes into the mail-merge CSV)."""
-    from email_validator import EmailNotValidError, validate_email
-
     tekst = _plat(waarde)
     fout = OngeldigeWaarde(f"'{toon(waarde)}' is geen geldig e-mailadres; verwacht bijvoorbeeld naam@gemeente.nl")
     if tekst[:1] in FORMULETEKENS:

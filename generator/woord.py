@@ -7,11 +7,19 @@ Shared by every Word document the project makes (memo, canvas, letters).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import secrets
 from pathlib import Path
+from typing import ClassVar
 
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
+from generator import meten
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import binnen_de_tijd, controleer_omvang, omgeving, render_tekst, vertaal_fout
@@ -47,6 +55,17 @@ class _Sjabloon(DocxTemplate):
         self.deel = "voetnoten"
         return super().render_footnotes(context, jinja_env)
 
+    # docxtpl's clean-up of a part's XML for Jinja depends on the XML alone: done once per
+    # distinct part in a run, not again for every letter (a fifth of a letter's time)
+    _opgeschoond: ClassVar[dict[str, str]] = {}
+
+    def patch_xml(self, src_xml):
+        if src_xml not in self._opgeschoond:
+            if len(self._opgeschoond) > 64:
+                self._opgeschoond.clear()
+            self._opgeschoond[src_xml] = super().patch_xml(src_xml)
+        return self._opgeschoond[src_xml]
+
 
 _VOORBEREID: dict[tuple, bytes] = {}  # template file, its version and the house colour -> the prepared template
 
@@ -55,10 +74,6 @@ def _voorbereid(pad: Path, kleur: str | None) -> bytes:
     """The template ``pad`` with its styles finished (Dutch, house colour) and without the
     parts a generated document must not carry, as bytes: prepared once per run, so that
     every letter opens a fresh template object from memory."""
-    import io
-
-    from docx import Document
-
     sleutel = (str(pad), pad.stat().st_mtime_ns, kleur)
     if sleutel not in _VOORBEREID:
         try:
@@ -77,8 +92,6 @@ def _voorbereid(pad: Path, kleur: str | None) -> bytes:
 
 def _open_sjabloon(pad: Path, kleur: str | None = None) -> _Sjabloon:
     """A fresh DocxTemplate of ``pad``, prepared (see :func:`_voorbereid`)."""
-    import io
-
     tpl = _Sjabloon(io.BytesIO(_voorbereid(pad, kleur)))
     tpl.init_docx()
     return tpl
@@ -124,9 +137,6 @@ def _alle_alineas(doc):
     """Every paragraph of a document: the body (tables included), headers and footers. The
     body is walked in its XML: docxtpl replaces the body element when it renders, and a
     Document keeps the one it saw first."""
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
-
     def in_blok(blok):
         yield from blok.paragraphs
         for tabel in blok.tables:
@@ -146,8 +156,6 @@ def _alle_alineas(doc):
 def _plaats_afbeeldingen(doc, beelden: dict[str, tuple[str, float]]) -> None:
     """Put each picture where the template wrote its token: a template receives a plain text
     for a picture, never an object (see :func:`render_docx`)."""
-    from docx.shared import Mm
-
     for alinea in _alle_alineas(doc):
         for run in alinea.runs:
             for token, (bestand, breedte) in beelden.items():
@@ -165,8 +173,6 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
 
     A template gets data only: for a picture a plain text (a token with a random part no
     workbook can guess), which is replaced by the picture after rendering."""
-    import secrets
-
     kleur = wb.algemeen.huisstijlkleur
     tpl = _open_sjabloon(pad, kleur)
     volledig = {**basiscontext(wb), **context}
@@ -204,10 +210,6 @@ def kolommen_op_maat(doc) -> None:
     when its column could hold it: every column at least as wide as its longest word (at
     the cell's font size, bold in the header row), the rest of the table's width shared in
     proportion to how much text each column holds. A table keeps its total width."""
-    from docx.shared import Pt
-
-    from generator import meten
-
     standaard = (doc.styles["Normal"].font.size or Pt(10)).pt
     for tabel in doc.tables:
         kolommen = len(tabel.columns)
@@ -249,9 +251,6 @@ def kolommen_op_maat(doc) -> None:
 def _stijlen(doc, kleur: str | None) -> None:
     """Dutch as the default language of a python-docx Document's styles; the house colour on
     its title and headings."""
-    from docx.oxml.ns import qn
-    from docx.shared import RGBColor
-
     # Dutch as the default run language (styles' docDefaults), and on any style that sets one
     stijlen = doc.styles.element
     defaults = stijlen.find(qn("w:docDefaults"))
@@ -278,8 +277,6 @@ def _stijlen(doc, kleur: str | None) -> None:
 def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> None:
     """Accessibility and properties on a rendered python-docx Document (its styles were
     finished when the template was opened, see :func:`_open_sjabloon`)."""
-    from docx.oxml.ns import qn
-
     # alt text: each picture's descr by its file name; a picture the template carries without
     # one gets the trajectory's title
     for inline in doc.element.body.iter(qn("wp:inline"), qn("wp:anchor")):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.blanco import maak_blanco, vul
-from generator.voorbeeld import GEGEVENS, hittekaart
+from generator.voorbeeld import GEGEVENS, hittekaart, na_de_startbijeenkomst  # noqa: F401 (tests import it from here)
 
 REPO = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -78,14 +78,6 @@ def maak_werkboek(tmp_path):
         return pad
 
     return maak
-
-
-def na_de_startbijeenkomst(gegevens: dict) -> dict:
-    """The example as it stood after the startbijeenkomst: the dialogue and the bestuurlijke
-    bijeenkomst still to come (so there are invitations to write for both)."""
-    dialoog = gegevens["Bijeenkomsten"][1]
-    dialoog["Status"], dialoog["Uitkomsten"], dialoog["Evaluatie"] = "Gepland", None, None
-    return gegevens
 
 
 def schrijf_werkboek(map_: Path, gegevens: dict, naam: str = "werkboek.xlsx") -> Path:

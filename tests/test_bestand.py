@@ -310,3 +310,11 @@ def test_lange_naam_of_lus(tmp_path, voorbeeld):
                               catch_exceptions=False)
     assert (bouw.exit_code, bouw.output.strip()) == (1, f"'{tmp_path / lang}' kan niet worden gebruikt: de naam is te "
                                                         "lang.")
+
+
+def test_openpyxl_leest_met_defusedxml():
+    """defusedxml is a dependency because openpyxl then parses every part with it (entity
+    expansion refused): the README says so, this keeps it true."""
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML is True
