@@ -1,6 +1,24 @@
-"""The library entry: one function per command, free of any printing.
+"""The Python API of hitteplan: one function per command, free of any printing.
 
-The CLI (:mod:`generator.cli`) calls these and only formats what they return.
+The CLI (:mod:`generator.cli`) and the web page call these and only present what they
+return; nothing else in ``generator`` is meant to be called from outside. Every foreseeable
+problem is raised as a :class:`~generator.fouten.HitteplanFout` with one Dutch sentence (a
+workbook with errors as a :class:`~generator.fouten.WerkboekFout` carrying every finding)::
+
+    from pathlib import Path
+    from generator import opdrachten
+
+    wb, meldingen = opdrachten.controleer_werkboek(Path("werkboek.xlsx"))
+    if wb is not None:  # no errors: where phase 2 stands, and the documents
+        stand = opdrachten.voortgang(wb)
+        resultaat = opdrachten.bouw_documenten(Path("werkboek.xlsx"), Path("uit"))
+
+- :func:`nieuw_werkboek`: the blank workbook, or the example (``hitteplan nieuw``);
+- :func:`controleer_werkboek` and :func:`voortgang`: the findings with sheet and cell, and
+  which documents are ready or wait for which cells (``hitteplan controleer``);
+- :func:`bouw_documenten` and :func:`bouw_alle`: the documents of one workbook, or of every
+  workbook in a folder, written all at once or not at all (``hitteplan bouw``);
+- :func:`controleer_mappen`: the output and template folders checked before any work.
 """
 
 from __future__ import annotations

@@ -415,9 +415,9 @@ def test_uitgepakt_te_groot(tmp_path, monkeypatch):
 
 
 def test_afbeelding_te_groot(maak_werkboek, monkeypatch):
-    import generator.lezer as lezer
+    import generator.samenhang as samenhang
 
-    monkeypatch.setattr(lezer, "MAX_AFBEELDING", 100)
+    monkeypatch.setattr(samenhang, "MAX_AFBEELDING", 100)
     uit = controleer(maak_werkboek())  # the example's heat map is more than 100 bytes
     assert uit.exit_code == 1
     assert ("Fout: Blad 'Algemeen', cel B18: het bestand 'hittekaart-heuvelmonde.png' is groter dan 20 MB; sla de "

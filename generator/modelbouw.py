@@ -1,0 +1,67 @@
+"""The model (:class:`~generator.model.Werkboek`) from a read workbook without errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator import model
+from generator.contract import normaliseer
+from generator.lezing import Lezing, Rij
+
+
+def _maak(klasse, gelezen: Rij, **extra):
+    velden = {k: v for k, v in gelezen.waarden.items() if v is not None and v != ()}
+    return klasse(**velden, **extra)
+
+
+def _maak_rij(klasse, gelezen: Rij, **extra):
+    """A row of a row sheet, knowing its row number (to point at its cells)."""
+    return _maak(klasse, gelezen, rij=gelezen.rijnummer, **extra)
+
+
+def bouw_model(lezing: Lezing, versie: int | None, werkboekmap: Path) -> model.Werkboek:
+    c = lezing.contract
+    r = lezing.rijen
+    alg = r["algemeen"][0]
+    notitie = r["notitie"][0]
+    stakeholders = tuple(
+        _maak_rij(model.Stakeholder, rij, laag=c.laag(rij.waarden["categorie"]),
+              zorgorganisatie=rij.waarden["categorie"] in c.zorgcategorieen)
+        for rij in r["stakeholders"])
+    programma = tuple(_maak_rij(model.Programmaonderdeel, rij) for rij in r["programma"])
+    zorglocaties = {normaliseer(rij.waarden["naam"]) for rij in r["locaties"]
+                    if rij.waarden.get("soort") in c.zorglocatiesoorten}
+    zorgpartijen = {s.organisatie for s in stakeholders if s.zorgorganisatie}
+    bijeenkomsten = []
+    for rij in sorted(r["bijeenkomsten"], key=lambda x: x.waarden["datum"]):
+        naam = rij.waarden.get("titel") or rij.waarden["soort"]
+        eigen = tuple(p for p in programma if p.bijeenkomst == naam)
+        eigen = tuple(sorted(eigen, key=lambda p: (p.tijd is None, p.tijd or dt.time())))
+        bij_zorg = (rij.waarden.get("gastheer") in zorgpartijen
+                    or normaliseer(rij.waarden.get("locatie") or "") in zorglocaties)
+        bijeenkomsten.append(_maak_rij(model.Bijeenkomst, rij, programma=eigen, bij_zorginstelling=bij_zorg))
+    return model.Werkboek(
+        algemeen=_maak(model.Algemeen, alg),
+        notitie=_maak(model.Notitie, notitie),
+        ambitie=_maak(model.Ambitie, r["ambitie"][0]),
+        beslispunten=tuple(sorted((_maak_rij(model.Beslispunt, x) for x in r["beslispunten"]), key=lambda b: b.nr)),
+        stakeholders=stakeholders,
+        bijeenkomsten=tuple(bijeenkomsten),
+        programma=programma,
+        wijken=tuple(_maak_rij(model.Wijk, x) for x in r["wijken"]),
+        locaties=tuple(_maak_rij(model.Locatie, x) for x in r["locaties"]),
+        doelen=tuple(_maak_rij(model.Doel, x) for x in r["doelen"]),
+        knelpunten=tuple(_maak_rij(model.KnelpuntKans, x) for x in r["knelpunten"]),
+        afspraken=tuple(_maak_rij(model.Afspraak, x) for x in r["afspraken"]),
+        planning=tuple(sorted((_maak_rij(model.Mijlpaal, x) for x in r["planning"]), key=lambda m: m.gereed)),
+        bronnen=tuple(_maak_rij(model.Bron, x) for x in r["bronnen"]),
+        fasen=c.lijsten["fase_hitteplan"],
+        lagen=tuple(c.lagen),
+        werkboekversie=versie,
+        map=str(werkboekmap),
+        plekken=model.Plekken(
+            bladnamen={b.attr: lezing.bladnamen.get(b.attr, b.naam) for b in c.bladen},
+            velden={b.attr: dict(r[b.attr][0].cellen) for b in c.bladen if b.soort == "velden"},
+            kolommen=dict(lezing.kolommen)),
+    )
