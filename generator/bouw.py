@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import itertools
 import os
 import shutil
@@ -98,14 +97,10 @@ def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -
         for sleutel, maak in documenten():
             if sleutel is not None and not any(d.sleutel == sleutel for d in klaar):
                 continue
-            grootte = 0
             bestanden, notities = maak(wb, bron, klaar)
             for naam, data in bestanden:
-                grootte += len(data)
                 tx.voeg_toe(doelmap / naam, data)
             meldingen += notities
-            if grootte > 1_000_000:  # the Office libraries leave reference cycles: free large trees now
-                gc.collect()
     except BaseException:
         tx.afbreken()
         raise

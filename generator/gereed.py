@@ -33,9 +33,9 @@ class Ontbrekend:
     leeg: bool = True
 
     def __str__(self) -> str:
-        return f"blad '{self.blad}', {self._plek()}"
+        return f"blad '{self.blad}', {self.plek()}"
 
-    def _plek(self) -> str:
+    def plek(self) -> str:
         return f"cel {self.cel} ({self.wat})" if self.cel else self.wat
 
 
@@ -60,7 +60,7 @@ class Document:
         per_blad: dict[str, list[Ontbrekend]] = {}
         for o in self.ontbreekt:
             per_blad.setdefault(o.blad, []).append(o)
-        delen = [f"blad '{blad}', " + ", ".join(o._plek() for o in lijst) for blad, lijst in per_blad.items()]
+        delen = [f"blad '{blad}', " + ", ".join(o.plek() for o in lijst) for blad, lijst in per_blad.items()]
         soort = "nog leeg" if all(o.leeg for o in self.ontbreekt) else "wacht op"
         return f"{soort}: {'; '.join(delen)}"
 
