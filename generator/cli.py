@@ -291,6 +291,27 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
         sys.exit(1)
 
 
+@hoofd.command(options_metavar="[OPTIES]")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Het adres waarop de pagina luistert; 127.0.0.1 is alleen deze computer.")
+@click.option("--poort", default=8000, show_default=True, type=click.IntRange(0, 65535), help="De poort.")
+@click.option("--open", "openen", is_flag=True, help="Open de pagina meteen in de browser.")
+def web(host: str, poort: int, openen: bool) -> None:
+    """Bied hitteplan aan als pagina in de browser, tot Ctrl+C.
+
+    Op de pagina downloadt u een leeg werkboek of het voorbeeld, kiest u uw ingevulde werkboek
+    met zijn afbeeldingen, ziet u de fouten per blad en cel en de stand van zaken, en downloadt
+    u de documenten als zip. Er wordt niets bewaard.
+
+    \b
+    Voorbeeld:
+      hitteplan web --open
+    """
+    from generator.web.app import serveer
+
+    serveer(host, poort, openen, meld=click.echo)
+
+
 def main() -> None:
     """The ``hitteplan`` command (and ``python -m generator``): the CLI, then a quick exit.
 
