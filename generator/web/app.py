@@ -18,6 +18,7 @@ import re
 import secrets
 import shutil
 import string
+import sys
 import tempfile
 import threading
 import time
@@ -344,6 +345,7 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
     app = maak_app()
     werkers = app.extensions["hitteplan"]["werkers"]
     try:
+        _kan_luisteren(host, poort)  # before waitress, which leaves a socket behind when it cannot bind
         server = create_server(app, host=host, port=poort, threads=werkers + 4, ident="hitteplan",
                                max_request_body_size=4 * MAX_VERZOEK, clear_untrusted_proxy_headers=True)
     except OSError as err:
@@ -360,3 +362,16 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
         meld(zin("gestopt"))
     finally:
         server.close()
+
+
+def _kan_luisteren(host: str, poort: int) -> None:
+    """Raise the OSError that binding ``host:poort`` gives (a port in use, an address that
+    is not this machine's), as waitress would, but closing the socket."""
+    import socket
+
+    for familie, soort, protocol, _, adres in socket.getaddrinfo(host, poort, type=socket.SOCK_STREAM):
+        with socket.socket(familie, soort, protocol) as proef:
+            if hasattr(socket, "SO_REUSEADDR") and sys.platform != "win32":  # as waitress does
+                proef.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            proef.bind(adres)
+        return
