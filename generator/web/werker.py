@@ -123,11 +123,13 @@ def _inpakken(resultaat, mapnaam: str) -> tuple[bytes, tuple[str, ...]]:
     """Every file the build wrote, in one zip under a folder named after the municipality."""
     uit = io.BytesIO()
     namen = []
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for pad in resultaat.bestanden:
             relatief = pad.relative_to(resultaat.map).as_posix()
             namen.append(relatief)
-            zf.write(pad, f"{mapnaam}/{relatief}")
+            # Office files and PDFs are compressed already: stored as they are, which costs no time
+            zf.write(pad, f"{mapnaam}/{relatief}",
+                     zipfile.ZIP_STORED if pad.suffix in (".docx", ".pptx", ".pdf", ".png") else None)
     return uit.getvalue(), tuple(namen)
 
 
