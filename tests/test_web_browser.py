@@ -188,7 +188,8 @@ def test_werkboek_met_fout_noemt_blad_en_cel(server, browser, axe, tmp_path):
     koppeling = browser.find_element("css selector", "#foutsamenvatting a")
     koppeling.click()
     assert browser.current_url.endswith("#fout-1")
-    assert browser.find_element("id", "bestanden").get_attribute("aria-describedby") == "bestanden-hint foutsamenvatting"
+    veld = browser.find_element("id", "bestanden")
+    assert veld.get_attribute("aria-describedby") == "bestanden-hint foutsamenvatting"
     _controleer_toegankelijk(browser, axe, "fouten")
 
 
@@ -234,7 +235,8 @@ def test_alleen_met_het_toetsenbord(server, browser, tmp_path):
         volgorde.append(el.get_attribute("id") or el.get_attribute("href") or el.tag_name)
         stijl = browser.execute_script(
             "const s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth, s.boxShadow];", el)
-        assert (stijl[0] != "none" and stijl[1] != "0px") or stijl[2] != "none", f"geen zichtbare focus op {volgorde[-1]}"
+        zichtbaar = (stijl[0] != "none" and stijl[1] != "0px") or stijl[2] != "none"
+        assert zichtbaar, f"geen zichtbare focus op {volgorde[-1]}"
         if el.get_attribute("id") == "bestanden":
             el.send_keys(f"{werkboek}\n{werkboek.parent / HITTEKAART.name}")
         if el.tag_name == "button":

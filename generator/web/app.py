@@ -71,8 +71,9 @@ class Bewaarplaats:
 
     def _opruimen(self) -> None:
         nu = time.monotonic()
-        for token in [t for t, item in self._items.items() if item.tot <= nu or (item.zip is None and item.canvas is None)]:
-            del self._items[token]
+        for token, item in list(self._items.items()):
+            if item.tot <= nu or (item.zip is None and item.canvas is None):
+                del self._items[token]
         while self._items and self.omvang() > MAX_BEWAARD:
             del self._items[next(iter(self._items))]
 
@@ -168,7 +169,8 @@ def _voorbeeld() -> bytes:
     from generator.opdrachten import nieuw_werkboek
 
     uit = io.BytesIO()
-    with tempfile.TemporaryDirectory(prefix="hitteplan-web-") as map_, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zf:
+    with (tempfile.TemporaryDirectory(prefix="hitteplan-web-") as map_,
+          zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zf):
         pad = nieuw_werkboek(Path(map_) / "voorbeeld.xlsx", voorbeeld=True)
         for bestand in sorted(pad.parent.iterdir()):
             zf.write(bestand, f"hitteplan-voorbeeld/{bestand.name}")
@@ -210,7 +212,7 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
     app.jinja_env.autoescape = True
     app.jinja_env.undefined = jinja2.StrictUndefined  # a name missing from a page is an error, never an empty spot
     app.jinja_env.filters["hoofdletter"] = lambda tekst: tekst[:1].upper() + tekst[1:]
-    werkers = werkers or min(os.cpu_count() or 1, 4)
+    werkers = werkers or min(os.cpu_count() or 1, 4)  # more than the cores was slower overall (measured)
     pdf = vind_soffice() is not None if pdf is None else pdf
     plekken = Wachtrij(werkers)
     bewaard = Bewaarplaats(bewaartijd)

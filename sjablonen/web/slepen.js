@@ -36,12 +36,21 @@
     invoer.addEventListener("change", function () { if (lijst) { toonGekozen(invoer, lijst); } });
   });
 
+  // Back to a page from the browser's history: the button works again
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-bezig] button[aria-disabled]").forEach(function (knop) {
+      knop.removeAttribute("aria-disabled");
+      if (knop.dataset.tekst) { knop.textContent = knop.dataset.tekst; }
+    });
+  });
+
   document.querySelectorAll("form[data-bezig]").forEach(function (formulier) {
     formulier.addEventListener("submit", function (e) {
       var knop = formulier.querySelector("button[type=submit]");
       if (!knop) { return; }
       if (knop.getAttribute("aria-disabled") === "true") { e.preventDefault(); return; }
       knop.setAttribute("aria-disabled", "true");
+      knop.dataset.tekst = knop.textContent;
       knop.textContent = knop.getAttribute("data-bezig-tekst") || knop.textContent;
     });
   });
