@@ -1,7 +1,8 @@
 """A bounded load test of ``hitteplan web``, against 127.0.0.1 only: the real server
 (waitress, worker processes, LibreOffice when installed) takes 16 uploads, 4 at a time; each
-gets the right documents, the slowest is at most 3x a single upload, memory stays bounded;
-then a 60 MB upload gets 413 and the server keeps serving. (The p95 bound is 4x, not the issue's 3x: see the end.)"""
+gets the right documents, the p95 latency stays within a bound of a single upload (4x here, not
+the issue's 3x: see the end of the test), memory stays bounded; then a 60 MB upload gets 413 and
+the server keeps serving."""
 
 from __future__ import annotations
 
