@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: bouw test voorbeeld schoon
+.PHONY: bouw test voorbeeld schoon schermafbeeldingen
 
 $(BIN)/hitteplan: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,3 +25,7 @@ voorbeeld: $(BIN)/hitteplan
 
 schoon:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# De schermafbeeldingen van `hitteplan web` in de README opnieuw maken (in een echte browser)
+schermafbeeldingen: $(BIN)/hitteplan
+	HITTEPLAN_SCHERMAFBEELDINGEN=1 $(BIN)/python -m pytest tests/test_web_browser.py -q

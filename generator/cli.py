@@ -126,7 +126,8 @@ def gebruiksfout(fout: click.UsageError) -> str:
         naam = fout.param.human_readable_name if fout.param is not None else ""
         return f"ontbrekend argument {naam}." if naam else "er ontbreekt een argument."
     if isinstance(fout, click.BadParameter):
-        wie = fout.param.human_readable_name if fout.param is not None else ""
+        wie = (fout.param.opts[0] if isinstance(fout.param, click.Option) else fout.param.human_readable_name) \
+            if fout.param is not None else ""
         return f"{wie}: {fout.message}." if wie else f"{fout.message}."
     return f"{fout.message}."  # the project's own usage errors, in Dutch
 
@@ -391,6 +392,27 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
                f"{'; PDF' + chr(39) + 's gemaakt' if pdf else ''}.")
     if mislukt:
         sys.exit(1)
+
+
+@hoofd.command(options_metavar="[OPTIES]")
+@click.option("--host", default="127.0.0.1", metavar="ADRES",
+              help="Het adres waarop de pagina luistert (standaard 127.0.0.1: alleen deze computer).")
+@click.option("--poort", default=8000, type=Getal(0, 65535), metavar="GETAL", help="De poort (standaard 8000).")
+@click.option("--open", "openen", is_flag=True, help="Open de pagina meteen in de browser.")
+def web(host: str, poort: int, openen: bool) -> None:
+    """Bied hitteplan aan als pagina in de browser, tot Ctrl+C.
+
+    Op de pagina downloadt u een leeg werkboek of het voorbeeld, kiest u uw ingevulde werkboek
+    met zijn afbeeldingen, ziet u de fouten per blad en cel en de stand van zaken, en downloadt
+    u de documenten als zip. Er wordt niets bewaard.
+
+    \b
+    Voorbeeld:
+      hitteplan web --open
+    """
+    from generator.web.app import serveer
+
+    serveer(host, poort, openen, meld=click.echo)
 
 
 def _api():

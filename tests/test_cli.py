@@ -81,6 +81,8 @@ ENGELS = ("Usage", "Error", "Options", "Commands", "Try ", "Missing", "No such",
     (["nieuw", "{map}"], "Fout: PAD: '{map}' is een map; geef de naam van een bestand op."),
     (["nieuw", ""], "Fout: PAD: geef een naam op."),
     (["controleer", ""], "Fout: WERKBOEK: geef een naam op."),
+    (["web", "--poort", "x"], "Fout: --poort: 'x' is geen geheel getal."),
+    (["web", "--poort", "70000"], "Fout: --poort: 70000 ligt niet tussen 0 en 65535."),
 ])
 def test_elke_gebruiksfout_in_het_nederlands(tmp_path, args, zin):
     """Every way of using the command wrongly gets the usage, a Dutch sentence and where to

@@ -60,3 +60,14 @@ def test_wiel_bouwt_documenten(geinstalleerd, tmp_path):
     assert uit.returncode == 0, uit.stderr
     notitie = docx.Document(elders / "uitvoer" / "heuvelmonde" / "bestuurlijke-notitie.docx")
     assert notitie.core_properties.title == "Gedeelde ambitie en afspraken lokaal hitteplan Heuvelmonde"
+
+
+def test_wiel_bevat_de_webpagina(geinstalleerd):
+    """The pages, style and sentences of `hitteplan web` come along in the wheel."""
+    code = ("from generator.web.app import maak_app\n"
+            "k = maak_app(pdf=False).test_client()\n"
+            "r = k.get('/')\n"
+            "print(r.status_code, '<html lang=\"nl\">' in r.get_data(as_text=True), k.get('/stijl.css').status_code)")
+    uit = subprocess.run([str(geinstalleerd / "python"), "-c", code], capture_output=True, text=True, cwd="/")
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.split() == ["200", "True", "200"]
