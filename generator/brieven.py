@@ -22,7 +22,7 @@ from generator.gereed import documenten
 from generator.keuzes import BIJEENKOMST, PARTNER, SOORT
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
 from generator.opmaak import opsomming
-from generator.sjabloon import Sjablonen, binnen_de_tijd, render_tekst
+from generator.sjabloon import Sjablonen, binnen_de_tijd, render_tekst, tijdbudget
 from generator.uitvoer import slug
 from generator.waarden import FORMULETEKENS
 from generator.woord import afbeeldingen, basiscontext, render_docx
@@ -180,12 +180,16 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, klaar=None):
     bestanden: set[str] = set()
     beelden = afbeeldingen(wb, sjablonen, "logo")
     rijen: list[list[str]] = []
+    # every letter of the run shares one time budget, so that a slow template cannot take its
+    # full time once per letter
+    aantal = sum(1 for b in uitnodigen for s, _, _ in geadresseerden(wb, b) if not eerst_bellen(s)) + len(terugkoppelen)
+    budget, einde = tijdbudget(aantal)
     for b in uitnodigen:
         brief, aanmelden = _data(b, wb, teksten)
         for s, naam, aanhef in geadresseerden(wb, b):
             if eerst_bellen(s):  # on the contact list, to call first
                 continue
-            with binnen_de_tijd(UITNODIGING):  # a letter and its texts together bounded in time
+            with binnen_de_tijd(UITNODIGING, budget, einde):  # a letter and its texts
                 brieven = list(_uitnodiging(wb, sjablonen, teksten, b, s, naam, aanhef, (brief, aanmelden), beelden,
                                             bestanden, rijen))
             yield from brieven
@@ -193,7 +197,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, klaar=None):
     if rijen:
         yield f"{MAP}/uitnodigingen.csv", _csv(rijen)
     for b in terugkoppelen:
-        with binnen_de_tijd(TERUGKOPPELING):
+        with binnen_de_tijd(TERUGKOPPELING, budget, einde):
             data = render_docx(sjablonen.pad(TERUGKOPPELING), wb, _terugkoppeling(wb, b, teksten), beelden,
                                datum=_terugkoppeldatum(wb, b, teksten))
         yield f"terugkoppeling-{slug(b.naam)}.docx", data

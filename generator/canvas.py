@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from generator import meten, rauw
-from generator.fouten import Melding
+from generator.fouten import Melding, SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
 from generator.woord import render_docx
@@ -70,6 +70,9 @@ class _Blok:
 def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
     """Choose a font size per block so that the canvas fits on one page; returns the sizes
     by block title (for tests and the build summary)."""
+    if not doc.sections or not doc.tables:
+        raise SjabloonFout(f"Sjabloon '{NAAM}': het canvas moet een tabel hebben met de blokken van het canvas, in een "
+                           "document met een paginaformaat; begin opnieuw met een kopie van het standaardsjabloon.")
     sectie = doc.sections[0]
     tabel = doc.tables[0]
     tblpr = rauw.tabeleigenschappen(tabel)

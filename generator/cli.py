@@ -52,7 +52,8 @@ class _Opdracht(click.Command):
         return optie
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        regels = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
+        regels = [r for p in self.get_params(ctx)
+                  if not isinstance(p, click.Argument) and (r := p.get_help_record(ctx)) is not None]
         if regels:
             with formatter.section("Opties"):
                 formatter.write_dl(regels)
@@ -116,7 +117,8 @@ def gebruiksfout(fout: click.UsageError) -> str:
         return f"onbekende opdracht '{fout.command_name}'.{_suggestie(fout.possibilities)}"
     if isinstance(fout, click.BadOptionUsage):
         naam = fout.option_name
-        optie = next((p for p in (fout.ctx.command.params if fout.ctx else ()) if naam in getattr(p, "opts", ())), None)
+        opties = fout.ctx.command.get_params(fout.ctx) if fout.ctx else ()  # the help option too
+        optie = next((p for p in opties if naam in getattr(p, "opts", ())), None)
         if optie is not None and getattr(optie, "is_flag", False):
             return f"de optie {naam} krijgt geen waarde; schrijf alleen {naam}."
         return f"de optie {naam} vraagt een waarde, bijvoorbeeld: {naam} {getattr(optie, 'metavar', None) or 'WAARDE'}"

@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -124,6 +125,7 @@ _GEGEVENS = (str, int, float, tuple, list, dict, dt.date, dt.time, dt.timedelta,
 _TEKST_OPREKKEN = {"ljust", "rjust", "center", "zfill", "expandtabs", "format", "format_map"}
 MAX_UITVOER = 20_000_000  # characters a template may produce for one document or text
 MAX_SECONDEN = 120  # seconds a template may take for one document
+PER_DOCUMENT = 0.25  # seconds each document of a series adds to its shared budget (a letter takes about 0.015 s)
 MAX_GEHEUGEN = 2 * 1024 ** 3  # bytes a template may add to the process while it is filled in (where the system allows)
 MAX_BREEDTE = 1000  # the width a filter such as center or indent may be asked for
 
@@ -162,6 +164,9 @@ class _Omgeving(ImmutableSandboxedEnvironment):
         if operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple) \
                 and len(left) + len(right) > MAX_UITVOER:
             raise jinja2.exceptions.SecurityError("een tekst die te lang wordt")
+        if operator == "*" and isinstance(left, int) and isinstance(right, int) \
+                and abs(left).bit_length() + abs(right).bit_length() > 100_000:
+            raise jinja2.exceptions.SecurityError("een getal dat te groot wordt")  # one multiplication cannot be stopped
         if operator == "*":
             reeks, aantal = (left, right) if isinstance(right, int) else (right, left)
             if isinstance(reeks, str | list | tuple) and isinstance(aantal, int) \
@@ -171,24 +176,38 @@ class _Omgeving(ImmutableSandboxedEnvironment):
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's name)
         """The template of ``source``, compiled once per run and, where a safe folder exists,
-        kept compiled between runs: loaded by name through :class:`_Bron`, so that Jinja's
-        own template cache and bytecode cache apply."""
+        kept compiled between runs (Jinja's bytecode cache, through :class:`_Bron`)."""
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
         naam = hashlib.sha256(repr((source, __version__, jinja2.__version__, self.autoescape, self.trim_blocks,
                                     self.lstrip_blocks)).encode("utf-8", "surrogatepass")).hexdigest()
-        self.loader.naam, self.loader.bron = naam, source
-        try:
-            return self.get_template(naam)
-        finally:
-            self.loader.naam = self.loader.bron = None
+        gecompileerd = self.__dict__.setdefault("gecompileerd", {})
+        if naam not in gecompileerd:
+            if len(gecompileerd) > 256:
+                gecompileerd.clear()
+            self.loader.naam, self.loader.bron = naam, source
+            try:
+                gecompileerd[naam] = self.loader.load(self, naam, self.make_globals(None))
+            finally:
+                self.loader.naam = self.loader.bron = None
+        return gecompileerd[naam]
+
+    # {% include %}, {% import %} and {% extends %} load another template by name: refused,
+    # whatever the name (also with 'ignore missing'), so a template is all there is
+    def get_template(self, *args, **kwargs):
+        raise LadenVerboden("een sjabloon kan geen ander sjabloon laden")
+
+    select_template = get_or_select_template = get_template
+
+
+class LadenVerboden(jinja2.exceptions.SecurityError):
+    """A template tried to load another one ({% include %}, {% import %}, {% extends %})."""
 
 
 class _Bron(jinja2.BaseLoader):
     """Serves only the source :meth:`_Omgeving.from_string` is compiling, under a name made
-    from its checksum and the environment's settings (docxtpl and the texts hand Jinja a
-    source, and Jinja caches templates by name). Nothing else can be loaded: {% include %}
-    and its kind find nothing."""
+    from its checksum and the environment's settings, so that Jinja's bytecode cache can
+    keep its compiled code (Jinja caches by name)."""
 
     def __init__(self):
         self.naam: str | None = None
@@ -200,12 +219,25 @@ class _Bron(jinja2.BaseLoader):
         return self.bron, None, lambda: True
 
 
+class _Schijf(FileSystemBytecodeCache):
+    """Jinja's bytecode cache on disk, where a file that cannot be read back (cut short,
+    changed, from another Jinja) is compiled again instead of failing the build. The files
+    are trusted as Python trusts its own .pyc files: the folder is the user's own (Jinja
+    refuses one another user can write to)."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 (any damage: compile again, and the file is written anew)
+            bucket.reset()
+
+
 def _bytecodecache():
-    """Jinja's cache of compiled templates in a folder of this user (Jinja checks that no one
-    else can write there), or None when there is no such folder: then templates are compiled
-    once per run. Deleting the files is always safe."""
+    """Jinja's cache of compiled templates in a folder of this user, or None when there is
+    no such folder: then templates are compiled once per run. Deleting the files is always
+    safe."""
     try:
-        return FileSystemBytecodeCache(pattern="hitteplan-%s.cache")
+        return _Schijf(pattern="hitteplan-%s.cache")
     except (OSError, RuntimeError):
         return None
 
@@ -235,14 +267,24 @@ def _geheugengrens():
         return None
 
 
+def tijdbudget(aantal: int) -> tuple[float, float]:
+    """The time a series of ``aantal`` documents (every letter of a run) may take together:
+    the limit of one document plus :data:`PER_DOCUMENT` for each; and the deadline
+    (``time.monotonic()``) for :func:`binnen_de_tijd`."""
+    budget = MAX_SECONDEN + PER_DOCUMENT * aantal
+    return budget, time.monotonic() + budget
+
+
 @contextlib.contextmanager
-def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
+def binnen_de_tijd(sjabloon: str, seconden: float | None = None, einde: float | None = None):
     """Bound the work of filling in a template (a document, or a text): at most
     :data:`MAX_SECONDEN` seconds, and on Linux at most :data:`MAX_GEHEUGEN` more memory. A
     template that loops for ever is stopped with a :class:`SjabloonFout` naming it. A watchdog
-    thread interrupts the main thread (``_thread.interrupt_main``, on every platform); a user's
-    own Ctrl+C is passed on as it is. Nested uses share the outer watch and name the innermost
-    template."""
+    thread interrupts the main thread (``_thread.interrupt_main``, on every platform; Python's
+    own handler of that interrupt is put in place for the while, also where a launcher had it
+    ignored); a user's own Ctrl+C is passed on as it is. Nested uses share the outer watch and
+    name the innermost template. ``einde``: a deadline (``time.monotonic()``) that a series of
+    uses shares (every letter of a run), which together may take ``seconden``."""
     if _ACTIEF:
         _ACTIEF.append(sjabloon)
         try:
@@ -251,6 +293,7 @@ def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
             _ACTIEF.pop()
         return
     seconden = MAX_SECONDEN if seconden is None else seconden
+    wachttijd = seconden if einde is None else max(0.01, einde - time.monotonic())
     slot = threading.Lock()
     toestand = {"klaar": False, "verlopen": False, "naam": sjabloon}
 
@@ -265,7 +308,11 @@ def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
         return SjabloonFout(f"Sjabloon '{toestand['naam']}': het invullen duurt langer dan {seconden:g} seconden; staat "
                             "er een lus in die niet ophoudt, of een heel grote {% for %}?")
 
-    klok = threading.Timer(seconden, te_laat)
+    onderbreking = None
+    if threading.current_thread() is threading.main_thread() and \
+            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        onderbreking = signal.signal(signal.SIGINT, signal.default_int_handler)
+    klok = threading.Timer(wachttijd, te_laat)
     klok.daemon = True
     klok.start()
     oud = _geheugengrens()
@@ -278,6 +325,8 @@ def binnen_de_tijd(sjabloon: str, seconden: float | None = None):
                 toestand["klaar"] = True
             klok.cancel()
             _ACTIEF.clear()
+            if onderbreking is not None:
+                signal.signal(signal.SIGINT, onderbreking)
             if oud is not None:
                 import resource  # only set on Linux (see _geheugengrens)
 
@@ -370,10 +419,10 @@ def _wat(err: Exception) -> str:
         if "looking for the following tags" in (err.message or "") or "unknown tag" in (err.message or ""):
             return "een {% if %} of {% for %} is niet afgesloten met {% endif %} of {% endfor %}, of omgekeerd"
         return "een tag is onjuist geschreven (sluit elke {{ af met }} en elke {% met %})"
+    if isinstance(err, LadenVerboden | jinja2.TemplateNotFound) or "no loader" in str(err):
+        return "{% include %}, {% import %} en {% extends %} kunnen niet: zet de tekst zelf in het sjabloon"
     if isinstance(err, jinja2.exceptions.SecurityError):
         return "een tag probeert iets wat in een sjabloon niet mag"
-    if isinstance(err, jinja2.TemplateNotFound) or "no loader" in str(err):
-        return "{% include %}, {% import %} en {% extends %} kunnen in een sjabloon niet; zet de tekst er zelf in"
     if isinstance(err, ZeroDivisionError):
         return "een berekening deelt door nul"
     if isinstance(err, TypeError | ValueError):

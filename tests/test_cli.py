@@ -82,6 +82,8 @@ ENGELS = ("Usage", "Error", "Options", "Commands", "Try ", "Missing", "No such",
     (["nieuw", ""], "Fout: PAD: geef een naam op."),
     (["controleer", ""], "Fout: WERKBOEK: geef een naam op."),
     (["web", "--poort", "x"], "Fout: --poort: 'x' is geen geheel getal."),
+    (["--help=x"], "Fout: De optie --help krijgt geen waarde; schrijf alleen --help."),
+    (["bouw", "--help=ja"], "Fout: De optie --help krijgt geen waarde; schrijf alleen --help."),
     (["web", "--poort", "70000"], "Fout: --poort: 70000 ligt niet tussen 0 en 65535."),
 ])
 def test_elke_gebruiksfout_in_het_nederlands(tmp_path, args, zin):
@@ -109,6 +111,9 @@ def test_hulp_van_elke_opdracht_zonder_engels():
     for args in ([], *([c] for c in hoofd.commands)):
         uit = CliRunner().invoke(hoofd, [*args, "-h"], catch_exceptions=False)
         assert uit.exit_code == 0
+        opties = uit.output.split("Opties:")[1].split("Opdrachten:")[0]
+        assert all(regel.lstrip().startswith("-") for regel in opties.splitlines()
+                   if regel.strip() and not regel.startswith(" " * 6)), (args, opties)  # arguments are no options
         for woord in ENGELS[:-3]:  # a command's own help may say "waarde"; English words it must not
             assert woord not in uit.output, (args, woord)
 

@@ -145,8 +145,8 @@ SJABLOONFOUTEN = [
     ("presentatie.toml", ('titel = "Programma"', 'titel = "{{ 1/0 }}"'),
      "Sjabloon 'presentatie.toml', tekst 'programma.titel': een berekening deelt door nul."),
     ("uitnodiging.txt", ("Met vriendelijke groet,", "{% include 'geheim.txt' %}"),
-     "Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en {% extends %} kunnen in een "
-     "sjabloon niet; zet de tekst er zelf in."),
+     "Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en {% extends %} kunnen niet: zet "
+     "de tekst zelf in het sjabloon."),
     ("voortgang.toml", ('naam = "na de dialoog doelen en maatregelen"', 'naam = ["na de dialoog"]'),
      "Sjabloon 'voortgang.toml': 'moment.na_dialoog.naam' moet een tekst zijn."),
 ]
@@ -299,3 +299,148 @@ def test_stuurtekens_in_het_overzicht(tmp_path, maak_werkboek):
     assert resultaat.exit_code == 0, resultaat.output
     ws = openpyxl.load_workbook(tmp_path / "uit" / "overzicht-regio.xlsx").active
     assert (ws["A1"].value, ws["A2"].value) == ("Werkboek", "ab.xlsx")
+
+
+# -- a template cannot load another one, by any name ----------------------------------------
+def _naam_van(bron: str) -> str:
+    """The name the environment gives a compiled source (what an attacker can work out)."""
+    import hashlib
+
+    import jinja2
+
+    from generator import __version__
+    from generator.sjabloon import omgeving
+
+    env = omgeving(autoescape=False, regels_wegknippen=False)
+    return hashlib.sha256(repr((bron, __version__, jinja2.__version__, env.autoescape, env.trim_blocks,
+                                env.lstrip_blocks)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@pytest.mark.parametrize("tag", ["{% include '{naam}' %}", "{% include '{naam}' ignore missing %}",
+                                 "{% import '{naam}' as x %}", "{% extends '{naam}' %}",
+                                 "{% include ['{naam}', 'x'] %}", "{% include 'bestaat-niet' ignore missing %}"])
+def test_sjabloon_laadt_geen_ander_sjabloon(voorbeeld, tmp_path, tag):
+    """{% include %}, {% import %} and {% extends %} are refused whatever the name, also the
+    name of a text compiled earlier in the same run (a checksum anyone can work out), also
+    with 'ignore missing': one sentence, exit 1, nothing written."""
+    onderwerp = "GELEKT {{ s.organisatie }}"
+    eigen = _toml_kopie(tmp_path / "kwaad", "brieven.toml",
+                        ('onderwerp = "Uitnodiging: {{ b.naam|lower }} {{ alg.titel }}, {{ b.datum|datum_dag }}"',
+                         f'onderwerp = "{onderwerp}"'))
+    tekst = (standaard_sjablonen() / "uitnodiging.txt").read_text(encoding="utf-8")
+    (eigen / "uitnodiging.txt").write_text(f"A {tag.replace('{naam}', _naam_van(onderwerp))} B\n{tekst}",
+                                           encoding="utf-8")
+    uit = tmp_path / "uit"
+    resultaat = bouw(na_start_werkboek(tmp_path), "-o", uit, "--sjablonen", eigen)
+    assert resultaat.exit_code == 1, resultaat.output
+    assert resultaat.output.strip() == ("Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en "
+                                        "{% extends %} kunnen niet: zet de tekst zelf in het sjabloon.")
+    assert not uit.exists()
+
+
+def na_start_werkboek(map_: Path) -> Path:
+    import copy
+
+    from generator.voorbeeld import GEGEVENS
+
+    from .conftest import schrijf_werkboek
+
+    return schrijf_werkboek(map_, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
+
+
+def test_beschadigde_cache_wordt_opnieuw_gemaakt(voorbeeld, tmp_path, monkeypatch):
+    """A file of the template cache that cannot be read back (cut short after its header,
+    random bytes) is compiled again: the build succeeds and makes the same documents."""
+    import os
+
+    from generator import sjabloon
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    sjabloon.omgeving.cache_clear()
+    try:
+        assert bouw(voorbeeld, "-o", tmp_path / "a").exit_code == 0
+        bestanden = list((tmp_path / "tmp").rglob("hitteplan-*.cache"))
+        assert len(bestanden) > 20
+        for i, bestand in enumerate(bestanden):
+            kop = bestand.read_bytes()[:15]
+            bestand.write_bytes(kop + (os.urandom(40) if i % 2 else b"\x80\x04kapot"))
+        sjabloon.omgeving.cache_clear()
+        resultaat = bouw(voorbeeld, "-o", tmp_path / "b")
+        assert resultaat.exit_code == 0, resultaat.output
+        for naam in ("bestuurlijke-notitie.docx", "canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx"):
+            assert (tmp_path / "a" / naam).read_bytes() == (tmp_path / "b" / naam).read_bytes()
+    finally:
+        sjabloon.omgeving.cache_clear()
+
+
+def test_alle_brieven_samen_een_tijdslimiet(monkeypatch):
+    """Every letter of a run shares one budget: a template that takes nearly the limit of one
+    document for each letter is stopped once the series has used the budget, not after the
+    limit times the number of letters."""
+    import time
+
+    from generator import sjabloon
+    from generator.fouten import SjabloonFout
+
+    monkeypatch.setattr(sjabloon, "MAX_SECONDEN", 0.5)
+    monkeypatch.setattr(sjabloon, "PER_DOCUMENT", 0.1)
+    budget, einde = sjabloon.tijdbudget(4)
+    assert budget == pytest.approx(0.9)
+    begin = time.monotonic()
+    with pytest.raises(SjabloonFout, match="het invullen duurt langer dan 0.9 seconden"):
+        for _ in range(10):  # each alone within the limit of one document (0.5 s)
+            with sjabloon.binnen_de_tijd("uitnodiging.txt", budget, einde):
+                time.sleep(0.3)
+    assert time.monotonic() - begin < 2
+
+
+def test_tijdslimiet_ook_als_ctrl_c_genegeerd_wordt(monkeypatch):
+    """A launcher that ignores Ctrl+C (SIGINT) for its children: the watchdog still stops a
+    template, and the process's own setting is restored."""
+    import signal
+    import time
+
+    from generator import sjabloon
+    from generator.fouten import SjabloonFout
+
+    vorige = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        begin = time.monotonic()
+        with pytest.raises(SjabloonFout), sjabloon.binnen_de_tijd("canvas-fase-2.docx", 0.5):
+            while time.monotonic() - begin < 5:  # a template's loop: Python code, no system call
+                pass
+        assert time.monotonic() - begin < 3
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, vorige)
+
+
+def test_geen_reusachtig_getal_door_vermenigvuldigen(voorbeeld, tmp_path):
+    """Squaring a number again and again is one multiplication no watchdog can stop: refused
+    when the result would pass 100,000 bits."""
+    eigen = _sjabloon(tmp_path / "eigen", "{% set ns = namespace(x=10 ** 60) %}{% for i in range(40) %}"
+                                          "{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x|string|length }}")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip().splitlines()[-1].startswith(
+        "Sjabloon 'bestuurlijke-notitie.docx': een tag probeert iets wat in een sjabloon niet mag")
+    assert not (tmp_path / "uit").exists()
+
+
+def test_canvas_zonder_tabel(voorbeeld, tmp_path):
+    """A canvas template without its table (or whose filled-in text lost the page settings)
+    gets a sentence, not the generic message."""
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    doc = docx.Document()
+    doc.add_paragraph("Canvas van {{ alg.gemeente }}")
+    doc.save(eigen / "canvas-fase-2.docx")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip().splitlines()[-1].startswith(
+        "Sjabloon 'canvas-fase-2.docx': het canvas moet een tabel hebben")
+    assert not (tmp_path / "uit").exists()
