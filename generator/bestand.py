@@ -20,6 +20,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from generator.fouten import BestandFout, oorzaak
+from generator.opmaak import getal
 
 MAX_BESTAND = 50 * 1024 * 1024
 MAX_UITGEPAKT = 200 * 1024 * 1024
@@ -157,14 +158,14 @@ class Werkmap:
             if r > max_rijen:
                 if max_rijen < MAX_RIJEN:
                     return
-                raise BestandFout(f"Blad '{ws.title}' loopt door tot voorbij rij {MAX_RIJEN:,}; zo'n groot blad wordt "
-                                  "niet gelezen. Verwijder de lege rijen onderaan, of kopieer de gegevens naar een "
-                                  "nieuw werkboek.".replace(",", "."))
+                raise BestandFout(f"Blad '{ws.title}' loopt door tot voorbij rij {getal(MAX_RIJEN)}; zo'n groot blad "
+                                  "wordt niet gelezen. Verwijder de lege rijen onderaan, of kopieer de gegevens naar "
+                                  "een nieuw werkboek.")
             yield r, rij
 
     def _te_veel(self, titel: str) -> BestandFout:
-        return BestandFout(f"Blad '{titel}' heeft meer dan {MAX_CELLEN:,} gevulde cellen; zo'n groot werkboek wordt "
-                           "niet gelezen.".replace(",", "."))
+        return BestandFout(f"Blad '{titel}' heeft meer dan {getal(MAX_CELLEN)} gevulde cellen; zo'n groot werkboek "
+                           "wordt niet gelezen.")
 
     def rijen(self, titel: str, max_rijen: int = MAX_RIJEN) -> list[list[Cel | None]]:
         """The rows of a worksheet from row 1 (at most ``max_rijen``), each up to its last

@@ -24,7 +24,10 @@ MAANDEN = {
 }
 JA = {"ja", "j", "x", "waar", "true", "yes", "y", "1", "✓", "v"}
 NEE = {"nee", "n", "onwaar", "false", "no", "0", "-"}
-_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe\uffff\ud800-\udfff]")  # also what XML cannot hold
+# control characters (also what XML cannot hold), and the marks that turn text around (a name
+# that reads backwards in a document or on the web page)
+_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
+                       r"\ud800-\udfff]")
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel read a cell as a formula (OWASP)
 _KLEUR = re.compile(r"^#?([0-9A-Fa-f]{6})$")

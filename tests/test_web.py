@@ -290,8 +290,8 @@ def test_link_verloopt(tijdelijk, monkeypatch):
 def test_bewaarplaats_begrensd(monkeypatch):
     monkeypatch.setattr(webapp, "MAX_BEWAARD", 100)
     plaats = webapp.Bewaarplaats()
-    eerste = plaats.leg_neer(b"a" * 60, "a.zip", None)
-    tweede = plaats.leg_neer(b"b" * 60, "b.zip", None)
+    eerste, _ = plaats.leg_neer(b"a" * 60, "a.zip", None)
+    tweede, _ = plaats.leg_neer(b"b" * 60, "b.zip", None)
     assert plaats.neem_zip(eerste) is None  # the oldest went first
     assert plaats.neem_zip(tweede) == (b"b" * 60, "b.zip")
     assert plaats.neem_zip(tweede) is None  # once
@@ -368,7 +368,11 @@ def test_met_libreoffice_pdfs_en_canvas(tijdelijk):
     with Image.open(io.BytesIO(png.data)) as afbeelding:
         assert afbeelding.width == werker.CANVAS_BREEDTE
         assert 1.3 < afbeelding.width / afbeelding.height < 1.5  # A3 landscape
-    namen = zipnamen(klant.get(re.search(r'href="(/download/[^"]+)"', html).group(1)).data)
+    download = re.search(r'href="(/download/[^"]+)"', html).group(1)
+    assert beeld.group(1).removeprefix("/canvas/").removesuffix(".png") != download.removeprefix("/download/")
+    assert klant.get(download.replace("/download/", "/canvas/") + ".png").status_code == 404
+    assert klant.get("/download/" + beeld.group(1).removeprefix("/canvas/").removesuffix(".png")).status_code == 404
+    namen = zipnamen(klant.get(download).data)  # the picture's address does not open the download, nor the reverse
     assert "heuvelmonde/bestuurlijke-notitie.pdf" in namen and "heuvelmonde/canvas-fase-2.pdf" in namen
 
 
@@ -387,3 +391,69 @@ def test_opdracht_web_poort_bezet(tmp_path):
     assert uit.exit_code == 1
     assert (f"Poort {poort} is al in gebruik (draait hitteplan web al?); kies een andere, bijvoorbeeld: "
             "hitteplan web --poort 8001") in uit.output
+
+
+def test_head_laat_de_download_staan(klant):
+    """A link checker or proxy that asks with HEAD does not use up the one-time download."""
+    html = _upload(klant, _bestand(VOORBEELD), _bestand(HITTEKAART)).get_data(as_text=True)
+    pad = re.search(r'href="(/download/[^"]+)"', html).group(1)
+    assert klant.head(pad).status_code == 200
+    assert klant.head("/download/verzonnen").status_code == 404
+    assert klant.get(pad).status_code == 200
+    assert klant.head(pad).status_code == 404 and klant.get(pad).status_code == 404
+
+
+def test_log_een_regel_per_verzoek(klant, caplog):
+    """A forged line or a colour code in an address stays one line in the log, and short."""
+    with caplog.at_level(logging.INFO, logger="hitteplan.web"):
+        klant.get("/x%0A2026-11-28%2021:00:00%20uitkomst%20gemaakt%1b%5b31mROOD")
+        klant.get("/" + "a" * 20_000)
+    regels = [r.getMessage() for r in caplog.records]
+    assert all("\n" not in r and "\x1b" not in r and len(r) < 260 for r in regels), regels
+    assert any(r.startswith("GET /x?2026-11-28 21:00:00 uitkomst gemaakt?[31mROOD 404") for r in regels), regels
+
+
+@pytest.mark.parametrize(("methode", "pad", "status", "zin"), [
+    ("get", "/uitkomst", 303, None),
+    ("post", "/", 405, "Deze pagina werkt zo niet"),
+    ("put", "/uitkomst", 405, "Deze pagina werkt zo niet"),
+    ("get", "/favicon.ico", 204, None),
+])
+def test_randgevallen_in_het_nederlands(klant, methode, pad, status, zin):
+    antwoord = getattr(klant, methode)(pad)
+    assert antwoord.status_code == status
+    tekst = antwoord.get_data(as_text=True)
+    if zin:
+        assert zin in _tekst(tekst)
+    for engels in ("Redirecting", "Method Not Allowed", "You should be redirected", "Not Found"):
+        assert engels not in tekst
+
+
+# Werkzeug leaves the parts it read before refusing the form to the garbage collector
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_te_veel_bestanden_geen_te_groot(klant):
+    """Over a thousand tiny files: refused as too many files, not as too large."""
+    antwoord = _upload(klant, *[(io.BytesIO(b"x"), f"b{i}.png") for i in range(1100)])
+    assert antwoord.status_code == 413
+    assert "Te veel bestanden tegelijk" in _tekst(antwoord.get_data(as_text=True))
+
+
+def test_wachtrij_vol_meteen_druk():
+    plekken = webapp.Wachtrij(1)
+    assert plekken.neem(0.1)  # the one worker
+    import threading
+
+    wachtend = threading.Thread(target=plekken.neem, args=(5,))
+    wachtend.start()
+    time_begin = __import__("time").monotonic()
+    assert not plekken.neem(5, max_wachtend=1)  # one waits already: at once, no five seconds
+    assert __import__("time").monotonic() - time_begin < 1
+    plekken.geef_terug()
+    wachtend.join(5)
+
+
+def test_lange_bestandsnaam_houdt_zijn_soort():
+    from generator.web.upload import MAX_NAAM, veilige_naam
+
+    naam = veilige_naam("a" * 5000 + ".xlsx")
+    assert naam.endswith(".xlsx") and len(naam) == MAX_NAAM

@@ -102,3 +102,26 @@ def test_last_16_uploads_4_tegelijk(tmp_path):
     assert "Gestopt." in uit
     for geheim in ("Heuvelmonde", "heuvelmonde", "voorbeeld.xlsx", "Benali"):  # the log: requests, no contents
         assert geheim not in uit
+
+
+def test_stille_verbindingen_sluiten_de_pagina_niet_af(tmp_path):
+    """Connections that open and then send nothing (150 of them, more than waitress's default
+    limit of 100) do not shut the page for others."""
+    import re
+    import socket
+
+    server = Server(tmp_path)
+    stil = []
+    try:
+        host, poort = re.match(r"http://([\d.]+):(\d+)/", server.adres).groups()
+        for _ in range(150):
+            s = socket.create_connection((host, int(poort)), timeout=5)
+            s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-a: ")
+            stil.append(s)
+        begin = time.monotonic()
+        status, _, _ = verzoek(server.adres, "GET", "/", tijd=20)
+        assert status == 200 and time.monotonic() - begin < 5
+    finally:
+        for s in stil:
+            s.close()
+        server.stop()

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
-from flask import Flask, Response, abort, redirect, render_template, request, send_file
+from flask import Flask, Response, abort, render_template, request, send_file
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from generator import __version__
@@ -43,6 +43,8 @@ from generator.web.upload import MAX_VERZOEK, UploadFout, bewaar
 BEWAARTIJD = 600  # seconds a result (zip and canvas picture) is kept in memory at most
 MAX_BEWAARD = 512 * 1024 * 1024  # bytes of results kept at once; the oldest go first
 WACHTTIJD = 120  # seconds an upload waits for a free worker before the page says it is busy
+MAX_WACHTEND = 4  # uploads that may wait per worker; one more gets the busy page at once
+PAGINADRADEN = 8  # server threads kept for pages and downloads while uploads wait for a worker
 MB = 1024 * 1024
 
 log = logging.getLogger("hitteplan.web")
@@ -58,6 +60,7 @@ class _Bewaard:
     zipnaam: str
     canvas: bytes | None
     tot: float
+    canvastoken: str = ""
 
 
 class Bewaarplaats:
@@ -80,12 +83,21 @@ class Bewaarplaats:
     def omvang(self) -> int:
         return sum(len(i.zip or b"") + len(i.canvas or b"") for i in self._items.values())
 
-    def leg_neer(self, zip_: bytes | None, zipnaam: str, canvas: bytes | None) -> str:
-        token = secrets.token_urlsafe(32)
+    def leg_neer(self, zip_: bytes | None, zipnaam: str, canvas: bytes | None) -> tuple[str, str]:
+        """The token of the download and, of its own, the canvas picture's: the picture's
+        address (opened in the browser, kept in its history, in a proxy's log) does not open
+        the download."""
+        token, canvastoken = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         with self._slot:
-            self._items[token] = _Bewaard(zip_, zipnaam, canvas, time.monotonic() + self.bewaartijd)
+            self._items[token] = _Bewaard(zip_, zipnaam, canvas, time.monotonic() + self.bewaartijd, canvastoken)
             self._opruimen()
-        return token
+        return token, canvastoken
+
+    def heeft_zip(self, token: str) -> bool:
+        with self._slot:
+            self._opruimen()
+            item = self._items.get(token)
+            return item is not None and item.zip is not None
 
     def neem_zip(self, token: str) -> tuple[bytes, str] | None:
         """The zip, once: it is gone after this call."""
@@ -97,11 +109,10 @@ class Bewaarplaats:
             data, item.zip = item.zip, None
             return data, item.zipnaam
 
-    def canvas(self, token: str) -> bytes | None:
+    def canvas(self, canvastoken: str) -> bytes | None:
         with self._slot:
             self._opruimen()
-            item = self._items.get(token)
-            return item.canvas if item is not None else None
+            return next((i.canvas for i in self._items.values() if i.canvastoken == canvastoken and i.canvas), None)
 
     def __len__(self) -> int:
         with self._slot:
@@ -119,12 +130,15 @@ class Wachtrij:
         self._slot = threading.Lock()
         self._wachtend: collections.deque[threading.Event] = collections.deque()
 
-    def neem(self, seconden: float) -> bool:
-        """A worker, within ``seconden``; False when none came free in time."""
+    def neem(self, seconden: float, max_wachtend: int | None = None) -> bool:
+        """A worker, within ``seconden``; False when none came free in time, or at once when
+        ``max_wachtend`` uploads are waiting already."""
         with self._slot:
             if self._vrij and not self._wachtend:
                 self._vrij -= 1
                 return True
+            if max_wachtend is not None and len(self._wachtend) >= max_wachtend:
+                return False
             beurt = threading.Event()
             self._wachtend.append(beurt)
         if beurt.wait(seconden):
@@ -250,6 +264,7 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
             antwoord.headers["Cache-Control"] = "no-cache"
         duur = time.monotonic() - request.environ.get("hitteplan.begin", time.monotonic())
         pad = re.sub(r"/(download|canvas)/[^/]+", r"/\1/…", request.path)
+        pad = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", "?", pad)[:200]  # one line in the log, never a forged one
         log.info("%s %s %s %.2fs", request.method, pad, antwoord.status_code, duur)
         return antwoord
 
@@ -269,7 +284,11 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
 
     @app.get("/uitkomst")
     def uitkomst_zonder_upload():
-        return redirect("/", code=303)
+        return Response(status=303, headers={"Location": "/"})  # no body: Werkzeug's is English
+
+    @app.get("/favicon.ico")
+    def favicon():
+        return Response(status=204)
 
     @app.post("/uitkomst")
     def uitkomst():
@@ -283,7 +302,7 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
             finally:
                 for b in request.files.getlist("bestanden"):
                     b.close()
-            if not plekken.neem(WACHTTIJD):
+            if not plekken.neem(WACHTTIJD, MAX_WACHTEND * werkers):
                 return render_template("fout.html", soort="druk", tekst=zin("uitkomst.druk")), 503
             try:
                 uit = werker.bouw_in_werker(tijdelijk / "upload", upload.werkboek, pdf, tijdslimiet)
@@ -309,9 +328,9 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
             return render_template("fout.html", soort=uit.soort, tekst=tekst), 500 if uit.soort == "onverwacht" else 422
         if uit.soort == "bestand":
             return startpagina(schoon(uit.tekst), 422)
-        token = bewaard.leg_neer(uit.zip, uit.zipnaam, uit.canvas) if uit.soort == "gemaakt" else None
+        token, canvastoken = bewaard.leg_neer(uit.zip, uit.zipnaam, uit.canvas) if uit.soort == "gemaakt" else (None, None)
         return render_template(
-            "uitkomst.html", uitkomst=uit, token=token,
+            "uitkomst.html", uitkomst=uit, token=token, canvastoken=canvastoken,
             fouten=_per_blad([m for m in meldingen if m.ernst == "fout"]),
             waarschuwingen=_per_blad([m for m in meldingen if m.ernst == "waarschuwing"]),
             niet_gemaakt=[m for m in meldingen if m.ernst == "info"],
@@ -322,15 +341,17 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
 
     @app.get("/download/<token>")
     def download(token: str):
+        if request.method == "HEAD":  # a link checker or a proxy asking: the download stays
+            return ("", 200, {"Content-Type": "application/zip"}) if bewaard.heeft_zip(token) else ("", 404)
         gevonden = bewaard.neem_zip(token)
         if gevonden is None:
             return render_template("fout.html", soort="verlopen", tekst=""), 404
         data, naam = gevonden
         return send_file(io.BytesIO(data), as_attachment=True, download_name=naam, mimetype="application/zip")
 
-    @app.get("/canvas/<token>.png")
-    def canvas(token: str):
-        data = bewaard.canvas(token)
+    @app.get("/canvas/<canvastoken>.png")
+    def canvas(canvastoken: str):
+        data = bewaard.canvas(canvastoken)
         if data is None:
             abort(404)
         return send_file(io.BytesIO(data), mimetype="image/png", download_name="canvas-fase-2.png")
@@ -344,11 +365,13 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
 
     @app.errorhandler(RequestEntityTooLarge)
     def te_groot(_err):
-        return render_template("fout.html", soort="te_groot", tekst=""), 413
+        lengte = request.content_length
+        soort = "te_veel_delen" if lengte is not None and lengte <= MAX_VERZOEK else "te_groot"  # many small files
+        return render_template("fout.html", soort=soort, tekst=""), 413
 
     @app.errorhandler(HTTPException)
     def http_fout(err: HTTPException):
-        soort = "niet_gevonden" if err.code in (404, 405) else "verzoek"
+        soort = {404: "niet_gevonden", 405: "methode"}.get(err.code, "verzoek")
         return render_template("fout.html", soort=soort, tekst=""), err.code
 
     @app.errorhandler(Exception)
@@ -383,8 +406,12 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
     werkers = app.extensions["hitteplan"]["werkers"]
     try:
         _kan_luisteren(host, poort)  # before waitress, which leaves a socket behind when it cannot bind
-        server = create_server(app, host=host, port=poort, threads=werkers + 4, ident="hitteplan",
-                               max_request_body_size=4 * MAX_VERZOEK, clear_untrusted_proxy_headers=True)
+        # every waiting upload holds a thread: enough threads that pages and downloads still get
+        # one; idle connections closed after 30 s and room for many, so that connections that
+        # send nothing cannot shut the page for others
+        server = create_server(app, host=host, port=poort, threads=werkers * (1 + MAX_WACHTEND) + PAGINADRADEN,
+                               ident="hitteplan", max_request_body_size=4 * MAX_VERZOEK,
+                               clear_untrusted_proxy_headers=True, channel_timeout=30, connection_limit=1000)
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
             raise HitteplanFout(zin("poort_bezet", poort=poort)) from err
