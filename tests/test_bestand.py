@@ -66,33 +66,6 @@ def _werkmap(pad, blad: bytes, werkmap_extra: bytes = b"", teksten: bytes | None
     return pad
 
 
-def test_wat_andere_programmas_schrijven(tmp_path):
-    """Inline strings, cached formula results (text, number, error), ISO dates, rows and cells
-    without a reference, phonetic runs, the 1904 date system, custom formats."""
-    pad = _werkmap(
-        tmp_path / "anders.xlsx",
-        b'<row><c t="inlineStr"><is><t>inline</t></is></c><c t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c>'
-        b'<c t="str"><f>A1&amp;"x"</f><v>inlinex</v></c><c><f>1+1</f><v>2</v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c>'
-        b'<c><f>NOW()</f></c></row>'
-        b'<row r="3"><c r="B3" t="s"><v>0</v></c><c r="D3" t="s"><v>1</v></c><c r="E3" s="1"><v>45000</v></c>'
-        b'<c r="F3" s="2"><v>0.75</v></c><c r="G3" t="d"><v>2026-05-04</v></c><c r="H3" t="d"><v>2026-05-04T10:15:00</v></c>'
-        b'<c r="I3" s="3"><v>0.5</v></c><c r="J3" t="b"><v>1</v></c><c r="K3"><v>1E3</v></c><c r="L3" s="1"/></row>'
-        b'<row r="5" spans="1:2"/>',
-        werkmap_extra=b'<workbookPr date1904="1"/>',
-        teksten=b'<si><t>gedeeld</t></si><si><r><t>Heuvel</t></r><r><t>monde</t></r><rPh sb="0" eb="1"><t>X</t></rPh></si>',
-        stijlen=b'<numFmts count="1"><numFmt numFmtId="164" formatCode="d mmmm yyyy"/></numFmts>'
-                b'<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="20"/><xf numFmtId="9"/></cellXfs>',
-    )
-    assert via_xlsx(pad) == via_openpyxl(pad)
-    rijen = via_xlsx(pad)["Blad1"]
-    assert [w for w, _ in rijen[0]] == ["inline", "ab", "inlinex", 2, "#DIV/0!", None]
-    assert rijen[1] == [] and rijen[3] == []
-    assert rijen[2][3] == ("Heuvelmonde", "General")
-    assert rijen[2][4] == (dt.datetime(2027, 3, 16), "d mmmm yyyy")  # 1904 system: 45000 days after 1-1-1904
-    with Werkmap(pad) as wm:
-        assert wm.rijen(wm.bladen[0][1])[0][5].formule  # a formula without a cached result
-
-
 def test_elke_soort_waarde_zoals_openpyxl_hem_geeft(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -133,8 +133,6 @@ def test_click_wordt_niet_aangepast():
     they are (no replaced translation function)."""
     import importlib
 
-    import click
-
     for naam in ("core", "exceptions", "formatting", "decorators", "parser", "types"):
         module = importlib.import_module(f"click.{naam}")
         if hasattr(module, "_"):

@@ -14,8 +14,18 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .webhulp import (HITTEKAART, VOORBEELD, Server, boom_rss, downloadpad, memo_tekst, multipart, upload, verzoek,
-                      zipnamen)
+from .webhulp import (
+    HITTEKAART,
+    VOORBEELD,
+    Server,
+    boom_rss,
+    downloadpad,
+    memo_tekst,
+    multipart,
+    upload,
+    verzoek,
+    zipnamen,
+)
 
 UPLOADS = 16
 TEGELIJK = 4

@@ -85,7 +85,6 @@ def bewaar(bestanden: list[tuple[str | None, object]], map_: Path) -> Upload:
         naam, stroom = gekozen[0]
         return _pak_uit(naam, stroom, map_)
     namen: set[str] = set()
-    upload = None
     for naam, stroom in gekozen:
         soort = _soort(naam)
         if soort == "anders":
