@@ -23,6 +23,7 @@ from generator.fouten import HitteplanFout, Melding, UitvoerFout
 from generator.gereed import documenten as stand
 from generator.handwerk import MANIFEST, bewaar_handwerk
 from generator.lezer import lees_werkboek
+from generator.model import Werkboek
 from generator.overzicht import NAAM, Koppen, maak_overzicht, regel
 from generator.pdf import maak_pdfs
 from generator.sjabloon import Sjablonen
@@ -39,6 +40,7 @@ class Bouwresultaat:
     waarschuwingen: tuple[Melding, ...]
     wachtend: tuple = ()
     aangepast: tuple = ()  # files changed by hand, kept (see generator.handwerk)
+    model: Werkboek | None = None  # the workbook as read (for the readiness overview: gereed.voortgang)
 
 
 @dataclass
@@ -50,6 +52,7 @@ class _Voorbereid:
     werkboek: str = ""
     meldingen: list[Melding] = field(default_factory=list)
     wachtend: tuple = ()
+    model: Werkboek | None = None
 
 
 def documenten():
@@ -104,7 +107,7 @@ def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -
     except BaseException:
         tx.afbreken()
         raise
-    return _Voorbereid(doelmap, tx, werkboek, meldingen, tuple(d for d in status if not d.klaar))
+    return _Voorbereid(doelmap, tx, werkboek, meldingen, tuple(d for d in status if not d.klaar), wb)
 
 
 def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
@@ -145,7 +148,7 @@ def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
             f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
             f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt", ernst="waarschuwing"))
     return Bouwresultaat(v.map, tuple(p for p in geschreven if p.name != MANIFEST), tuple(meldingen), v.wachtend,
-                         tuple(aangepast))
+                         tuple(aangepast), v.model)
 
 
 def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str]) -> str:

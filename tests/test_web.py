@@ -337,10 +337,10 @@ def test_werker_onverwacht_alleen_het_type(monkeypatch, tmp_path):
     """An unforeseen error in a build: the page gets a Dutch sentence, the log the type only."""
     import generator.opdrachten as opdrachten
 
-    def stuk(pad):
+    def stuk(*_args, **_kwargs):
         raise RuntimeError("Ahmed Benali 0123-456 999")
 
-    monkeypatch.setattr(opdrachten, "controleer_werkboek", stuk)
+    monkeypatch.setattr(opdrachten, "bouw_documenten", stuk)
     uitkomst = werker.verwerk(tmp_path, "w.xlsx", False)
     assert uitkomst.soort == "onverwacht" and uitkomst.fouttype == "RuntimeError"
     assert "Benali" not in repr(uitkomst)

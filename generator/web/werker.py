@@ -134,26 +134,23 @@ def _inpakken(resultaat, mapnaam: str) -> tuple[bytes, tuple[str, ...]]:
 
 
 def verwerk(map_: Path, werkboek: str, pdf: bool) -> Uitkomst:
-    """Check the workbook ``map_/werkboek`` and, when it has no errors, build every document
-    that is ready into ``map_/uit`` (with PDFs when ``pdf``): the CLI's ``controleer`` and
-    ``bouw`` in one. Runs in the worker; every foreseeable problem becomes an :class:`Uitkomst`."""
+    """Build every document of ``map_/werkboek`` that is ready into ``map_/uit`` (with PDFs
+    when ``pdf``), or give its findings when it has errors: the CLI's ``bouw``, which checks
+    as ``controleer`` does (the workbook is read once). Runs in the worker; every foreseeable
+    problem becomes an :class:`Uitkomst`."""
     from generator.fouten import HitteplanFout, WerkboekFout
-    from generator.opdrachten import bouw_documenten, controleer_werkboek
+    from generator.opdrachten import bouw_documenten
     from generator.uitvoer import slug
 
     begin = time.monotonic()
-    pad = map_ / werkboek
     try:
-        wb, meldingen = controleer_werkboek(pad)
-        if wb is None:
-            return Uitkomst("fouten", werkboek, meldingen=tuple(meldingen), seconden=time.monotonic() - begin)
-        stand = _stand(wb)
+        resultaat = bouw_documenten(map_ / werkboek, map_ / "uit", pdf=pdf)
+        wb = resultaat.model
         mapnaam = slug(wb.algemeen.gemeente)
-        resultaat = bouw_documenten(pad, map_ / "uit" / mapnaam, pdf=pdf)
         data, namen = _inpakken(resultaat, mapnaam)
         canvas_pdf = resultaat.map / f"{CANVAS}.pdf"
         canvas = _canvas_png(canvas_pdf, map_) if canvas_pdf in resultaat.bestanden else None
-        return Uitkomst("gemaakt", werkboek, meldingen=tuple(resultaat.waarschuwingen), stand=stand,
+        return Uitkomst("gemaakt", werkboek, meldingen=tuple(resultaat.waarschuwingen), stand=_stand(wb),
                         gemeente=wb.algemeen.gemeente, bestanden=namen, zip=data, zipnaam=f"hitteplan-{mapnaam}.zip",
                         canvas=canvas, pdf=pdf, seconden=time.monotonic() - begin)
     except WerkboekFout as fout:
