@@ -179,8 +179,7 @@ class _Omgeving(ImmutableSandboxedEnvironment):
         kept compiled between runs (Jinja's bytecode cache, through :class:`_Bron`)."""
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        naam = hashlib.sha256(repr((source, __version__, jinja2.__version__, self.autoescape, self.trim_blocks,
-                                    self.lstrip_blocks)).encode("utf-8", "surrogatepass")).hexdigest()
+        naam = hashlib.sha256(repr(self._sleutel(source)).encode("utf-8", "surrogatepass")).hexdigest()
         gecompileerd = self.__dict__.setdefault("gecompileerd", {})
         if naam not in gecompileerd:
             if len(gecompileerd) > 256:
@@ -191,6 +190,11 @@ class _Omgeving(ImmutableSandboxedEnvironment):
             finally:
                 self.loader.naam = self.loader.bron = None
         return gecompileerd[naam]
+
+    def _sleutel(self, source: str) -> tuple:
+        """The source and everything that changes the code it compiles to."""
+        return (source, __version__, jinja2.__version__, sorted(self.intercepted_binops), self.autoescape,
+                self.trim_blocks, self.lstrip_blocks, self.keep_trailing_newline)
 
     # {% include %}, {% import %} and {% extends %} load another template by name: refused,
     # whatever the name (also with 'ignore missing'), so a template is all there is
@@ -379,7 +383,7 @@ def omgeving(autoescape: bool = True, regels_wegknippen: bool = True) -> Sandbox
     break after a block tag (right for Word XML, wrong for plain texts with line breaks)."""
     env = _Omgeving(undefined=jinja2.StrictUndefined, autoescape=autoescape, trim_blocks=regels_wegknippen,
                     lstrip_blocks=regels_wegknippen, keep_trailing_newline=False, loader=_Bron(),
-                    bytecode_cache=_bytecodecache(), auto_reload=False)
+                    bytecode_cache=_bytecodecache())
     env.finalize = lambda waarde: "" if waarde is None else waarde  # an optional field left empty
     env.filters["center"] = _begrensd(env.filters["center"], "width")
     env.filters["indent"] = _begrensd(env.filters["indent"], "width")

@@ -306,14 +306,10 @@ def _naam_van(bron: str) -> str:
     """The name the environment gives a compiled source (what an attacker can work out)."""
     import hashlib
 
-    import jinja2
-
-    from generator import __version__
     from generator.sjabloon import omgeving
 
     env = omgeving(autoescape=False, regels_wegknippen=False)
-    return hashlib.sha256(repr((bron, __version__, jinja2.__version__, env.autoescape, env.trim_blocks,
-                                env.lstrip_blocks)).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(repr(env._sleutel(bron)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @pytest.mark.parametrize("tag", ["{% include '{naam}' %}", "{% include '{naam}' ignore missing %}",
