@@ -45,17 +45,37 @@ def _prompt(veld: Veld, blad: Blad, contract: Contract) -> tuple[str, str]:
     return titel, tekst if len(tekst) <= 255 else tekst[:254] + "…"
 
 
-def _validatie(veld: Veld, blad: Blad, contract: Contract, lijstbereik: dict[str, str]):
+# The column a reference is matched against, per sheet it points at (see samenhang._namen_van).
+DOELKOLOM = {"Stakeholders": "organisatie", "Wijken": "wijk", "Bijeenkomsten": "titel"}
+
+
+def _bladverwijzing(naam: str) -> str:
+    """A sheet name as a formula needs it: quoted, with a quote in the name doubled."""
+    return "'" + naam.replace("'", "''") + "'"
+
+
+def _verwijzingsbereik(veld: Veld, contract: Contract) -> str:
+    """The cells of the column a reference field is matched against, e.g.
+    'Wijken'!$B$2:$B$500 for Locaties: Wijk (the Wijk column, not the Wijkcode before it)."""
+    doel = contract.blad_op_naam(veld.verwijst)
+    kolom = get_column_letter([v.attr for v in doel.velden].index(DOELKOLOM[veld.verwijst]) + 1)
+    return f"{_bladverwijzing(doel.naam)}!${kolom}$2:${kolom}${MAX_RIJEN}"
+
+
+def _validatie(veld: Veld, blad: Blad, contract: Contract, lijstbereik: dict[tuple[str, str], str]):
     titel, tekst = _prompt(veld, blad, contract)
     if veld.type in ("keuze", "janee"):
-        sleutel = veld.attr if veld.type == "keuze" else "janee"
-        dv = DataValidation(type="list", formula1=lijstbereik[sleutel], allow_blank=True)
+        dv = DataValidation(type="list", formula1=lijstbereik[blad.attr, veld.attr], allow_blank=True)
         dv.error = "Kies een waarde uit de lijst."
         dv.errorTitle = "Kies uit de lijst"
-    elif veld.type == "verwijzing" and veld.verwijst in ("Stakeholders", "Wijken"):
-        dv = DataValidation(type="list", formula1=f"{veld.verwijst}!$A$2:$A${MAX_RIJEN}", allow_blank=True)
+    elif veld.type == "verwijzing":
+        doel = contract.blad_op_naam(veld.verwijst)
+        dv = DataValidation(type="list", formula1=_verwijzingsbereik(veld, contract), allow_blank=True)
+        # a warning, not a stop: a name may be typed before its row exists, and a meeting
+        # without a title is named by its kind (Soort)
         dv.errorStyle = "warning"
-        dv.error = f"Deze naam staat (nog) niet in het blad {veld.verwijst}."
+        kolom = doel.veld(DOELKOLOM[veld.verwijst]).label
+        dv.error = f"Deze naam staat (nog) niet in de kolom {kolom} van het blad {doel.naam}."
         dv.errorTitle = "Onbekende naam"
     else:
         dv = DataValidation(allow_blank=True)
@@ -71,30 +91,39 @@ def _kopstijl(cel) -> None:
     cel.alignment = Alignment(vertical="center", wrap_text=True)
 
 
-def _lijsten(wb, contract: Contract) -> dict[str, str]:
-    """The hidden Lijsten sheet: one option list per column. Returns field -> range."""
+def _lijsten(wb, contract: Contract) -> dict[tuple[str, str], str]:
+    """The hidden Lijsten sheet: one option list per choice field, headed by its sheet and
+    label. Returns (sheet attr, field attr) -> the range of its list; fields whose options are
+    the same share one column. Keyed by sheet and field: several sheets have a field 'status'
+    or 'soort', each with its own options."""
     ws = wb.create_sheet("Lijsten")
-    bereik: dict[str, str] = {}
-    kolommen: list[tuple[str, str, tuple[str, ...]]] = [("janee", "Ja/nee", ("ja", "nee"))]
+    kolommen: list[tuple[tuple[str, str] | None, str, tuple[str, ...]]] = []
     for blad in contract.bladen:
         for veld in blad.velden:
             if veld.type == "keuze":
-                kolommen.append((veld.attr, f"{blad.naam}: {veld.label}", veld.keuzes))
-    kolommen.append(("doelgroepen", "Kwetsbare groepen", contract.lijsten["doelgroepen"]))
+                kolommen.append(((blad.attr, veld.attr), f"{blad.naam}: {veld.label}", veld.keuzes))
+            elif veld.type == "janee":
+                kolommen.append(((blad.attr, veld.attr), "Ja/nee", contract.lijsten["janee"]))
+    kolommen.append((None, "Kwetsbare groepen", contract.lijsten["doelgroepen"]))
+    bereik: dict[tuple[str, str], str] = {}
     gezien: dict[tuple[str, ...], str] = {}
-    for index, (sleutel, kop, keuzes) in enumerate(kolommen, start=1):
-        letter = get_column_letter(index)
-        ws.cell(1, index, kop).font = Font(bold=True)
-        for r, keuze in enumerate(keuzes, start=2):
-            ws.cell(r, index, keuze)
-        ws.column_dimensions[letter].width = 28
-        gezien.setdefault(keuzes, f"Lijsten!${letter}$2:${letter}${len(keuzes) + 1}")
-        bereik[sleutel] = gezien[keuzes]
+    index = 0
+    for sleutel, kop, keuzes in kolommen:
+        if keuzes not in gezien:
+            index += 1
+            letter = get_column_letter(index)
+            ws.cell(1, index, kop).font = Font(bold=True)
+            for r, keuze in enumerate(keuzes, start=2):
+                ws.cell(r, index, keuze)
+            ws.column_dimensions[letter].width = 28
+            gezien[keuzes] = f"Lijsten!${letter}$2:${letter}${len(keuzes) + 1}"
+        if sleutel is not None:
+            bereik[sleutel] = gezien[keuzes]
     ws.sheet_state = "hidden"
     return bereik
 
 
-def _velden_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]) -> None:
+def _velden_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[tuple[str, str], str]) -> None:
     ws = wb.create_sheet(blad.naam)
     for kol, kop in enumerate(("Veld", "Waarde", "Toelichting"), start=1):
         _kopstijl(ws.cell(1, kol, kop))
@@ -123,7 +152,7 @@ def _velden_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]
     ws.freeze_panes = "A2"
 
 
-def _rijen_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[str, str]) -> None:
+def _rijen_blad(wb, blad: Blad, contract: Contract, lijstbereik: dict[tuple[str, str], str]) -> None:
     ws = wb.create_sheet(blad.naam)
     for kol, veld in enumerate(blad.velden, start=1):
         letter = get_column_letter(kol)

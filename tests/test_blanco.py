@@ -75,7 +75,8 @@ def test_rijen_bladen(blanco):
                 assert ws.column_dimensions[letter].number_format == "d-m-yyyy"
             if veld.type == "geheel":
                 assert ws.column_dimensions[letter].number_format == "#,##0"
-    assert _validaties(wb["Afspraken"])["A2:A500"].formula1 == "Stakeholders!$A$2:$A$500"
+    assert _validaties(wb["Afspraken"])["A2:A500"].formula1 == "'Stakeholders'!$A$2:$A$500"
+    assert _validaties(wb["Locaties"])["C2:C500"].formula1 == "'Wijken'!$B$2:$B$500"
 
 
 def test_weigert_te_overschrijven(blanco):
