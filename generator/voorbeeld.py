@@ -208,7 +208,7 @@ BIJEENKOMSTEN = [
          "Onacceptabel vinden we dat alleenwonende ouderen dagen niemand spreken tijdens hitte."
      ),
      "Evaluatie": "Goede opkomst; de tafelgesprekken liepen uit. Volgende keer meer tijd voor de ronde langs partners."},
-    {"Soort": "Dialoog doelen en maatregelen", "Datum": D(2027, 4, 13), "Begintijd": T(14, 0), "Eindtijd": T(16, 30),
+    {"Soort": "Dialoog doelen en maatregelen", "Titel": "Dialoog doelen en maatregelen", "Datum": D(2027, 4, 13), "Begintijd": T(14, 0), "Eindtijd": T(16, 30),
      "Locatie": "Buurthuis De Molen", "Adres": "Molenstraat 12, 1234 CD Heuvelmonde", "Gastheer": "Welzijn Heuvelmonde",
      "Doel": "Doelen en rollen afspreken per fase van het hitteplan.", "Status": "Afgerond",
      "Uitkomsten": (
@@ -217,7 +217,7 @@ BIJEENKOMSTEN = [
          "Open punt: vervoer naar een koele plek bij extreme hitte; de GHOR en het Rode Kruis werken dit uit."
      ),
      "Evaluatie": "De subgroepen werkten goed; de ronde langs de partners was te kort."},
-    {"Soort": "Bestuurlijke bijeenkomst", "Datum": D(2027, 5, 18), "Begintijd": T(16, 0), "Eindtijd": T(17, 30),
+    {"Soort": "Bestuurlijke bijeenkomst", "Titel": "Bestuurlijke bijeenkomst", "Datum": D(2027, 5, 18), "Begintijd": T(16, 0), "Eindtijd": T(17, 30),
      "Locatie": "Gemeentehuis Heuvelmonde", "Adres": "Raadhuisplein 1, 1234 EF Heuvelmonde",
      "Gastheer": "Gemeente Heuvelmonde, sociaal domein",
      "Doel": "Bestuurders onderschrijven de gedeelde ambitie en de afspraken op hoofdlijnen.", "Status": "Gepland"},
