@@ -10,6 +10,7 @@ extension points (a help formatter, command classes, parameter types and
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import traceback
@@ -103,6 +104,22 @@ class Getal(click.ParamType):
         if not self.laagste <= getal <= self.hoogste:
             self.fail(f"{getal} ligt niet tussen {self.laagste} en {self.hoogste}", param, ctx)
         return getal
+
+
+class Datum(click.ParamType):
+    """A date as a trekker writes it: 3-3-2027, 3 maart 2027 or 2027-03-03."""
+
+    name = "datum"
+
+    def convert(self, value, param, ctx) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        from generator.waarden import OngeldigeWaarde, lees_datum
+
+        try:
+            return lees_datum(value)
+        except OngeldigeWaarde as err:
+            self.fail(str(err), param, ctx)
 
 
 def _suggestie(mogelijk) -> str:
@@ -253,7 +270,10 @@ def nieuw(pad: Path, overschrijven: bool, voorbeeld: bool) -> None:
 
 @hoofd.command(options_metavar="[OPTIES]")
 @click.argument("werkboek", type=Pad())
-def controleer(werkboek: Path) -> None:
+@click.option("--datum", "peildatum", type=Datum(), metavar="DATUM",
+              help="Controleer alsof het vandaag deze datum is, bijvoorbeeld 1-3-2027 (standaard: vandaag). Zo geeft "
+                   "de controle op elke dag hetzelfde antwoord.")
+def controleer(werkboek: Path, peildatum: dt.date | None) -> None:
     """Controleer een werkboek en noem elk probleem met blad en cel.
 
     Fouten moeten worden opgelost voordat de documenten gemaakt kunnen worden (exitcode 1).
@@ -263,7 +283,8 @@ def controleer(werkboek: Path) -> None:
     Voorbeeld:
       hitteplan controleer invoer/voorbeeld.xlsx
     """
-    wb, meldingen = _api().controleer_werkboek(werkboek)
+    vandaag = peildatum or dt.date.today()
+    wb, meldingen = _api().controleer_werkboek(werkboek, vandaag)
     fouten = [m for m in meldingen if m.ernst == "fout"]
     waarschuwingen = [m for m in meldingen if m.ernst != "fout"]
     for m in fouten:
@@ -274,19 +295,23 @@ def controleer(werkboek: Path) -> None:
         click.echo(f"{_aantal(len(fouten), 'fout', 'fouten')} en {_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')} "
                    f"in {werkboek.name}. Los de fouten op en controleer opnieuw.", err=True)
         sys.exit(1)
-    _toon_voortgang(wb)
+    _toon_voortgang(wb, vandaag)
     click.echo(f"{werkboek.name} is in orde: geen fouten, "
                f"{_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')}.")
 
 
-def _toon_voortgang(wb) -> None:
+def _toon_voortgang(wb, vandaag: dt.date) -> None:
     """Where the trekker stands: the moment in phase 2, each document ready or waiting (with
-    the cells), and the next step."""
-    stand = _api().voortgang(wb)
+    the cells), the next milestone of the planning and what the moment asks."""
+    stand = _api().voortgang(wb, vandaag=vandaag)
     click.echo(f"Stand van zaken: {stand.momentnaam}{f' ({datum(stand.momentdatum)})' if stand.momentdatum else ''}.")
     for d in stand.documenten:
         click.echo(f"  Klaar: {d.naam}" if d.klaar else f"  Wacht: {d.naam} — {d.wacht_op}")
-    click.echo(f"Volgende stap: {stand.volgende_stap}{f', gepland {datum(stand.volgende_datum)}' if stand.volgende_datum else ''}.")
+    if stand.volgende_stap:
+        click.echo(f"Volgende stap: {stand.volgende_stap}"
+                   f"{f', gepland {datum(stand.volgende_datum)}' if stand.volgende_datum else ''}.")
+    if stand.advies:
+        click.echo(f"Nu te doen: {stand.advies}.")
 
 
 def _aantal(n: int, enkel: str, meer: str) -> str:

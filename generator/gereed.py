@@ -13,8 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.contract import Contract, Documentsoort, Nodig, laad_contract
-from generator.keuzes import BIJEENKOMST, PLANNING
+from generator.keuzes import BIJEENKOMST, PARTNER, PLANNING
 from generator.model import Bijeenkomst, Mijlpaal, Werkboek
+from generator.sjabloon import render_tekst
 
 # Meetings that get invitations are those still to come; cancelled meetings get nothing.
 _NIET_MEER = {"bijeenkomst": (BIJEENKOMST.geannuleerd,),
@@ -68,16 +69,17 @@ class Document:
 @dataclass(frozen=True)
 class Voortgang:
     """Where a workbook stands in phase 2: the moment (its key, name and date), every
-    document made or waiting, and the next step (from the Planning sheet, or the canvas's
-    advice for the moment when the planning has nothing open)."""
+    document made or waiting, the next step (the next milestone of the Planning sheet still to
+    come, None when there is none) and what the moment asks (the canvas's advice)."""
 
     moment: str
     momentnaam: str
     momentdatum: dt.date | None
     documenten: tuple[Document, ...]
-    volgende_stap: str
+    volgende_stap: str | None
     volgende_datum: dt.date | None = None
     volgende_mijlpaal: Mijlpaal | None = None
+    advies: str = ""
 
     @property
     def klaar(self) -> tuple[Document, ...]:
@@ -158,20 +160,43 @@ def documenten(wb: Werkboek, contract: Contract | None = None) -> tuple[Document
     return tuple(uit)
 
 
-def volgende_mijlpaal(wb: Werkboek) -> Mijlpaal | None:
-    """The first milestone of the planning that is not yet done (a milestone named like a
-    meeting that has been held is done, whatever its status says)."""
+def volgende_mijlpaal(wb: Werkboek, vandaag: dt.date | None = None) -> Mijlpaal | None:
+    """The first milestone of the planning that is still to come: not done, not named like a
+    meeting that has been held (that one is done, whatever its status says), and not due
+    before the moment the workbook stands at (the last meeting held) or before ``vandaag``:
+    a milestone already past is no next step, whatever its status."""
     gehouden = {n.casefold() for b in wb.gehouden for n in (b.naam, b.soort)}
-    return next((m for m in wb.planning if m.status != PLANNING.gereed and m.mijlpaal.casefold() not in gehouden), None)
+    peil = max((d for d in (wb.momentdatum, vandaag) if d is not None), default=None)
+    return next((m for m in wb.planning if m.status != PLANNING.gereed and m.mijlpaal.casefold() not in gehouden
+                 and (peil is None or m.gereed >= peil)), None)
 
 
-def voortgang(wb: Werkboek, teksten, contract: Contract | None = None) -> Voortgang:
+def komende_bijeenkomst(wb: Werkboek) -> Bijeenkomst | None:
+    """The first meeting still to come: neither held nor cancelled."""
+    return next((b for b in wb.bijeenkomsten if b.status not in _NIET_MEER["komende bijeenkomst"]), None)
+
+
+def advies(wb: Werkboek, teksten, vandaag: dt.date | None = None) -> str:
+    """What the moment asks of the trekker, from the canvas's advice in
+    ``sjablonen/voortgang.toml``: whom to call first (new partners not yet approached) and
+    by when the invitations of the coming meeting go out (``uitnodigen_weken`` before it)."""
+    b = komende_bijeenkomst(wb)
+    weken = teksten.waarde("uitnodigen_weken", int)
+    uiterlijk = b.datum - dt.timedelta(weeks=weken) if b is not None else None
+    context = {"wb": wb, "b": b, "weken": teksten.tekst("uitnodigen_tekst"), "uiterlijk": uiterlijk,
+               "te_laat": uiterlijk is not None and vandaag is not None and uiterlijk < vandaag,
+               "bellen": [s.organisatie for s in wb.stakeholders if s.nieuw and s.status == PARTNER.nog_benaderen]}
+    delen = [render_tekst(teksten.naam, f"de tekst '{sleutel}'", teksten.tekst(sleutel), context)
+             for sleutel in ("bellen", f"moment.{wb.moment}.stap")]
+    return "; ".join(d for d in delen if d)
+
+
+def voortgang(wb: Werkboek, teksten, contract: Contract | None = None, vandaag: dt.date | None = None) -> Voortgang:
     """Where ``wb`` stands; ``teksten`` are the :class:`~generator.sjabloon.Teksten` of
-    ``sjablonen/voortgang.toml`` (moment names and the canvas's advice per moment)."""
-    mijlpaal = volgende_mijlpaal(wb)
-    if mijlpaal is not None:
-        stap, datum = mijlpaal.mijlpaal, mijlpaal.gereed
-    else:
-        stap, datum = teksten.tekst(f"moment.{wb.moment}.stap"), None
+    ``sjablonen/voortgang.toml`` (moment names and the canvas's advice per moment). The next
+    step is the next milestone of the planning still to come, and beside it what the moment
+    asks (:func:`advies`); ``vandaag`` is the reference date (none: the workbook's own dates)."""
+    mijlpaal = volgende_mijlpaal(wb, vandaag)
+    stap, datum = (mijlpaal.mijlpaal, mijlpaal.gereed) if mijlpaal is not None else (None, None)
     return Voortgang(wb.moment, teksten.tekst(f"moment.{wb.moment}.naam"), wb.momentdatum, documenten(wb, contract),
-                     stap, datum, mijlpaal)
+                     stap, datum, mijlpaal, advies(wb, teksten, vandaag))

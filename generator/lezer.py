@@ -11,6 +11,7 @@ every finding.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from generator import model, waarden
@@ -73,7 +74,13 @@ def _zet_om(veld: Veld, waarde: object, notatie: str, blad: str, cel: str, lezin
             case "geheel":
                 return waarden.lees_geheel(waarde)
             case "percentage":
-                return waarden.lees_percentage(waarde, notatie)
+                getal = waarden.lees_percentage(waarde, notatie)
+                if waarden.lijkt_fractie(waarde, notatie):
+                    procent = f"{getal * 100:g}".replace(".", ",")
+                    gelezen = f"{getal:g}".replace(".", ",")
+                    lezing.waarschuw(f"'{gelezen}' staat hier als {gelezen}%; bedoelt u {procent}%? Typ dan {procent} "
+                                     f"of {procent}%. Bedoelt u echt {gelezen}%, dan mag het zo blijven", blad, cel)
+                return getal
             case "janee":
                 return waarden.lees_janee(waarde)
             case "keuze":
@@ -221,9 +228,11 @@ def _bladen(wm: Werkmap, lezing: Lezing) -> dict[str, str]:
     return bladen
 
 
-def lees(pad: str | Path) -> tuple[model.Werkboek | None, list[Melding]]:
+def lees(pad: str | Path, vandaag: dt.date | None = None) -> tuple[model.Werkboek | None, list[Melding]]:
     """Read and validate a workbook. Returns the model (None when there are errors) and every
-    finding, errors and warnings. Raises :class:`BestandFout` when the file is no workbook."""
+    finding, errors and warnings. ``vandaag`` is the date for the checks about time left (the
+    caller reads the clock; without it those checks are left out). Raises
+    :class:`BestandFout` when the file is no workbook."""
     pad = Path(pad)
     controleer_bestand(pad)
     contract = laad_contract()
@@ -252,12 +261,12 @@ def lees(pad: str | Path) -> tuple[model.Werkboek | None, list[Melding]]:
     if any(m.ernst == "fout" for m in lezing.meldingen):
         return None, lezing.meldingen
     werkboek = bouw_model(lezing, versie, pad.resolve().parent)
-    return werkboek, lezing.meldingen + gereedheid(werkboek, lezing.bladnamen)
+    return werkboek, lezing.meldingen + gereedheid(werkboek, lezing.bladnamen, vandaag)
 
 
-def lees_werkboek(pad: str | Path) -> tuple[model.Werkboek, list[Melding]]:
+def lees_werkboek(pad: str | Path, vandaag: dt.date | None = None) -> tuple[model.Werkboek, list[Melding]]:
     """Read a workbook for building: the model and its warnings, or :class:`WerkboekFout`."""
-    werkboek, meldingen = lees(pad)
+    werkboek, meldingen = lees(pad, vandaag)
     if werkboek is None:
         raise WerkboekFout(meldingen)
     return werkboek, [m for m in meldingen if m.ernst != "fout"]

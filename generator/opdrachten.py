@@ -23,11 +23,13 @@ workbook with errors as a :class:`~generator.fouten.WerkboekFout` carrying every
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from generator.blanco import maak_blanco, schrijf_werkboek
 from generator.bouw import bouw, bouw_map, werkboeken_in
 from generator.fouten import Melding, SjabloonFout, UitvoerFout, oorzaak
+from generator.gereed import Voortgang
 from generator.gereed import voortgang as bepaal
 from generator.lezer import lees
 from generator.model import Werkboek
@@ -50,16 +52,18 @@ def nieuw_werkboek(pad: Path, overschrijven: bool = False, voorbeeld: bool = Fal
     return pad
 
 
-def controleer_werkboek(pad: Path) -> tuple[Werkboek | None, list[Melding]]:
-    """Read and validate; every finding, errors first. Raises only for a file that is no
+def controleer_werkboek(pad: Path, vandaag: dt.date | None = None) -> tuple[Werkboek | None, list[Melding]]:
+    """Read and validate; every finding, errors first. ``vandaag`` is the date the checks
+    about time left are made against (default: today). Raises only for a file that is no
     workbook at all."""
-    return lees(pad)
+    return lees(pad, vandaag or dt.date.today())
 
 
-def voortgang(wb: Werkboek, sjablonen: Path | None = None):
+def voortgang(wb: Werkboek, sjablonen: Path | None = None, vandaag: dt.date | None = None) -> Voortgang:
     """Where a read workbook stands in phase 2: the moment, each document made or waiting and
-    for which cells, and the next step; see :func:`generator.gereed.voortgang`."""
-    return bepaal(wb, Sjablonen(sjablonen).teksten("voortgang.toml"))
+    for which cells, the next step and what the moment asks; see
+    :func:`generator.gereed.voortgang`. ``vandaag``: as for :func:`controleer_werkboek`."""
+    return bepaal(wb, Sjablonen(sjablonen).teksten("voortgang.toml"), vandaag=vandaag or dt.date.today())
 
 
 def controleer_mappen(uitvoer: str | Path | None, sjablonen: str | Path | None) -> tuple[Path | None, Path | None]:

@@ -17,6 +17,11 @@ from generator.uitvoer import slug
 AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 MAX_AFBEELDING = 20 * 1024 * 1024
 MAX_BEELDPUNTEN = 25_000_000
+# What a trekker does about a picture that is not there; the web page says it its own way
+# (sjablonen/web/teksten.toml, uitkomst.afbeelding_toevoegen).
+ZET_IN_MAP = "zet het bestand in de map van het werkboek"
+ZONDER = {"logo": "De documenten zijn gemaakt zonder logo.",
+          "hittekaart": "De presentatie en de notitie zijn gemaakt zonder hittekaart."}
 
 
 def controleer_uniek(blad: Blad, titel: str, rijen: list[Rij], lezing: Lezing) -> None:
@@ -152,8 +157,14 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
                         "werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam")
         elif pad.suffix.lower() not in AFBEELDINGEN:
             probleem = f"'{bestand}' is geen afbeelding; verwacht een PNG- of JPG-bestand"
+        elif not pad.exists():
+            # not there (yet): the documents are made without it, with a warning at the cell
+            lezing.waarschuw(f"het bestand '{bestand}' staat niet naast het werkboek; {ZET_IN_MAP}, of maak deze "
+                             f"cel leeg. {ZONDER[attr]}", naam("algemeen"), alg.cellen[attr])
+            alg.waarden[attr] = None
+            continue
         elif not pad.is_file():
-            probleem = f"het bestand '{bestand}' is niet gevonden in de map van het werkboek ({werkboekmap})"
+            probleem = f"'{bestand}' is een map, geen afbeelding; schrijf hier de naam van het bestand"
         else:
             probleem = _controleer_afbeelding(pad, str(bestand))
         if probleem:

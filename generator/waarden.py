@@ -200,6 +200,20 @@ def lees_percentage(waarde: object, getalnotatie: str = "General") -> float:
     return round(getal, 4)
 
 
+def lijkt_fractie(waarde: object, getalnotatie: str = "General") -> bool:
+    """True for a percentage typed as a fraction without a % sign (0,39 in a cell without %
+    format): read as 0,39%, while 39% may have been meant. Worth asking, not refusing."""
+    if isinstance(waarde, bool):
+        return False
+    if isinstance(waarde, int | float):
+        notatie = re.sub(r'"[^"]*"|\\.', "", getalnotatie or "")
+        return "%" not in notatie and 0 < waarde < 1
+    if isinstance(waarde, str):
+        m = re.fullmatch(r"(\d+(?:[.,]\d+)?)", _plat(waarde).replace(" ", ""))
+        return bool(m) and 0 < float(m[1].replace(",", ".")) < 1
+    return False
+
+
 def lees_janee(waarde: object) -> bool:
     if isinstance(waarde, bool):
         return waarde

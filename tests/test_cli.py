@@ -41,7 +41,7 @@ def test_verkeerd_gebruik_exit_2():
 def test_onvoorziene_fout_een_regel_en_debug(monkeypatch, voorbeeld):
     import generator.opdrachten as opdrachten
 
-    def stuk(pad):
+    def stuk(pad, vandaag=None):
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(opdrachten, "controleer_werkboek", stuk)

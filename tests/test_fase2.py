@@ -183,7 +183,7 @@ def test_elk_document_zodra_zijn_feiten_er_zijn(gebouwd, nummer):
     assert [r.removeprefix("  Wacht: ") for r in regels if r.startswith("  Wacht: ")] == verwacht["wacht"]
     klaar = [r.removeprefix("  Klaar: ") for r in regels if r.startswith("  Klaar: ")]
     assert "canvas fase 2" in klaar and len(klaar) + len(wacht) == sum(r.startswith("  ") for r in regels)
-    assert any(r.startswith("Volgende stap: ") for r in regels)
+    assert any(r.startswith("Nu te doen: ") for r in regels)  # and the next milestone, when the planning has one
 
 
 @pytest.mark.parametrize("nummer", sorted(VERWACHT))

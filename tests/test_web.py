@@ -206,9 +206,14 @@ def test_fout_per_blad_met_cel_en_samenvatting(klant, tmp_path):
 def test_afbeelding_vergeten(klant):
     """The reader's sentence, with the upload instead of a temporary folder nobody knows."""
     r = _upload(klant, _bestand(VOORBEELD))
-    tekst = _tekst(r.get_data(as_text=True))
-    assert ("Blad 'Algemeen' Cel B18: het bestand 'hittekaart-heuvelmonde.png' is niet gevonden in de map van het "
-            "werkboek (uw upload: kies de afbeelding mee als u het werkboek kiest)") in tekst
+    html = r.get_data(as_text=True)
+    tekst = _tekst(html)
+    # the documents are made without the picture; the sentence says what to do on this page
+    assert r.status_code == 200 and "/download/" in html
+    assert ("Blad 'Algemeen' Cel B18: het bestand 'hittekaart-heuvelmonde.png' staat niet naast het werkboek; "
+            "voeg de afbeelding toe aan uw upload, of maak deze cel leeg. De presentatie en de notitie zijn gemaakt "
+            "zonder hittekaart.") in tekst
+    assert "zet het bestand in de map" not in tekst
     assert "/tmp" not in tekst and "hitteplan-web-" not in tekst
 
 

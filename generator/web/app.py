@@ -36,7 +36,7 @@ from generator import __version__
 from generator.bestand import MAX_BESTAND
 from generator.fouten import Melding
 from generator.paden import standaard_sjablonen
-from generator.samenhang import MAX_AFBEELDING
+from generator.samenhang import MAX_AFBEELDING, ZET_IN_MAP
 from generator.web import werker
 from generator.web.upload import MAX_VERZOEK, UploadFout, bewaar
 
@@ -317,6 +317,7 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
         vervang = zin("uitkomst.map_van_de_upload")
 
         def schoon(tekst: str) -> str:  # the temporary folder means nothing to the trekker
+            tekst = tekst.replace(ZET_IN_MAP, zin("uitkomst.afbeelding_toevoegen"))
             for pad in sorted({str(map_), str(map_.resolve())}, key=len, reverse=True):
                 tekst = tekst.replace(pad, vervang)
             return tekst

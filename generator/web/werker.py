@@ -51,6 +51,7 @@ class Stand:
     documenten: tuple[Document, ...]
     volgende_stap: str
     volgende_datum: str
+    advies: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _stand(wb) -> Stand:
     s = voortgang(wb)
     return Stand(s.momentnaam, datum(s.momentdatum) if s.momentdatum else "",
                  tuple(Document(d.naam, d.klaar, "" if d.klaar else d.wacht_op) for d in s.documenten),
-                 s.volgende_stap, datum(s.volgende_datum) if s.volgende_datum else "")
+                 s.volgende_stap or "", datum(s.volgende_datum) if s.volgende_datum else "", s.advies)
 
 
 def _canvas_png(pdf: Path, map_: Path) -> bytes | None:
