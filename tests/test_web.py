@@ -214,6 +214,9 @@ def test_afbeelding_vergeten(klant):
             "voeg de afbeelding toe aan uw upload, of maak deze cel leeg. De presentatie en de notitie zijn gemaakt "
             "zonder hittekaart.") in tekst
     assert "zet het bestand in de map" not in tekst
+    # the same word as the CLI: waarschuwing(en), never 'advies'
+    assert "in orde: geen fouten, 1 waarschuwing." in tekst and "Waarschuwingen" in tekst
+    assert "advies" not in tekst.lower().replace("de adviezen uit het canvas", "")
     assert "/tmp" not in tekst and "hitteplan-web-" not in tekst
 
 
