@@ -13,6 +13,10 @@ workbook with errors as a :class:`~generator.fouten.WerkboekFout` carrying every
         stand = opdrachten.voortgang(wb)
         resultaat = opdrachten.bouw_documenten(Path("werkboek.xlsx"), Path("uit"))
 
+More, with examples that the tests run, in ``docs/python-api.md``. The names in ``__all__``
+are the API; one build runs per process at a time (the template watchdog uses the process's
+signal handler), so a server runs builds in worker processes, as ``hitteplan web`` does.
+
 - :func:`nieuw_werkboek`: the blank workbook, or the example (``hitteplan nieuw``);
 - :func:`controleer_werkboek` and :func:`voortgang`: the findings with sheet and cell, and
   which documents are ready or wait for which cells (``hitteplan controleer``);
@@ -27,7 +31,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.blanco import maak_blanco, schrijf_werkboek
-from generator.bouw import bouw, bouw_map, werkboeken_in
+from generator.bouw import Bouwresultaat, Regiobouw, bouw, bouw_map, werkboeken_in
 from generator.fouten import Melding, SjabloonFout, UitvoerFout, oorzaak
 from generator.gereed import Voortgang
 from generator.gereed import voortgang as bepaal
@@ -35,6 +39,11 @@ from generator.lezer import lees
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
 from generator.voorbeeld import hittekaart, maak_voorbeeld
+
+__all__ = [
+    "Bouwresultaat", "Melding", "Regiobouw", "Voortgang", "Werkboek",
+    "bouw_alle", "bouw_documenten", "controleer_mappen", "controleer_werkboek", "nieuw_werkboek", "voortgang",
+]
 
 
 def nieuw_werkboek(pad: Path, overschrijven: bool = False, voorbeeld: bool = False) -> Path:
@@ -93,12 +102,12 @@ def _controleer_mappen(uitvoer, sjablonen):
 
 
 def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False,
-                    overschrijven: bool = False):
+                    overschrijven: bool = False) -> Bouwresultaat:
     """Build every document; see :func:`generator.bouw.bouw`."""
     return bouw(werkboek, uitvoer, sjablonen, pdf, overschrijven)
 
 
 def bouw_alle(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False,
-              overschrijven: bool = False):
+              overschrijven: bool = False) -> tuple[list[Path], Regiobouw]:
     """Build every workbook in a folder; see :func:`generator.bouw.bouw_map`."""
     return werkboeken_in(map_), bouw_map(map_, uitvoer, sjablonen, pdf, overschrijven=overschrijven)
