@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.fouten import HitteplanFout, WerkboekFout
+from generator.fouten import Ernst, HitteplanFout, WerkboekFout
 from generator.klik import Datum, Getal, Groep, Pad
 from generator.opmaak import datum
 
@@ -79,8 +79,8 @@ def controleer(werkboek: Path, peildatum: dt.date | None) -> None:
     """
     vandaag = peildatum or dt.date.today()
     wb, meldingen = _api().controleer_werkboek(werkboek, vandaag)
-    fouten = [m for m in meldingen if m.ernst == "fout"]
-    waarschuwingen = [m for m in meldingen if m.ernst != "fout"]
+    fouten = [m for m in meldingen if m.ernst == Ernst.fout]
+    waarschuwingen = [m for m in meldingen if m.ernst != Ernst.fout]
     for m in fouten:
         click.echo(f"Fout: {m}", err=True)
     for m in waarschuwingen:
@@ -148,7 +148,7 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
         return
     resultaat = _api().bouw_documenten(werkboek, uitvoer, sjablonen, pdf, overschrijven)
     for m in resultaat.waarschuwingen:
-        if m.ernst == "waarschuwing":
+        if m.ernst == Ernst.waarschuwing:
             click.echo(f"Waarschuwing: {m}", err=True)
     click.echo(f"Geschreven in {resultaat.map}{'/' if not str(resultaat.map).endswith('/') else ''}:")
     mappen: dict[str, list[Path]] = {}
@@ -165,9 +165,9 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
         click.echo(f"  {map_}/: {brieven} {'brief' if brieven == 1 else 'brieven'}"
                    f"{f' (met {pdfs} pdf)' if pdfs else ''}{', ' + overig if overig else ''}")
     for m in resultaat.waarschuwingen:
-        if m.ernst == "info":
+        if m.ernst == Ernst.info:
             click.echo(f"  Niet gemaakt: {m}")
-        elif m.ernst == "bellen":
+        elif m.ernst == Ernst.bellen:
             click.echo(f"  Eerst bellen: {m}")
     for a in resultaat.aangepast:
         click.echo(_aangepast(a, resultaat.map))
@@ -201,7 +201,7 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
                     aantal = len(resultaat.fouten) if isinstance(resultaat, WerkboekFout) else 1
                     regels.append(f"Mislukt: {werkboek.name}: {eerste}{f' (en nog {aantal - 1})' if aantal > 1 else ''}")
                 else:
-                    waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == "waarschuwing")
+                    waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == Ernst.waarschuwing)
                     regels.append(f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
                                   f"{f', {waarsch} waarschuwingen' if waarsch else ''})")
                     regels += [f"  {_aangepast(a, resultaat.map)}" for a in resultaat.aangepast]

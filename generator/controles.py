@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.fouten import Melding
+from generator.fouten import Ernst, Melding
 from generator.keuzes import BIJEENKOMST, PARTNER, PLANNING
 from generator.model import Werkboek
 from generator.opmaak import datum
@@ -26,7 +26,7 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None,
     uit: list[Melding] = []
 
     def w(tekst: str, bladattr: str | None = None, standaard: str | None = None, cel: str | None = None) -> None:
-        uit.append(Melding(tekst, blad(bladattr, standaard) if bladattr else None, cel, "waarschuwing"))
+        uit.append(Melding(tekst, blad(bladattr, standaard) if bladattr else None, cel, Ernst.waarschuwing))
 
     def cel(bladattr: str, attr: str, rij: int | None = None) -> str | None:
         """The cell of a field (a Veld | Waarde sheet) or of a column in ``rij``, where there is one."""

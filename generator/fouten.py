@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 class HitteplanFout(Exception):
     """Base class: a foreseeable problem with the input, a template or the output folder."""
 
 
+class Ernst(StrEnum):
+    """How serious a :class:`Melding` is. A string enum: ``Ernst.fout == "fout"``."""
+
+    fout = "fout"  # the workbook cannot be built until it is solved
+    waarschuwing = "waarschuwing"  # allowed, worth a look (the canvas's advice)
+    info = "info"  # what a build did not make, and why
+    bellen = "bellen"  # whom to call before an invitation goes out
+
+
 @dataclass(frozen=True)
 class Melding:
-    """One finding about the workbook: an error (``fout``) or a warning (``waarschuwing``); a
-    build adds notes on what it did not make (``info``) and on whom to call first (``bellen``).
+    """One finding about the workbook: an error or a warning; a build adds notes on what it did
+    not make and on whom to call first (see :class:`Ernst`).
 
     ``blad`` and ``cel`` locate it when there is a place to point at; ``tekst`` is the
     plain Dutch sentence about what is wrong and what was expected.
@@ -26,7 +36,7 @@ class Melding:
     tekst: str
     blad: str | None = None
     cel: str | None = None
-    ernst: str = "fout"
+    ernst: Ernst = Ernst.fout
 
     def __str__(self) -> str:
         if self.blad and self.cel:
@@ -46,7 +56,7 @@ class WerkboekFout(HitteplanFout):
 
     def __init__(self, meldingen: list[Melding]):
         self.meldingen = list(meldingen)
-        fouten = [m for m in self.meldingen if m.ernst == "fout"]
+        fouten = [m for m in self.meldingen if m.ernst == Ernst.fout]
         super().__init__("\n".join(str(m) for m in fouten))
 
     def __reduce__(self):  # so that a worker process can hand it back
@@ -54,7 +64,7 @@ class WerkboekFout(HitteplanFout):
 
     @property
     def fouten(self) -> list[Melding]:
-        return [m for m in self.meldingen if m.ernst == "fout"]
+        return [m for m in self.meldingen if m.ernst == Ernst.fout]
 
 
 class SjabloonFout(HitteplanFout):

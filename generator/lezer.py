@@ -18,7 +18,7 @@ from generator import model, waarden
 from generator.bestand import Werkmap, controleer_bestand, kolomletters
 from generator.contract import Blad, Veld, laad_contract, normaliseer
 from generator.controles import gereedheid
-from generator.fouten import Melding, WerkboekFout
+from generator.fouten import Ernst, Melding, WerkboekFout
 from generator.lezing import Lezing, Rij, heeft_fout
 from generator.modelbouw import bouw_model
 from generator.samenhang import controleer_samenhang, controleer_uniek, controleer_verwijzingen
@@ -258,7 +258,7 @@ def lees(pad: str | Path, vandaag: dt.date | None = None) -> tuple[model.Werkboe
                 lezing.rijen[blad.attr] = rijen
     controleer_verwijzingen(lezing)
     controleer_samenhang(lezing, pad.resolve().parent)
-    if any(m.ernst == "fout" for m in lezing.meldingen):
+    if any(m.ernst == Ernst.fout for m in lezing.meldingen):
         return None, lezing.meldingen
     werkboek = bouw_model(lezing, versie, pad.resolve().parent)
     return werkboek, lezing.meldingen + gereedheid(werkboek, lezing.bladnamen, vandaag)
@@ -269,4 +269,4 @@ def lees_werkboek(pad: str | Path, vandaag: dt.date | None = None) -> tuple[mode
     werkboek, meldingen = lees(pad, vandaag)
     if werkboek is None:
         raise WerkboekFout(meldingen)
-    return werkboek, [m for m in meldingen if m.ernst != "fout"]
+    return werkboek, [m for m in meldingen if m.ernst != Ernst.fout]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.contract import Contract
-from generator.fouten import Melding
+from generator.fouten import Ernst, Melding
 
 
 @dataclass
@@ -33,11 +33,11 @@ class Lezing:
     foutcellen: set[tuple[str | None, str | None]] = field(default_factory=set)
 
     def fout(self, tekst: str, blad: str | None = None, cel: str | None = None) -> None:
-        self.meldingen.append(Melding(tekst, blad, cel, "fout"))
+        self.meldingen.append(Melding(tekst, blad, cel, Ernst.fout))
         self.foutcellen.add((blad, cel))
 
     def waarschuw(self, tekst: str, blad: str | None = None, cel: str | None = None) -> None:
-        self.meldingen.append(Melding(tekst, blad, cel, "waarschuwing"))
+        self.meldingen.append(Melding(tekst, blad, cel, Ernst.waarschuwing))
 
 
 def heeft_fout(lezing: Lezing, blad: str, cel: str) -> bool:
