@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: bouw test voorbeeld schoon schermafbeeldingen
+.PHONY: bouw test test-snel voorbeeld schoon schermafbeeldingen
 
 $(BIN)/hitteplan: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,11 @@ bouw: $(BIN)/hitteplan
 
 test: $(BIN)/hitteplan
 	$(BIN)/python -m pytest
+
+# The inner loop: everything but the tests that need LibreOffice, a browser or the validator
+# (marker extern) and the slow ones (marker traag: load, wheel, benchmark, hypothesis)
+test-snel: $(BIN)/hitteplan
+	$(BIN)/python -m pytest -q -m "not extern and not traag"
 
 # Schrijf invoer/voorbeeld.xlsx opnieuw uit generator/voorbeeld.py
 voorbeeld: $(BIN)/hitteplan

@@ -19,9 +19,26 @@ REPO = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+# The test being run (set before its fixtures are made): external tools are for tests marked
+# `extern` only, so that `make test-snel` (-m "not extern and not traag") never starts one.
+_LOPEND: list = []
+
+
+def pytest_runtest_setup(item):
+    _LOPEND[:] = [item]
+
+
+def pytest_runtest_teardown(item, nextitem):
+    _LOPEND.clear()
+
+
 def hulpmiddel(naam: str) -> str:
     """The path of an external tool; skip with a visible reason when it is missing locally,
-    fail when CI=true (CI installs it)."""
+    fail when CI=true (CI installs it). Only for a test marked ``@pytest.mark.extern``: an
+    unmarked test that asks for one fails, naming the marker."""
+    if _LOPEND and _LOPEND[0].get_closest_marker("extern") is None:
+        pytest.fail(f"{_LOPEND[0].nodeid} gebruikt {naam}: markeer de test met @pytest.mark.extern "
+                    "(make test-snel slaat die over)")
     kandidaten = [shutil.which(naam), REPO / ".ci/node/node_modules/.bin" / naam, REPO / "node_modules/.bin" / naam]
     for kandidaat in kandidaten:
         if kandidaat and Path(kandidaat).exists():

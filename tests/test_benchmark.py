@@ -1,12 +1,17 @@
 """The benchmark script keeps working (run at a tiny size; it is not a timed test)."""
 
+
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import REPO
+
+pytestmark = [pytest.mark.traag, pytest.mark.extern]
 
 
 def test_benchmark_draait_klein():

@@ -82,6 +82,7 @@ def test_niet_openbare_notitie_houdt_de_gegevens_en_zegt_het(tmp_path):
 
 
 # -- one model, documents that agree --------------------------------------------------------
+@pytest.mark.extern
 def test_statussen_die_de_datums_tegenspreken(maak_werkboek, gegevens):
     """A meeting dated before the memo's date still Gepland, a milestone long past still Loopt:
     `controleer` warns, naming the cell."""
@@ -112,6 +113,7 @@ def test_grafieken_ronden_zoals_de_tabellen_en_spreken_nederlands(voorbeeld_uit)
     assert "33,5%" in [tabel.cell(r, 3).text for r in range(1, len(tabel.rows))]
 
 
+@pytest.mark.extern
 def test_pdf_met_nederlandse_getallen(tmp_path):
     """LibreOffice formats numbers in its own locale: the build has it use Dutch, so the deck's
     PDF shows 1.120 and 33,5% as PowerPoint in Dutch does."""
@@ -148,6 +150,7 @@ def test_presentatie_klopt_met_het_moment(tmp_path):
 
 
 # -- the form of the memo -------------------------------------------------------------------
+@pytest.mark.extern
 def test_notitie_van_drie_paginas_met_genummerde_bijlagen(voorbeeld_uit, tmp_path):
     pad = voorbeeld_uit / "bestuurlijke-notitie.docx"
     pdf = naar_pdf(pad, tmp_path)
@@ -175,6 +178,7 @@ def test_juridisch_en_samenhang_weg_als_ze_leeg_zijn(tmp_path):
 
 @pytest.mark.parametrize("woord", ["Voorwaarschuwing", "Afgesproken", "Woonzorgcentrum", "Gehandicaptenzorg",
                                    "Heuvelmonde", "Mantelzorgondersteuning"])
+@pytest.mark.extern
 def test_geen_woord_breekt_in_een_tabel(voorbeeld_uit, tmp_path, woord):
     """Column widths from the measured words: a short word never breaks mid-word when its
     column could hold it (read back from the rendered PDF, where a broken word would be split

@@ -96,5 +96,6 @@ def test_alleen_xlsx(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.extern
 def test_open_xml_geldig(blanco):
     assert valideer_ooxml(blanco) == []

@@ -116,6 +116,7 @@ def test_lege_map(tmp_path):
     assert (resultaat.exit_code, resultaat.output.strip()) == (1, f"In '{tmp_path}' staan geen Excel-werkboeken (.xlsx).")
 
 
+@pytest.mark.extern
 def test_pdf_naast_elk_document(voorbeeld, tmp_path):
     pdfinfo = hulpmiddel("pdfinfo")
     hulpmiddel("soffice")
@@ -202,6 +203,7 @@ def test_een_onverwachte_fout_verbergt_de_samenvatting_niet(regio, tmp_path, mon
     assert (tmp_path / "uit" / "overzicht-regio.xlsx").is_file()
 
 
+@pytest.mark.extern
 def test_pdf_dat_niet_geschreven_kan_worden(voorbeeld, tmp_path):
     """A PDF target that cannot be replaced: documents and PDFs are one transaction."""
     hulpmiddel("soffice")

@@ -185,6 +185,7 @@ def test_terugkoppeling(voorbeeld_uit):
                                                         "Heuvelmonde"
 
 
+@pytest.mark.extern
 def test_brieven_geldig_en_renderen(voorbeeld_uit, tmp_path):
     uit, _ = voorbeeld_uit
     brief = uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "ggd-heuvelland.docx"
@@ -288,6 +289,7 @@ def test_elke_gebruikte_stijl_bestaat_en_geen_overbodige_delen(voorbeeld_uit):
             assert len(z.read("word/styles.xml")) < 60_000, pad.name
 
 
+@pytest.mark.extern
 def test_eigen_sjabloon_met_miniatuur(voorbeeld_na_start, tmp_path):
     voorbeeld = voorbeeld_na_start
     """A municipality's own letter template saved with a thumbnail and stylesWithEffects (as

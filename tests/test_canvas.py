@@ -90,6 +90,7 @@ def test_inhoud_per_blok(voorbeeld_canvas):
     assert not any(stijl == "Handreiking" for alineas in b.values() for stijl, _ in alineas)
 
 
+@pytest.mark.extern
 def test_past_op_een_pagina_en_geldig(voorbeeld_canvas, tmp_path):
     assert pdf_paginas(naar_pdf(voorbeeld_canvas, tmp_path)) == 1
     assert valideer_ooxml(voorbeeld_canvas) == []
@@ -132,6 +133,7 @@ def _zwaar(gegevens, knelpunten: int, lengte: int):
     return gegevens
 
 
+@pytest.mark.extern
 def test_zwaar_werkboek_past_nog_op_een_pagina(maak_werkboek, gegevens, tmp_path):
     resultaat = bouw(maak_werkboek(_zwaar(gegevens, 10, 160)), tmp_path / "uit")
     assert resultaat.exit_code == 0, resultaat.output

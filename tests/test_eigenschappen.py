@@ -1,5 +1,6 @@
 """Property-based: whatever a trekker types in any cell, the reader returns a model or the
 project's own input errors, nothing else; and whatever it returns renders into documents
+
 that reopen."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cache
 import docx
 import openpyxl
 import pptx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +22,8 @@ from generator.fouten import HitteplanFout
 from generator.lezer import lees
 from generator.sjabloon import Sjablonen
 from generator.voorbeeld import hittekaart, maak_voorbeeld
+
+pytestmark = pytest.mark.traag
 
 _ONGELDIG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

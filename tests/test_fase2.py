@@ -197,6 +197,7 @@ def test_geen_lege_koppen_punten_of_rijen(gebouwd, nummer):
     assert fouten == []
 
 
+@pytest.mark.extern
 @pytest.mark.parametrize("nummer", sorted(VERWACHT))
 def test_canvas_op_een_pagina_op_elk_moment(gebouwd, nummer, tmp_path):
     map_, _, _ = gebouwd[nummer]

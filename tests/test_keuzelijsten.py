@@ -100,6 +100,7 @@ def test_de_controle_vindt_een_verkeerde_lijst(werkboeken, tmp_path):
     assert any(r.startswith("Locaties!") and "'Wijkcode'" in r for r in gevonden), gevonden
 
 
+@pytest.mark.extern
 def test_ook_na_opslaan_in_libreoffice(werkboeken, tmp_path):
     """LibreOffice Calc opens the blank workbook and saves it again as .xlsx: what it writes is
     read back too, and still offers what the generator reads."""

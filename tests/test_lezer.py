@@ -442,6 +442,7 @@ def test_lees_werkboek_geeft_alle_fouten_in_de_uitzondering(maak_werkboek):
 
 
 # -- a real spreadsheet program writes different XML ----------------------------------------
+@pytest.mark.extern
 def test_door_libreoffice_opgeslagen_leest_hetzelfde(tmp_path, voorbeeld):
     soffice = hulpmiddel("soffice")
     doel = tmp_path / "lo"

@@ -132,6 +132,7 @@ def test_nederlandse_datums_en_vervolg(voorbeeld_notitie):
     assert "Daarna volgt fase 3, vastleggen en uitvoeren" in alles
 
 
+@pytest.mark.extern
 def test_toegankelijk_en_geldig(voorbeeld_notitie):
     doc = docx.Document(voorbeeld_notitie)
     assert doc.core_properties.title == "Gedeelde ambitie en afspraken lokaal hitteplan Heuvelmonde"
@@ -147,6 +148,7 @@ def test_toegankelijk_en_geldig(voorbeeld_notitie):
     assert valideer_ooxml(voorbeeld_notitie) == []
 
 
+@pytest.mark.extern
 def test_rendert_in_libreoffice(voorbeeld_notitie, tmp_path):
     pdf = naar_pdf(voorbeeld_notitie, tmp_path)
     assert 4 <= pdf_paginas(pdf) <= 12

@@ -106,6 +106,7 @@ def test_geen_contactgegevens_op_dias(voorbeeld_deck):
         assert not re.search(r"\b0\d{1,3}[- ]?\d{3}[ -]?\d{3,4}\b|\+31", tekst), tekst
 
 
+@pytest.mark.extern
 def test_taal_alt_en_schema(voorbeeld_deck):
     with zipfile.ZipFile(voorbeeld_deck) as zf:
         dias = {n: zf.read(n).decode() for n in zf.namelist() if re.match(r"ppt/slides/slide\d+\.xml$", n)}
@@ -124,10 +125,12 @@ def test_taal_alt_en_schema(voorbeeld_deck):
     assert valideer_ooxml(voorbeeld_deck) == []
 
 
+@pytest.mark.extern
 def test_geen_overloop(voorbeeld_deck, tmp_path):
     assert overloop(voorbeeld_deck, naar_pdf(voorbeeld_deck, tmp_path)) == []
 
 
+@pytest.mark.extern
 def test_zestig_organisaties_en_dertig_wijken(maak_werkboek, gegevens, tmp_path):
     gegevens = _zwaar(gegevens, 10, 160)
     gegevens["Wijken"] = [
@@ -162,6 +165,7 @@ def test_hittekaart_geschaald_met_alt_tekst(maak_werkboek, gegevens, tmp_path):
     assert abs(beeld.width / beeld.height - 16 / 9) < 0.01
 
 
+@pytest.mark.extern
 def test_lange_mijlpaal_op_de_tijdlijn(maak_werkboek, gegevens, tmp_path):
     """A milestone of 147 characters: labels are placed by their measured width and never
     overlap; the long one is shortened with an ellipsis, its full text in the speaker notes;

@@ -9,9 +9,9 @@ import re
 
 import pptx
 import time_machine
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 from click.testing import CliRunner
 from docx import Document
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from generator.cli import hoofd
 from generator.lezer import lees

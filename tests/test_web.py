@@ -361,6 +361,7 @@ def test_per_blad_groepeert():
                                            ("Algemeen", [meldingen[1]])]
 
 
+@pytest.mark.extern
 def test_met_libreoffice_pdfs_en_canvas(tijdelijk):
     hulpmiddel("soffice")
     hulpmiddel("pdftoppm")

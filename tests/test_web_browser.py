@@ -18,6 +18,8 @@ import pytest
 from .conftest import IN_CI, REPO, hulpmiddel
 from .webhulp import HITTEKAART, Server, kopieer_voorbeeld, memo_tekst, met_fout, week2
 
+pytestmark = [pytest.mark.extern, pytest.mark.traag]
+
 AXE = REPO / ".ci/node/node_modules/axe-core/axe.min.js"
 SCHERMAFBEELDINGEN = REPO / "docs" / "schermafbeeldingen"
 

@@ -11,6 +11,8 @@ import pytest
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.traag
+
 
 @pytest.fixture(scope="session")
 def geinstalleerd(tmp_path_factory):
