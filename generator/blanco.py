@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from lxml import etree
@@ -57,6 +58,7 @@ def _bladverwijzing(naam: str) -> str:
 def _verwijzingsbereik(veld: Veld, contract: Contract) -> str:
     """The cells of the column a reference field is matched against, e.g.
     'Wijken'!$B$2:$B$500 for Locaties: Wijk (the Wijk column, not the Wijkcode before it)."""
+    assert veld.verwijst is not None  # a reference field names its sheet (checked when the contract loads)
     doel = contract.blad_op_naam(veld.verwijst)
     kolom = get_column_letter([v.attr for v in doel.velden].index(DOELKOLOM[veld.verwijst]) + 1)
     return f"{_bladverwijzing(doel.naam)}!${kolom}$2:${kolom}${MAX_RIJEN}"
@@ -68,7 +70,7 @@ def _validatie(veld: Veld, blad: Blad, contract: Contract, lijstbereik: dict[tup
         dv = DataValidation(type="list", formula1=lijstbereik[blad.attr, veld.attr], allow_blank=True)
         dv.error = "Kies een waarde uit de lijst."
         dv.errorTitle = "Kies uit de lijst"
-    elif veld.type == "verwijzing":
+    elif veld.type == "verwijzing" and veld.verwijst is not None:
         doel = contract.blad_op_naam(veld.verwijst)
         dv = DataValidation(type="list", formula1=_verwijzingsbereik(veld, contract), allow_blank=True)
         # a warning, not a stop: a name may be typed before its row exists, and a meeting
@@ -225,7 +227,7 @@ def _celwaarde(veld: Veld, waarde: object) -> object:
     return waarde
 
 
-def vul(wb, gegevens: dict[str, object], contract: Contract | None = None) -> None:
+def vul(wb, gegevens: dict[str, Any], contract: Contract | None = None) -> None:
     """Fill a blank workbook from ``{sheet name: {label: value}}`` (velden sheets) or
     ``{sheet name: [{label: value}, …]}`` (rijen sheets), the way a user would."""
     contract = contract or laad_contract()

@@ -94,4 +94,6 @@ def oorzaak(err: OSError) -> str:
     }
     if getattr(errno, "EDQUOT", None) is not None:
         teksten[errno.EDQUOT] = "de toegestane schijfruimte is op"
-    return teksten.get(err.errno, f"systeemfout {err.errno}" if err.errno else "onbekende oorzaak")
+    if err.errno is None:
+        return "onbekende oorzaak"
+    return teksten.get(err.errno, f"systeemfout {err.errno}")

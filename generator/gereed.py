@@ -102,7 +102,7 @@ def _controleer(wb: Werkboek, contract: Contract, nodig: Nodig, bijeenkomst: Bij
     """What is missing for one need, or None when it is met."""
     blad = contract.blad(nodig.blad)
     bladnaam = wb.bladnaam(blad.attr)
-    if blad.soort == "velden":
+    if blad.soort == "velden" and nodig.veld is not None:
         waarde = getattr(getattr(wb, blad.attr), nodig.veld)
         if not _leeg(waarde):
             return None
@@ -148,13 +148,13 @@ def documenten(wb: Werkboek, contract: Contract | None = None) -> tuple[Document
                 if b.status not in _NIET_MEER[soort.per]:
                     uit.append(_document(wb, contract, soort, b))
         elif soort.bijeenkomst is not None:
-            b = wb.bijeenkomst(soort.bijeenkomst)
-            if b is None:
+            eerste = wb.bijeenkomst(soort.bijeenkomst)
+            if eerste is None:
                 gevonden = Ontbrekend(wb.bladnaam("bijeenkomsten"), None,
                                       f"nog geen rij met Soort '{soort.bijeenkomst}'")
                 uit.append(Document(soort.sleutel, soort.naam, (gevonden,)))
             else:
-                uit.append(_document(wb, contract, soort, b))
+                uit.append(_document(wb, contract, soort, eerste))
         else:
             uit.append(_document(wb, contract, soort, None))
     return tuple(uit)

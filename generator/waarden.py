@@ -210,7 +210,7 @@ def lijkt_fractie(waarde: object, getalnotatie: str = "General") -> bool:
         return "%" not in notatie and 0 < waarde < 1
     if isinstance(waarde, str):
         m = re.fullmatch(r"(\d+(?:[.,]\d+)?)", _plat(waarde).replace(" ", ""))
-        return bool(m) and 0 < float(m[1].replace(",", ".")) < 1
+        return m is not None and 0 < float(m[1].replace(",", ".")) < 1
     return False
 
 
