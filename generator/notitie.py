@@ -21,7 +21,7 @@ def bijlagen(wb: Werkboek) -> dict[str, int | None]:
     out): the text refers to the bijlagen by number."""
     delen = [("partijen", bool(wb.stakeholders)),
              ("beeld", bool(wb.wijken or wb.locaties or wb.algemeen.hittekaart or wb.bronnen)),
-             ("doelen", bool(wb.doelen)), ("afspraken", bool(wb.afspraken))]
+             ("doelen", bool(wb.doelen)), ("afspraken", bool(wb.afspraken_lopend))]
     nummers = iter(range(1, len(delen) + 1))
     return {sleutel: next(nummers) if ja else None for sleutel, ja in delen}
 
