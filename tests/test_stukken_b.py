@@ -91,6 +91,9 @@ def test_rollen_van_afgehaakte_partners_weg_van_niet_benaderde_een_voorstel(maak
     assert not any(weg in r for r in rijen) and f"{nieuw}\n(voorstel, nog niet benaderd)" in rijen
     assert len(rijen) == len(g["Afspraken"]) - 1
     assert any(t.startswith(f"Met {len(rijen)} partijen zijn afspraken gemaakt") for t in alinea_teksten(doc))
+    canvas = [p.text for c in docx.Document(str(tmp_path / "uit" / "canvas-fase-2.docx")).tables[0]._cells
+              for p in c.paragraphs]
+    assert not any(t.startswith(f"•\t{weg} brengt") for t in canvas) and f"•\t{nieuw} brengt: Water en een koele winkel." in canvas
 
 
 def test_lege_juridische_aspecten_krijgen_de_standaardtekst_uit_het_sjabloon(maak_werkboek, tmp_path):
