@@ -15,7 +15,8 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.lang import MSO_LANGUAGE_ID
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.dml import MSO_FILL
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
@@ -47,6 +48,7 @@ class Vak:
     hoogte: float
 
 
+STANDAARDKLEUR = "00689E"  # the colour the base presentation is drawn in
 PROCENT = 'General"%"'  # as the tables print it: 33,5% and 62%, with the decimal comma of a Dutch Office
 SLIDE_B, SLIDE_H = 13.333, 7.5
 INHOUD = Vak(0.6, 1.45, 12.13, 5.35)
@@ -71,9 +73,18 @@ class Deck:
         }
         self.kleur = (wb.algemeen.huisstijlkleur or "#00689E").lstrip("#")
         self.logo = wb.algemeen.logo
+        self._huisstijl_in_de_master()
         self.voettekst = self.t("algemeen.voettekst")
         self.layout_titel = self._layout(0, "Title Slide")
         self.layout_dia = self._layout(5, "Title Only")
+
+    def _huisstijl_in_de_master(self) -> None:
+        """The slide master's shapes drawn in the template's standard colour (the band along
+        the top of every slide) take the house colour."""
+        for vorm in self.prs.slide_master.shapes:
+            if vorm.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and vorm.fill.type == MSO_FILL.SOLID \
+                    and str(vorm.fill.fore_color.rgb) == STANDAARDKLEUR:
+                vorm.fill.fore_color.rgb = RGBColor.from_string(self.kleur.upper())
 
     # -- texts ---------------------------------------------------------------------------
     def t(self, sleutel: str, bron: str | None = None, **extra) -> str:

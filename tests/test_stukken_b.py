@@ -294,6 +294,8 @@ def _xml(pad, patroon):
 def test_huisstijlkleur_op_titels_grafieken_en_tabelkoppen(decks, grootte, kleur):
     g, prs, uit = deck(decks, grootte)
     pad = uit / "presentatie-startbijeenkomst.pptx"
+    band = next(v for v in prs.slide_master.shapes if v.name == "Huisstijlband")
+    assert str(band.fill.fore_color.rgb) == kleur
     for dia in prs.slides:
         for alinea in dia.shapes.title.text_frame.paragraphs:
             assert all(str(r.font.color.rgb) == kleur for r in alinea.runs), titel(dia)
