@@ -170,6 +170,8 @@ def _aan_tafel(deck: Deck) -> None:
     if not lagen:
         return
     deck.context["aan_tafel"] = [s for _, lijst in lagen for s in lijst]
+    deck.context["in_gesprek"] = [s for s in wb.stakeholders if s not in deck.context["aan_tafel"]
+                                  and not wb.afgehaakt(s.organisatie)]  # not those that dropped out
     kolombreedte = (INHOUD.breedte - 0.3 * (len(lagen) - 1)) / len(lagen)
     capaciteit = INHOUD.hoogte * 72 * 0.92
 

@@ -333,3 +333,17 @@ def test_logo_op_elke_dia_als_het_is_gegeven(decks):
             for v in logos:
                 assert v.left + v.width <= prs.slide_width and v.top + v.height <= prs.slide_height
                 assert v._element.xpath("./p:nvPicPr/p:cNvPr")[0].get("descr") == "Logo van Gemeente Heuvelmonde"
+
+
+def test_aan_tafel_zonder_afgehaakte_partners(decks):
+    g, prs, _ = deck(decks, (60, 30))
+    dia = next(d for d in prs.slides if titel(d) == "Wie zitten er aan tafel")
+    notities = dia.notes_slide.notes_text_frame.text
+    per_status = {st: [s["Organisatie"] for s in g["Stakeholders"] if s["Status"] == st] for st in
+                  ("Uitgenodigd", "Aangemeld", "Deelgenomen", "Telefonisch bijgepraat", "Nog benaderen", "Afgehaakt")}
+    aan_tafel = per_status["Uitgenodigd"] + per_status["Aangemeld"] + per_status["Deelgenomen"]
+    in_gesprek = len(per_status["Telefonisch bijgepraat"]) + len(per_status["Nog benaderen"])
+    assert notities.startswith(f"Uitgenodigd zijn {len(aan_tafel)} organisaties; met {in_gesprek} andere organisaties "
+                               "van de groslijst zijn we nog in gesprek.")
+    tekst = "\n".join(inhoud(dia)) + notities
+    assert all(o in tekst for o in aan_tafel) and not any(o in tekst for o in per_status["Afgehaakt"])
