@@ -347,3 +347,12 @@ def test_aan_tafel_zonder_afgehaakte_partners(decks):
                                "van de groslijst zijn we nog in gesprek.")
     tekst = "\n".join(inhoud(dia)) + notities
     assert all(o in tekst for o in aan_tafel) and not any(o in tekst for o in per_status["Afgehaakt"])
+
+
+@pytest.mark.parametrize("grootte", [(1, 30), (60, 30)])
+def test_grote_presentatie_zonder_overloop_gerenderd(decks, grootte, tmp_path):
+    from .conftest import naar_pdf, overloop
+
+    _, _, uit = deck(decks, grootte)
+    pad = uit / "presentatie-startbijeenkomst.pptx"
+    assert overloop(pad, naar_pdf(pad, tmp_path)) == []
