@@ -33,7 +33,7 @@ def maak_notitie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
     context = {
         "steller": notitie.steller or wb.algemeen.naam_trekker,
         # the next steps as of the memo's own date
-        "vervolg_mijlpalen": [m for m in wb.planning if m.status != PLANNING.gereed and m.gereed > notitie.datum],
+        "vervolg_mijlpalen": [m for m in wb.planning if m.status != PLANNING.gereed and m.gereed > wb.standdatum],
         "bijlage": bijlagen(wb),
         "doelen_afgesproken": sum(1 for d in wb.doelen if d.status == DOEL.afgesproken),
     }

@@ -356,3 +356,21 @@ def test_grote_presentatie_zonder_overloop_gerenderd(decks, grootte, tmp_path):
     _, _, uit = deck(decks, grootte)
     pad = uit / "presentatie-startbijeenkomst.pptx"
     assert overloop(pad, naar_pdf(pad, tmp_path)) == []
+
+
+def test_notitie_zonder_datum_rekent_vanaf_de_stand_van_zaken(maak_werkboek):
+    """Kept from a failing property-based example: a memo rendered while its date is still
+    empty takes the next steps from the date the documents speak of instead of failing."""
+    import io
+
+    from generator.lezer import lees
+    from generator.notitie import maak_notitie
+    from generator.sjabloon import Sjablonen
+
+    g = geschaald()
+    g["Notitie"].pop("Datum")
+    model, _ = lees(maak_werkboek(g))
+    doc = docx.Document(io.BytesIO(maak_notitie(model, Sjablonen())))
+    teksten = alinea_teksten(doc)
+    assert "None" not in "\n".join(teksten)
+    assert "26 april 2027: Bestuurlijke notitie naar het college (Mark Jansen)" in teksten  # after 13 april
