@@ -15,7 +15,8 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.lang import MSO_LANGUAGE_ID
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.dml import MSO_FILL
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
@@ -47,6 +48,7 @@ class Vak:
     hoogte: float
 
 
+STANDAARDKLEUR = "00689E"  # the colour the base presentation is drawn in
 PROCENT = 'General"%"'  # as the tables print it: 33,5% and 62%, with the decimal comma of a Dutch Office
 SLIDE_B, SLIDE_H = 13.333, 7.5
 INHOUD = Vak(0.6, 1.45, 12.13, 5.35)
@@ -70,9 +72,19 @@ class Deck:
             "rangorde": wb.rangorde,
         }
         self.kleur = (wb.algemeen.huisstijlkleur or "#00689E").lstrip("#")
+        self.logo = wb.algemeen.logo
+        self._huisstijl_in_de_master()
         self.voettekst = self.t("algemeen.voettekst")
         self.layout_titel = self._layout(0, "Title Slide")
         self.layout_dia = self._layout(5, "Title Only")
+
+    def _huisstijl_in_de_master(self) -> None:
+        """The slide master's shapes drawn in the template's standard colour (the band along
+        the top of every slide) take the house colour."""
+        for vorm in self.prs.slide_master.shapes:
+            if vorm.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and vorm.fill.type == MSO_FILL.SOLID \
+                    and str(vorm.fill.fore_color.rgb) == STANDAARDKLEUR:
+                vorm.fill.fore_color.rgb = RGBColor.from_string(self.kleur.upper())
 
     # -- texts ---------------------------------------------------------------------------
     def t(self, sleutel: str, bron: str | None = None, **extra) -> str:
@@ -154,12 +166,28 @@ class Deck:
             for p in kop.text_frame.paragraphs:
                 for r in p.runs:
                     r.font.size = Pt(grootte)
+                    r.font.color.rgb = RGBColor.from_string(self.kleur.upper())
             self.taal(kop.text_frame)
         else:
             self.tekstvak(dia, Vak(0.6, 0.35, 12.13, 0.95), [(titel, 28, True, self.kleur, False)], "Titel")
-        self.tekstvak(dia, VOET, [(self.voettekst, 11, False, "6E6E6E", False)], "Voettekst")
+        voet = VOET
+        if self.logo:  # the logo small in the footer's right corner; the footer text beside it
+            self.plaats_logo(dia, Vak(VOET.links + VOET.breedte - 1.6, VOET.boven - 0.05, 1.6, VOET.hoogte + 0.1))
+            voet = Vak(VOET.links, VOET.boven, VOET.breedte - 1.8, VOET.hoogte)
+        self.tekstvak(dia, voet, [(self.voettekst, 11, False, "6E6E6E", False)], "Voettekst")
         self.notities(dia, notities)
         return dia
+
+    def plaats_logo(self, dia, vak: Vak) -> None:
+        """The logo (Algemeen: Logo) inside ``vak``, right-aligned, its proportions kept."""
+        with Image.open(self.logo) as beeld:
+            b, h = beeld.size
+        schaal = min(vak.breedte / b, vak.hoogte / h)
+        breedte, hoogte = b * schaal, h * schaal
+        vorm = dia.shapes.add_picture(self.logo, inch(vak.links + vak.breedte - breedte),
+                                      inch(vak.boven + (vak.hoogte - hoogte) / 2), inch(breedte), inch(hoogte))
+        vorm.name = "Logo"
+        self.alt(vorm, self.t("algemeen.logo_alt"))
 
     def notities(self, dia, tekst: str) -> None:
         tf = dia.notes_slide.notes_text_frame
@@ -179,7 +207,10 @@ class Deck:
             for p in dia.shapes.title.text_frame.paragraphs:
                 for r in p.runs:
                     r.font.size = Pt(36 if len(titel) < 45 else 30)
+                    r.font.color.rgb = RGBColor.from_string(self.kleur.upper())
             self.taal(dia.shapes.title.text_frame)
+        if self.logo:
+            self.plaats_logo(dia, Vak(SLIDE_B - 0.6 - 3.0, 0.45, 3.0, 1.2))
         for vorm in dia.placeholders:
             if vorm.placeholder_format.idx == 1:
                 vorm.text_frame.text = ondertitel
@@ -190,10 +221,7 @@ class Deck:
                 self.taal(vorm.text_frame)
         self.notities(dia, self.t("titel.notities"))
 
-    def opsomming(self, sleutel: str, items: list[str], notities: str, grootte: float = 22, titel: str | None = None,
-                  vet_eerste: bool = False) -> None:
-        """Bullets; what does not fit continues on a next slide, never below ``grootte``."""
-        titel = titel or self.t(f"{sleutel}.titel")
+    def _paginas(self, items: list[str], grootte: float, vet_eerste: bool) -> list[list]:
         pagina: list = []
         paginas = []
         for i, item in enumerate(items):
@@ -203,14 +231,38 @@ class Deck:
                 pagina = []
             pagina.append(alinea)
         paginas.append(pagina)
+        return paginas
+
+    def opsomming(self, sleutel: str, items: list[str], notities: str, grootte: float = 22, titel: str | None = None,
+                  vet_eerste: bool = False, doorlopen: bool = True) -> list[str]:
+        """Bullets on one slide, the text down to 18 pt (never below ``grootte`` - 4) before
+        anything is moved. What still does not fit continues on a next slide with at least
+        three items (``doorlopen``), or is returned for the speaker notes."""
+        titel = titel or self.t(f"{sleutel}.titel")
+        kleinste = max(min(grootte, 18), grootte - 4)
+        maat = grootte
+        paginas = self._paginas(items, maat, vet_eerste)
+        while len(paginas) > 1 and maat - 2 >= kleinste:
+            maat -= 2
+            paginas = self._paginas(items, maat, vet_eerste)
+        rest: list[str] = []
+        if not doorlopen and len(paginas) > 1:
+            rest = [a[0] for pagina in paginas[1:] for a in pagina]
+            paginas = paginas[:1]
+        while len(paginas) > 1 and len(paginas[-1]) < 3 and len(paginas[-2]) > 3:
+            paginas[-1].insert(0, paginas[-2].pop())  # no continuation slide with one or two items
         for n, pagina in enumerate(paginas):
             kop = titel if n == 0 else self.t("algemeen.vervolg", titel=titel)
             dia = self.dia(kop, notities)
             self.tekstvak(dia, INHOUD, pagina, "Inhoud")
+        return rest
 
     def tabel(self, sleutel: str, koppen: list[str], rijen: list[list[str]], breedtes: list[float], notities: str,
-              grootte: float = 14, alt_tekst: str | None = None, titel: str | None = None) -> None:
-        """A table; rows that do not fit continue on a next slide with the header repeated."""
+              grootte: float = 14, alt_tekst: str | None = None, titel: str | None = None,
+              doorlopen: bool = True) -> int:
+        """A table with its header row in the house colour; rows that do not fit continue on a
+        next slide with the header repeated (``doorlopen``), or stay off: returns how many rows
+        are on the slides."""
         titel = titel or self.t(f"{sleutel}.titel")
         schaal = INHOUD.breedte / sum(breedtes)
         breedtes = [b * schaal for b in breedtes]
@@ -229,6 +281,8 @@ class Deck:
             pagina.append(rij)
             gebruikt += h
         paginas.append(pagina)
+        if not doorlopen:
+            paginas = paginas[:1]
         for n, pagina in enumerate(paginas):
             kop = titel if n == 0 else self.t("algemeen.vervolg", titel=titel)
             dia = self.dia(kop, notities)
@@ -246,21 +300,24 @@ class Deck:
                     cel = tabel.cell(r, k)
                     cel.text_frame.word_wrap = True
                     p = cel.text_frame.paragraphs[0]
+                    if r == 0:
+                        cel.fill.solid()
+                        cel.fill.fore_color.rgb = RGBColor.from_string(self.kleur.upper())
                     for j, regel in enumerate(str(tekst).split("\n")):
                         if j:
                             p.add_line_break()
-                        self.run(p, regel, grootte, vet=r == 0)
+                        self.run(p, regel, grootte, vet=r == 0, kleur="FFFFFF" if r == 0 else None)
+        return sum(len(pagina) for pagina in paginas)
 
-    def grafiek(self, sleutel: str, wijken, waarden, procent: bool, notities_sleutel: str) -> None:
-        """A native clustered bar chart per (at most) 12 wijken; categories in workbook order."""
+    def grafiek(self, sleutel: str, wijken, waarden, procent: bool, notities_sleutel: str, rest=(),
+                maximum: float | None = None) -> None:
+        """A native clustered bar chart of ``wijken`` on one slide (``rest``: the wijken left
+        off, named in the notes). The value axis runs from 0 to ``maximum`` (100 for
+        percentages), so that a measure has one scale in every chart."""
         reeksen = self.teksten.lijst(f"{sleutel}.reeksen")
-        per_dia = 12
-        for start in range(0, len(wijken), per_dia):
-            deel = wijken[start:start + per_dia]
-            titel = self.t(f"{sleutel}.titel")
-            if start:
-                titel = self.t("algemeen.vervolg", titel=titel)
-            dia = self.dia(titel, self.t(notities_sleutel, wijken=deel))
+        for deel in (list(wijken),):
+            titel = self.t(f"{sleutel}.titel", wijken=deel, rest=list(rest))
+            dia = self.dia(titel, self.t(notities_sleutel, wijken=deel, rest=list(rest)))
             data = CategoryChartData(number_format=PROCENT if procent else "#,##0")
             data.categories = [w.wijk for w in deel]
             for naam, attr in zip(reeksen, waarden):
@@ -278,6 +335,8 @@ class Deck:
             grafiek.category_axis.reverse_order = True
             grafiek.value_axis.has_major_gridlines = False
             grafiek.value_axis.visible = False
+            grafiek.value_axis.minimum_scale = 0
+            grafiek.value_axis.maximum_scale = 100 if procent else maximum
             plot = grafiek.plots[0]
             plot.gap_width = 60
             plot.has_data_labels = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.keuzes import BIJEENKOMST, KNELPUNT, LOCATIE, SOORT, STUK
+from generator.keuzes import BIJEENKOMST, KNELPUNT, LOCATIE, PARTNER, SOORT, STUK
 
 
 @dataclass(frozen=True)
@@ -270,6 +270,7 @@ class Rangorde:
     hittestress: float
     verder_dan_300m: float
     geschat: int
+    prioriteit: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -320,6 +321,7 @@ class Werkboek:
     bronnen: tuple[Bron, ...] = ()
     fasen: tuple[str, ...] = ()
     lagen: tuple[str, ...] = ()
+    prioriteiten: tuple[str, ...] = ()
     werkboekversie: int | None = None
     map: str = field(default=".", compare=False)
     plekken: Plekken = field(default_factory=Plekken, compare=False, repr=False)
@@ -421,10 +423,42 @@ class Werkboek:
 
     @property
     def trekkers_vervolg(self) -> tuple[str, ...]:
-        """Parties that lead the follow-up: the Ambitie field and agreements marked so."""
+        """Parties that lead the follow-up: the Ambitie field and agreements marked so (never a
+        party that dropped out)."""
         namen = [self.ambitie.trekker_vervolg] if self.ambitie.trekker_vervolg else []
         namen += [a.partij for a in self.afspraken if a.trekt_vervolg and a.partij not in namen]
-        return tuple(namen)
+        return tuple(n for n in namen if not self.afgehaakt(n))
+
+    # -- the state of the process, as of the memo's date -----------------------------------
+    def partijstatus(self, naam: str | None) -> str | None:
+        """The Stakeholders status of a party (None for no party or one without status)."""
+        return next((s.status for s in self.stakeholders if s.organisatie == naam), None)
+
+    def afgehaakt(self, naam: str | None) -> bool:
+        """Whether a party has dropped out (status Afgehaakt): its roles do not appear."""
+        return naam is not None and self.partijstatus(naam) == PARTNER.afgehaakt
+
+    def niet_benaderd(self, naam: str | None) -> bool:
+        """Whether a party has not been approached yet (status Nog benaderen): its roles are
+        proposals."""
+        return naam is not None and self.partijstatus(naam) == PARTNER.nog_benaderen
+
+    @property
+    def afspraken_lopend(self) -> tuple[Afspraak, ...]:
+        """The agreements of parties that have not dropped out."""
+        return tuple(a for a in self.afspraken if not self.afgehaakt(a.partij))
+
+    @property
+    def dialoog_gehouden(self) -> bool:
+        """Whether the dialogue (doelen en maatregelen) has been held (status Afgerond) on or
+        before the date the documents speak of: until then ambition and roles are proposals."""
+        return any(b.soort == SOORT.dialoog and b.datum <= self.standdatum for b in self.gehouden)
+
+    @property
+    def deelnemers(self) -> tuple[Stakeholder, ...]:
+        """The organisations that took part (status Deelgenomen): the one number of
+        organisations that took part, in every document."""
+        return tuple(s for s in self.stakeholders if s.status == PARTNER.deelgenomen)
 
     @property
     def nieuwe_stakeholders(self) -> tuple[Stakeholder, ...]:
@@ -485,8 +519,13 @@ class Werkboek:
                 continue
             basis = w.alleenwonend75 if w.alleenwonend75 is not None else w.plus75
             geschat = round(basis * w.hittestress / 100 * w.verder_dan_300m / 100)
-            uit.append(Rangorde(w.wijk, basis, w.hittestress, w.verder_dan_300m, geschat))
-        return tuple(sorted(uit, key=lambda r: (-r.geschat, r.wijk)))
+            uit.append(Rangorde(w.wijk, basis, w.hittestress, w.verder_dan_300m, geschat, w.prioriteit))
+        return tuple(sorted(uit, key=lambda r: (self.prioriteitsrang(r.prioriteit), -r.geschat, r.wijk)))
+
+    def prioriteitsrang(self, prioriteit: str | None) -> int:
+        """The place of a Prioriteit in its dropdown (Hoog first); none after all of them. The
+        ranking follows the trekker's priority, so a wijk has one priority in every document."""
+        return self.prioriteiten.index(prioriteit) if prioriteit in self.prioriteiten else len(self.prioriteiten)
 
     @property
     def zorglocaties(self) -> tuple[Locatie, ...]:
@@ -494,4 +533,14 @@ class Werkboek:
 
     @property
     def koele_locaties(self) -> tuple[Locatie, ...]:
+        """The koele plekken and waterpunten of the sheet Locaties: the one source of the
+        number of koele plekken, in total and per wijk, in every document (the Wijken column
+        'Koele plekken' is only checked against it)."""
         return tuple(loc for loc in self.locaties if loc.soort in (LOCATIE.koele_plek, LOCATIE.waterpunt))
+
+    def koele_plekken_in(self, wijk: str) -> int | None:
+        """The number of koele plekken and waterpunten in a wijk, counted in Locaties; None
+        (unknown, not zero) when Locaties lists none at all."""
+        if not self.koele_locaties:
+            return None
+        return sum(1 for loc in self.koele_locaties if loc.wijk == wijk)

@@ -58,6 +58,7 @@ def bouw_model(lezing: Lezing, versie: int | None, werkboekmap: Path) -> model.W
         bronnen=tuple(_maak_rij(model.Bron, x) for x in r["bronnen"]),
         fasen=c.lijsten["fase_hitteplan"],
         lagen=tuple(c.lagen),
+        prioriteiten=tuple(c.blad("wijken").veld("prioriteit").keuzes),
         werkboekversie=versie,
         map=str(werkboekmap),
         plekken=model.Plekken(

@@ -3,7 +3,7 @@
 All wording lives in ``sjablonen/bestuurlijke-notitie.docx``; this module only prepares the
 context (the numbers of the bijlagen that have content, the steps after the memo's date,
 images) and finishes the document: Dutch as the default language, house colour on the
-headings, alt text on pictures, properties, and table columns as wide as their words need.
+headings and the tables' header rows, alt text on pictures, properties, and table columns as wide as their words need.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from generator.keuzes import DOEL, PLANNING
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
-from generator.woord import afbeeldingen, kolommen_op_maat, render_docx
+from generator.woord import afbeeldingen, huisstijl_in_tabellen, kolommen_op_maat, render_docx
 
 NAAM = "bestuurlijke-notitie.docx"
 
@@ -21,7 +21,7 @@ def bijlagen(wb: Werkboek) -> dict[str, int | None]:
     out): the text refers to the bijlagen by number."""
     delen = [("partijen", bool(wb.stakeholders)),
              ("beeld", bool(wb.wijken or wb.locaties or wb.algemeen.hittekaart or wb.bronnen)),
-             ("doelen", bool(wb.doelen)), ("afspraken", bool(wb.afspraken))]
+             ("doelen", bool(wb.doelen)), ("afspraken", bool(wb.afspraken_lopend))]
     nummers = iter(range(1, len(delen) + 1))
     return {sleutel: next(nummers) if ja else None for sleutel, ja in delen}
 
@@ -29,15 +29,16 @@ def bijlagen(wb: Werkboek) -> dict[str, int | None]:
 def maak_notitie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
     """The memo as .docx bytes."""
     notitie = wb.notitie
+    kleur = huisstijl_in_tabellen(wb.algemeen.huisstijlkleur)
     context = {
         "steller": notitie.steller or wb.algemeen.naam_trekker,
         # the next steps as of the memo's own date
-        "vervolg_mijlpalen": [m for m in wb.planning if m.status != PLANNING.gereed and m.gereed > notitie.datum],
+        "vervolg_mijlpalen": [m for m in wb.planning if m.status != PLANNING.gereed and m.gereed > wb.standdatum],
         "bijlage": bijlagen(wb),
         "doelen_afgesproken": sum(1 for d in wb.doelen if d.status == DOEL.afgesproken),
     }
     return render_docx(
         sjablonen.pad(NAAM), wb, context,
         afbeeldingen=afbeeldingen(wb, sjablonen, "logo", "hittekaart"),
-        datum=notitie.datum, nabewerking=kolommen_op_maat,
+        datum=notitie.datum, nabewerking=lambda doc: (kolommen_op_maat(doc), kleur(doc)),
     )

@@ -113,10 +113,11 @@ def _proces(deck: Deck) -> None:
         tf = dia.notes_slide.notes_text_frame
         tf.text = f"{tf.text}\n\n{deck.t('proces.ingekort')}\n{volledig}"
         deck.taal(tf)
-    if overig:  # more milestones than the timeline has room for: listed on a next slide
-        items = [deck.t("vervolg.punt", datum=d, wat=wat) for d, wat in overig]
-        deck.opsomming("proces", items, deck.t("proces.notities"),
-                       titel=deck.t("algemeen.vervolg", titel=deck.t("proces.titel")))
+    if overig:  # more milestones than the timeline has room for: in the notes
+        tf = dia.notes_slide.notes_text_frame
+        volledig = "\n".join(deck.t("vervolg.punt", datum=d, wat=wat) for d, wat in overig)
+        tf.text = f"{tf.text}\n\n{deck.t('proces.overig')}\n{volledig}"
+        deck.taal(tf)
 
 
 def _label(deck: Deck, datum: str, wat: str, vet: bool, hoogte: float) -> tuple[str, float, float]:
@@ -169,42 +170,106 @@ def _aan_tafel(deck: Deck) -> None:
     if not lagen:
         return
     deck.context["aan_tafel"] = [s for _, lijst in lagen for s in lijst]
+    deck.context["in_gesprek"] = [s for s in wb.stakeholders if s not in deck.context["aan_tafel"]
+                                  and not wb.afgehaakt(s.organisatie)]  # not those that dropped out
     kolombreedte = (INHOUD.breedte - 0.3 * (len(lagen) - 1)) / len(lagen)
-    grootte = 16
     capaciteit = INHOUD.hoogte * 72 * 0.92
-    kolommen = []
-    for laag, lijst in lagen:
-        kop = (laag, 18, True, deck.kleur, False)
-        stukken, huidig = [], [kop]
-        for s in lijst:
-            item = (s.organisatie, grootte, False, None, True)
-            if len(huidig) > 1 and deck.hoogte(huidig + [item], kolombreedte) > capaciteit:
-                stukken.append(huidig)
-                huidig = [kop]
-            huidig.append(item)
-        stukken.append(huidig)
-        kolommen.append(stukken)
-    titel = deck.t("tafel.titel")
-    for n in range(max(len(k) for k in kolommen)):
-        dia = deck.dia(titel if n == 0 else deck.t("algemeen.vervolg", titel=titel), deck.t("tafel.notities"))
-        for i, stukken in enumerate(kolommen):
-            if n < len(stukken):
-                vak = Vak(INHOUD.links + i * (kolombreedte + 0.3), INHOUD.boven, kolombreedte, INHOUD.hoogte)
-                deck.tekstvak(dia, vak, stukken[n], f"Partners {i + 1}")
+
+    def kolom(laag, lijst, grootte):
+        """The column of a tier at ``grootte``: as many names as fit, then 'en nog N'."""
+        kop = [(laag, grootte + 2, True, deck.kleur, False)]
+        for n in range(len(lijst), -1, -1):
+            namen = [(s.organisatie, grootte, False, None, True) for s in lijst[:n]]
+            meer = [(deck.t("tafel.meer", aantal=len(lijst) - n), grootte, False, None, False)] if n < len(lijst) else []
+            if n == 0 or deck.hoogte(kop + namen + meer, kolombreedte) <= capaciteit:
+                return kop + namen + meer, list(lijst[n:])
+
+    for grootte in (16, 14, 12):
+        kolommen = [kolom(laag, lijst, grootte) for laag, lijst in lagen]
+        if not any(rest for _, rest in kolommen):
+            break
+    rest = [(laag, r) for (laag, _), (_, r) in zip(lagen, kolommen) if r]
+    dia = deck.dia(deck.t("tafel.titel"), deck.t("tafel.notities", rest=rest))
+    for i, (alineas, _) in enumerate(kolommen):
+        vak = Vak(INHOUD.links + i * (kolombreedte + 0.3), INHOUD.boven, kolombreedte, INHOUD.hoogte)
+        deck.tekstvak(dia, vak, alineas, f"Partners {i + 1}")
 
 
 def _volgende_stappen(deck: Deck) -> None:
     wb = deck.wb
     vanaf = wb.startbijeenkomst.datum if wb.startbijeenkomst else wb.algemeen.start_fase2
-    items = [(d, w) for d, w, _ in wb.tijdlijn(na=vanaf)]
-    if items:
-        deck.opsomming("vervolg", [deck.t("vervolg.punt", datum=d, wat=w) for d, w in items], deck.t("vervolg.notities"))
+    items = [deck.t("vervolg.punt", datum=d, wat=w) for d, w, _ in wb.tijdlijn(na=vanaf)]
+    if items:  # what does not fit on the slide is in its notes
+        dia = len(deck.prs.slides)
+        rest = deck.opsomming("vervolg", items, "", doorlopen=False)
+        deck.notities(deck.prs.slides[dia], deck.t("vervolg.notities", rest=rest))
 
 
 def maak_presentatie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
     """The deck for the startbijeenkomst as .pptx bytes; its texts together bounded in time."""
     with binnen_de_tijd(TEKSTEN):
         return controleer_omvang(_maak_presentatie(wb, sjablonen), NAAM)
+
+
+PER_GRAFIEK = 12  # wijken in a chart; with more, the top of the ranking, the rest in the notes
+PER_TABEL = 10  # rows of a ranking on its slide; the rest in the notes
+
+
+def _boven(wb: Werkboek) -> tuple[list, list]:
+    """The wijken for the charts: all in workbook order when they fit, else the top of the
+    ranking (Prioriteit, then the estimate), and the rest."""
+    wijken = list(wb.wijken)
+    if len(wijken) <= PER_GRAFIEK:
+        return wijken, []
+    volgorde = {r.wijk: i for i, r in enumerate(wb.rangorde)}
+    wijken.sort(key=lambda w: (volgorde.get(w.wijk, len(volgorde)), wb.prioriteitsrang(w.prioriteit)))
+    return wijken[:PER_GRAFIEK], wijken[PER_GRAFIEK:]
+
+
+def _schaal(waarden) -> float:
+    """A round axis maximum above every value (1, 2 or 5 times a power of ten)."""
+    hoogste = max([v for v in waarden if v is not None] or [1])
+    stap = 10 ** max(len(str(int(hoogste))) - 1, 0)
+    for factor in (1, 2, 5, 10):
+        if hoogste <= factor * stap:
+            return factor * stap
+    return 10 * stap
+
+
+def _lokaal_beeld(deck: Deck) -> None:
+    wb = deck.wb
+    if wb.wijken:
+        boven, rest = _boven(wb)
+        maximum = _schaal([getattr(w, a) for w in wb.wijken for a in ("plus75", "alleenwonend75")])
+        deck.grafiek("kwetsbaar", boven, ["plus75", "alleenwonend75"], False, "kwetsbaar.notities", rest, maximum)
+        if any(w.hittestress is not None or w.verder_dan_300m is not None for w in wb.wijken):
+            deck.grafiek("hitte", boven, ["hittestress", "verder_dan_300m"], True, "hitte.notities", rest)
+    if wb.algemeen.hittekaart:
+        deck.afbeelding("hittekaart", wb.algemeen.hittekaart)
+    if wb.locaties:
+        rijen = []
+        wijknamen = [w.wijk for w in wb.wijken] + sorted({loc.wijk or "" for loc in wb.locaties} - {w.wijk for w in wb.wijken})
+        for wijk in wijknamen:
+            zorg = [loc.naam for loc in wb.zorglocaties if (loc.wijk or "") == wijk]
+            koel = [loc.naam for loc in wb.koele_locaties if (loc.wijk or "") == wijk]
+            if zorg or koel:  # a wijk without any location is named in the notes, not a row of dashes
+                rijen.append({"wijk": wijk or deck.t("locaties.wijk_onbekend"), "zorg": zorg, "koel": koel})
+        zonder_koel = [w.wijk for w in wb.wijken if not any(loc.wijk == w.wijk for loc in wb.koele_locaties)]
+        cellen = [[r["wijk"], "\n".join(r["zorg"]) or "–", "\n".join(r["koel"]) or "–"] for r in rijen]
+        if rijen:  # how many rows fit is known once the table is laid out: the notes after it
+            dia = len(deck.prs.slides)
+            op_dia = deck.tabel("locaties", deck.teksten.lijst("locaties.koppen"), cellen, [2.5, 4.8, 4.8], "",
+                                alt_tekst=deck.t("locaties.alt"), doorlopen=False)
+            deck.notities(deck.prs.slides[dia],
+                          deck.t("locaties.notities", rijen=rijen, rest=rijen[op_dia:], zonder_koel=zonder_koel))
+    if wb.rangorde:
+        rijen = [[str(i), r.wijk, r.prioriteit or "", getal(r.basis), procent(r.hittestress), procent(r.verder_dan_300m),
+                  getal(r.geschat)] for i, r in enumerate(wb.rangorde, start=1)]
+        dia = len(deck.prs.slides)
+        op_dia = deck.tabel("rangorde", deck.teksten.lijst("rangorde.koppen"), rijen[:PER_TABEL],
+                            [0.7, 2.8, 1.5, 2.1, 1.5, 2.0, 2.3], "", alt_tekst=deck.t("rangorde.alt"), doorlopen=False)
+        deck.notities(deck.prs.slides[dia],
+                      deck.t("rangorde.notities", rest=list(enumerate(wb.rangorde, start=1))[op_dia:]))
 
 
 def _maak_presentatie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
@@ -214,36 +279,15 @@ def _maak_presentatie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
     deck.opsomming("welkom", deck.punten("welkom.punten"), deck.t("welkom.notities"))
     if start and start.programma:
         _programma(deck, start)
+    if wb.stakeholders:  # who is at the table, early
+        _aan_tafel(deck)
+    _proces(deck)
     if start and start.spreker:
         deck.opsomming("spreker", deck.punten("spreker.punten"), deck.t("spreker.notities"), vet_eerste=True)
     _ladder(deck)
-    if wb.wijken:
-        deck.grafiek("kwetsbaar", list(wb.wijken), ["plus75", "alleenwonend75"], False, "kwetsbaar.notities")
-        if any(w.hittestress is not None or w.verder_dan_300m is not None for w in wb.wijken):
-            deck.grafiek("hitte", list(wb.wijken), ["hittestress", "verder_dan_300m"], True, "hitte.notities")
-    if wb.algemeen.hittekaart:
-        deck.afbeelding("hittekaart", wb.algemeen.hittekaart)
-    if wb.locaties:
-        rijen = []
-        wijknamen = [w.wijk for w in wb.wijken] + sorted({loc.wijk or "" for loc in wb.locaties} - {w.wijk for w in wb.wijken})
-        for wijk in wijknamen:
-            zorg = [loc.naam for loc in wb.zorglocaties if (loc.wijk or "") == wijk]
-            koel = [loc.naam for loc in wb.koele_locaties if (loc.wijk or "") == wijk]
-            if zorg or koel or wijk:
-                rijen.append({"wijk": wijk or deck.t("locaties.wijk_onbekend"), "zorg": zorg, "koel": koel})
-        deck.tabel("locaties", deck.teksten.lijst("locaties.koppen"),
-                   [[r["wijk"], "\n".join(r["zorg"]) or "–", "\n".join(r["koel"]) or "–"] for r in rijen],
-                   [2.5, 4.8, 4.8], deck.t("locaties.notities", rijen=rijen), alt_tekst=deck.t("locaties.alt"))
-    if wb.rangorde:
-        rijen = [[str(i), r.wijk, getal(r.basis), procent(r.hittestress), procent(r.verder_dan_300m), getal(r.geschat)]
-                 for i, r in enumerate(wb.rangorde, start=1)]
-        deck.tabel("rangorde", deck.teksten.lijst("rangorde.koppen"), rijen, [0.7, 3.0, 2.2, 1.6, 2.2, 2.4],
-                   deck.t("rangorde.notities"), alt_tekst=deck.t("rangorde.alt"))
-    _proces(deck)
-    if start:
+    _lokaal_beeld(deck)
+    if start:  # the questions for the room before any draft answer
         _gesprekken(deck, start)
-    if wb.stakeholders:
-        _aan_tafel(deck)
     if wb.ambitie.ambitie:  # a first draft of the ambition, to test in the room
         deck.opsomming("ambitie", deck.punten("ambitie.punten"), deck.t("ambitie.notities"), vet_eerste=True)
     else:  # the ambition is the result of phase 2: until then the slide asks the room

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from PIL import Image, UnidentifiedImageError
 
 from generator.contract import Blad, normaliseer
+from generator.keuzes import LOCATIE
 from generator.lezing import Lezing, Rij
 from generator.uitvoer import slug
 
@@ -172,6 +173,7 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
         else:
             alg.waarden[attr] = str(pad)
     _controleer_bijeenkomstnamen(lezing)
+    controleer_koele_plekken(lezing)
     for rij in lezing.rijen.get("bijeenkomsten", []):
         b, e = rij.waarden.get("begintijd"), rij.waarden.get("eindtijd")
         if isinstance(b, dt.time) and isinstance(e, dt.time) and e <= b:
@@ -189,3 +191,34 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
         if isinstance(inw, int) and isinstance(p75, int) and p75 > inw:
             lezing.fout(f"er zijn meer 75-plussers ({p75}) dan inwoners ({inw}, cel {rij.cellen['inwoners']})",
                         naam("wijken"), rij.cellen["plus75"])
+
+
+def _cellen(cellen: list[str]) -> str:
+    return cellen[0] if len(cellen) == 1 else ", ".join(cellen[:-1]) + " en " + cellen[-1]
+
+
+def controleer_koele_plekken(lezing: Lezing) -> None:
+    """The number of koele plekken has one source, the sheet Locaties (its rows of soort Koele
+    plek and Waterpunt, per wijk). A number in the Wijken column 'Koele plekken' that differs
+    from that count is a warning naming both: the Wijken cell and the Locaties cells counted."""
+    naam = lezing.bladnamen.get
+    koel = (LOCATIE.koele_plek, LOCATIE.waterpunt)
+    per_wijk: dict[str, list[str]] = {}
+    soortkolom = None
+    for rij in lezing.rijen.get("locaties", []):
+        soortkolom = soortkolom or rij.cellen.get("soort")
+        if rij.waarden.get("soort") in koel and rij.waarden.get("wijk"):
+            per_wijk.setdefault(normaliseer(rij.waarden["wijk"]), []).append(rij.cellen["soort"])
+    locaties = naam("locaties", "Locaties")
+    for rij in lezing.rijen.get("wijken", []):
+        opgegeven, wijk = rij.waarden.get("koele_plekken"), rij.waarden.get("wijk")
+        if not isinstance(opgegeven, int) or not wijk:
+            continue
+        geteld = per_wijk.get(normaliseer(wijk), [])
+        if opgegeven == len(geteld):
+            continue
+        waar = (f"blad '{locaties}' telt er {len(geteld)} ({'cel' if len(geteld) == 1 else 'cellen'} "
+                f"{_cellen(geteld)})" if geteld else f"blad '{locaties}' noemt er geen in {wijk}")
+        lezing.waarschuw(f"hier staan {opgegeven} koele plekken voor {wijk}, maar {waar}; de documenten tellen de "
+                         f"koele plekken en waterpunten in blad '{locaties}': vul daar elke koele plek in, of pas "
+                         "dit getal aan", naam("wijken", "Wijken"), rij.cellen["koele_plekken"])

@@ -202,6 +202,21 @@ def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | Non
     return controleer_omvang(bewaar(doc.save), pad.name)
 
 
+STANDAARDKLEUR = "00689E"  # the house colour the templates are drawn in
+
+
+def huisstijl_in_tabellen(kleur: str | None):
+    """A finishing step: table cells shaded in the templates' standard colour (header rows)
+    get the house colour instead."""
+    def nabewerking(doc) -> None:
+        if not kleur:
+            return
+        for shd in doc.element.body.iter(qn("w:shd")):
+            if (shd.get(qn("w:fill")) or "").upper() == STANDAARDKLEUR:
+                shd.set(qn("w:fill"), kleur.lstrip("#").upper())
+    return nabewerking
+
+
 CELMARGE_PT = 2 * 5.4  # Word's default cell margins, left and right (108 twips each)
 
 
@@ -268,7 +283,7 @@ def _stijlen(doc, kleur: str | None) -> None:
         instellingen.set(qn("w:val"), TAAL)
 
     if kleur:
-        kleurbaar = {"Title", "Heading 1", "Heading 2", "Heading 3"}
+        kleurbaar = {"Title", "Heading 1", "Heading 2", "Heading 3", "Bloktitel"}  # Bloktitel: the canvas's blocks
         for stijl in doc.styles:
             if stijl.name in kleurbaar:
                 stijl.font.color.rgb = RGBColor.from_string(kleur.lstrip("#"))

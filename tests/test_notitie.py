@@ -160,7 +160,7 @@ def test_lege_secties_verdwijnen(maak_werkboek, tmp_path):
     assert resultaat.exit_code == 0, resultaat.output
     doc = docx.Document(uit / "bestuurlijke-notitie.docx")
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert h1 == ["Beslispunten", "Aanleiding", "Beoogd effect", "Ambitie", "Vervolg"]
+    assert h1 == ["Beslispunten", "Aanleiding", "Beoogd effect", "Ambitie (voorstel)", "Juridische aspecten", "Vervolg"]
     assert len(doc.tables) == 1  # only the header block: no orphan table header
     kop = {r.cells[0].text for r in doc.tables[0].rows}
     assert "Registratienummer" not in kop and "Afdeling" not in kop
@@ -187,7 +187,10 @@ def test_tekens_letterlijk_en_regelafbrekingen(maak_werkboek, gegevens, tmp_path
 
 @pytest.mark.parametrize("soort,aan,kop,intro", [
     ("Collegevoorstel", "College van B&W", "Beslispunten", "Het college besluit:"),
-    ("Bestuurlijke notitie", "Bestuurders zorgorganisaties", "Wat vragen wij van u", "Wij vragen u:"),
+    ("Bestuurlijke notitie", "Bestuurders zorgorganisaties", "Wat vragen wij van u",
+     "Wij vragen u, onder voorbehoud van instemming van de besturen van de partners:"),
+    ("Collegevoorstel", "College en bestuurders zorgorganisaties", "Beslispunten",
+     "Het college besluit, onder voorbehoud van instemming van de besturen van de partners:"),
     ("Raadsinformatiebrief", "College van B&W", "Beslispunten", "Het college informeert de raad over het volgende:"),
 ])
 def test_soort_stuk_en_geadresseerde(maak_werkboek, gegevens, tmp_path, soort, aan, kop, intro):
