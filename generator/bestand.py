@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from generator.fouten import BestandFout, oorzaak
 from generator.opmaak import getal
+from generator.pakket import bevat as _bevat
 
 MAX_BESTAND = 50 * 1024 * 1024
 MAX_UITGEPAKT = 200 * 1024 * 1024
@@ -35,19 +36,6 @@ _HOOFD = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 def _beschadigd(naam: str) -> BestandFout:
     return BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.")
-
-
-def _bevat(zf: zipfile.ZipFile, lid: zipfile.ZipInfo, *zoek: bytes) -> bytes | None:
-    """The first of ``zoek`` found anywhere in a member (read in pieces that overlap), or None."""
-    rest = b""
-    with zf.open(lid) as fh:
-        while stuk := fh.read(64 * 1024):
-            venster = rest + stuk
-            for z in zoek:
-                if z in venster:
-                    return z
-            rest = venster[-64:]
-    return None
 
 
 def controleer_bestand(pad: Path) -> None:

@@ -29,6 +29,7 @@ from jinja2.utils import Cycler, Joiner, Namespace
 
 from generator import __version__, opmaak
 from generator.fouten import SjabloonFout, oorzaak
+from generator.pakket import controleer_document, controleer_pakket
 from generator.paden import standaard_sjablonen
 
 
@@ -47,10 +48,16 @@ class Sjablonen:
         self.standaard = standaard_sjablonen()
 
     def pad(self, naam: str) -> Path:
+        """The file of template ``naam``; a Word or PowerPoint template has passed the package
+        checks of :func:`generator.pakket.controleer_pakket` (once per file and version)."""
         for map_ in (self.eigen, self.standaard):
             try:
                 if map_ is not None and (map_ / naam).is_file():
-                    return map_ / naam
+                    pad = map_ / naam
+                    if pad.suffix.lower() in (".docx", ".pptx"):
+                        stat = pad.stat()
+                        _gecontroleerd(str(pad.resolve()), stat.st_mtime_ns, stat.st_size)
+                    return pad
             except OSError as err:
                 raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen: {oorzaak(err)}.") from err
         raise SjabloonFout(f"Het sjabloon '{naam}' ontbreekt in '{self.eigen or self.standaard}'.")
@@ -74,6 +81,11 @@ class Sjablonen:
     def teksten(self, naam: str) -> Teksten:
         """A TOML file of texts with checked access (see :class:`Teksten`)."""
         return Teksten(naam, self.toml(naam))
+
+
+@cache
+def _gecontroleerd(pad: str, _versie: int, _grootte: int) -> None:
+    controleer_pakket(Path(pad))
 
 
 class Teksten:
@@ -350,11 +362,13 @@ MAX_UITGEPAKT = 200 * 1024 * 1024  # bytes one finished document may hold, unpac
 
 def controleer_omvang(data: bytes, sjabloon: str) -> bytes:
     """A finished document (an Office zip) whose content, unpacked, stays within
-    :data:`MAX_UITGEPAKT`; a template that made more gets a sentence naming it."""
+    :data:`MAX_UITGEPAKT` and that points nowhere outside itself; a template that made more
+    (or composed a fetching field) gets a sentence naming it."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         if len(data) > MAX_UITGEPAKT or sum(lid.file_size for lid in zf.infolist()) > MAX_UITGEPAKT:
             raise SjabloonFout(f"Sjabloon '{sjabloon}': het ingevulde document wordt groter dan 200 MB; staat er een lus "
                                "in die te veel herhaalt?")
+        controleer_document(zf, sjabloon)
     return data
 
 
