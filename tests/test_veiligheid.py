@@ -423,7 +423,7 @@ def test_geen_reusachtig_getal_door_vermenigvuldigen(voorbeeld, tmp_path):
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.exit_code == 1
     assert resultaat.output.strip().splitlines()[-1].startswith(
-        "Sjabloon 'bestuurlijke-notitie.docx': een tag probeert iets wat in een sjabloon niet mag")
+        "Sjabloon 'bestuurlijke-notitie.docx': een getal dat te groot wordt")
     assert not (tmp_path / "uit").exists()
 
 
@@ -672,3 +672,88 @@ def test_sjabloonpakket_met_te_veel_delen_of_te_groot(voorbeeld, tmp_path):
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
         1, "Sjabloon 'canvas-fase-2.docx' is 51 MB, meer dan 50 MB; zo'n sjabloon wordt niet gebruikt.")
+
+
+# -- 14. template work bounded by construction (issue 24, 3) -----------------------------------
+_A = "{% set a = 'x' * 19999999 %}{% set b = 'x' * 19999998 ~ 'y' %}"
+_VERDUBBELD = ("{% set ns = namespace(y='x' * 1000, z='x' * 1000) %}{% for i in range(40) %}{% set ns.y = [ns.y, ns.y] %}"
+               "{% set ns.z = [ns.z, ns.z] %}{% endfor %}")
+BEGRENSD = [
+    (_A + "{{ b in [a] * 19999999 }}", "een herhaling die te lang wordt"),
+    ("{{ '%*s' % (1900000000, 'x') }}", "een breedte die te groot is"),
+    ("{{ '%.1900000000f' % 1.5 }}", "een breedte die te groot is"),
+    ("{% set a = 'x' * 15000000 %}{{ (a ~ a)|length }}", "een tekst of lijst die te groot wordt"),
+    ("{% set a = 'x' * 15000000 %}{{ [a, a]|join|length }}", "een tekst of lijst die te groot wordt"),
+    ("{% set a = 'x' * 15000000 %}{{ ([a] * 50)|join|length }}", "een herhaling die te lang wordt"),
+    ("{% set a = 'x' * 1000000 %}{{ (['x'] * 100)|join(a)|length }}", "een tekst of lijst die te groot wordt"),
+    ("{% set a = 'x' * 10000000 %}{{ [a, a, a]|map('upper')|join|length }}", "een tekst of lijst die te groot wordt"),
+    ("{{ ('x' * 100)|replace('', 'y' * 1000000)|length }}", "een tekst of lijst die te groot wordt"),
+    ("{{ ('x' * 10000000).replace('x', 'yy')|length }}", "een tekst of lijst die te groot wordt"),
+    ("{% set a = 'x' * 10000000 %}{{ ','.join([a, a, a])|length }}", "een tekst of lijst die te groot wordt"),
+    ("{{ ('x'|indent('y' * 10000000, true) * 1)|length }}{{ (('x\n' * 5)|indent('y' * 5000000))|length }}",
+     "een tekst of lijst die te groot wordt"),
+    ("{{ [1]|batch(1000000000, 'x')|list|length }}", "een |batch die te groot is"),
+    ("{{ [1]|slice(1000000000, 'x')|list|length }}", "een |slice die te groot is"),
+    ("{{ lipsum(1000000000)|length }}", "een breedte die te groot is"),
+    ("{{ ([[1]] * 1000000)|sum(start=[])|length }}", "een |sum die te groot wordt"),
+    (_VERDUBBELD + "{{ ns.y == ns.z }}", "een vergelijking van twee te grote waarden"),
+    (_VERDUBBELD + "{{ ns.y in [ns.z] }}", "een vergelijking met een te lange lijst"),
+    (_VERDUBBELD + "{{ ns.y is in [ns.z, 1] }}", "een vergelijking met een te lange lijst"),
+    (_VERDUBBELD + "{{ ns.y }}", "een tekst of lijst die te groot wordt"),
+    (_VERDUBBELD + "{{ ns.y|string|length }}", "een tekst of lijst die te groot wordt"),
+    (_VERDUBBELD + "{{ (ns.y ~ '')|length }}", "een tekst of lijst die te groot wordt"),
+    (_VERDUBBELD + "{{ ([ns.y] * 2)|length }}", "een herhaling die te lang wordt"),
+    (_VERDUBBELD + "{{ ('%s' % ns.y)|length }}", "een tekst of lijst die te groot wordt"),
+    ("{{ notitie.datum.today() }}", "de methode .today() kan in een sjabloon niet"),
+    ("{{ notitie.datum.fromtimestamp(0) }}", "de methode .fromtimestamp() kan in een sjabloon niet"),
+    ("{{ {}.fromkeys(range(10)) }}", "de methode .fromkeys() kan in een sjabloon niet"),
+    ("{{ 'x'.encode() }}", "de methode .encode() kan in een sjabloon niet"),
+]
+
+
+@pytest.mark.parametrize(("bron", "wat"), BEGRENSD)
+def test_sjabloonwerk_begrensd_voordat_het_gebeurt(monkeypatch, bron, wat):
+    """Each payload was one uninterruptible C call (11 hours for the first), or a text of
+    0.4-1.9 GB that only Linux's memory cap stopped, or a read of the clock. With the memory
+    cap switched off (as on Windows and macOS), each is refused before it runs, naming the
+    template and what was too large."""
+    from generator import sjabloon
+    from generator.fouten import SjabloonFout
+
+    monkeypatch.setattr(sjabloon, "_geheugengrens", lambda: None)
+    import datetime as dt
+
+    with pytest.raises(SjabloonFout) as fout:
+        sjabloon.render_tekst("eigen.toml", "tekst", bron, {"notitie": {"datum": dt.date(2026, 6, 1)}})
+    assert str(fout.value) == f"Sjabloon 'eigen.toml', tekst: {wat}." or str(fout.value).startswith(
+        f"Sjabloon 'eigen.toml', tekst: {wat} ("), str(fout.value)
+
+
+def test_sjabloonwerk_begrensd_in_een_word_sjabloon(voorbeeld, tmp_path, monkeypatch):
+    from generator import sjabloon
+
+    monkeypatch.setattr(sjabloon, "_geheugengrens", lambda: None)
+    eigen = _sjabloon(tmp_path / "eigen", "Start: {{ alg.start_fase2 }}", "{{ alg.start_fase2.today() }}")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'bestuurlijke-notitie.docx': de methode .today() kan in een sjabloon niet (alleen bijvoorbeeld "
+           ".upper(), .strip(), .split() en .strftime()) in de alinea '{{ alg.start_fase2.today() }}'.")
+    eigen = _sjabloon(tmp_path / "eigen", _A + "{{ b in [a] * 19999999 }}")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.output.strip().splitlines()[-1].startswith(
+        "Sjabloon 'bestuurlijke-notitie.docx': een herhaling die te lang wordt in de alinea")
+
+
+@pytest.mark.parametrize("bron", [
+    "{{ ('a' * 100)|center(200)|length }}", "{{ [1, 2, 3]|sum }}", "{{ [(1,), (2,)]|sum(start=())|length }}",
+    "{{ 'Een, twee'.split(', ')|join(' en ') }}", "{{ 'x' in 'xyz' }}", "{{ 2 in [1, 2] and 1 < 2 < 3 }}",
+    "{{ notitie.datum.strftime('%d-%m') }} {{ notitie.datum.isoformat() }}", "{{ '%5.2f' % 3.14159 }}",
+    "{{ {'a': 1}.get('a') }}{{ {'a': 1}.items()|list|length }}", "{{ 'abc'.upper() ~ 'd' }}",
+    "{{ [3, 1, 2]|sort|join(',') }}", "{% for x in range(3) %}{{ loop.cycle('a', 'b') }}{% endfor %}",
+])
+def test_gewoon_sjabloonwerk_kan_nog(bron):
+    import datetime as dt
+
+    from generator import sjabloon
+
+    assert sjabloon.render_tekst("eigen.toml", "tekst", bron, {"notitie": {"datum": dt.date(2026, 6, 1)}})
