@@ -82,6 +82,9 @@ def _grenzen() -> None:
     it), and the memory cap."""
     if os.name == "posix":
         os.setpgrp()
+        from generator import pdf
+
+        pdf.EIGEN_PROCESGROEP = False  # LibreOffice stays in this group, which the server ends as a whole
     if sys.platform.startswith("linux"):
         import resource
 
