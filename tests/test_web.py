@@ -288,14 +288,33 @@ def test_link_verloopt(tijdelijk, monkeypatch):
 
 
 def test_bewaarplaats_begrensd(monkeypatch):
+    """One visitor's results evicted another's (three uploads with a 20 MB logo pushed an
+    earlier link to 404 within its 10 minutes): now nothing is pushed out; a newcomer is
+    refused when there is no room, before the build (issue 24, 6)."""
     monkeypatch.setattr(webapp, "MAX_BEWAARD", 100)
+    monkeypatch.setattr(webapp, "MAX_PER_UPLOAD", 60)
     plaats = webapp.Bewaarplaats()
-    eerste, _ = plaats.leg_neer(b"a" * 60, "a.zip", None)
-    tweede, _ = plaats.leg_neer(b"b" * 60, "b.zip", None)
-    assert plaats.neem_zip(eerste) is None  # the oldest went first
-    assert plaats.neem_zip(tweede) == (b"b" * 60, "b.zip")
-    assert plaats.neem_zip(tweede) is None  # once
+    assert plaats.reserveer()
+    eerste, _ = plaats.leg_neer(b"a" * 60, "a.zip", None, gereserveerd=True)
+    assert not plaats.reserveer()  # 60 kept + 60 reserved > 100: 'te druk', the first link untouched
+    assert plaats.leg_neer(b"b" * 60, "b.zip", None) is None
+    assert plaats.leg_neer(b"c" * 61, "c.zip", None) is None  # more than one upload may keep
+    assert plaats.neem_zip(eerste) == (b"a" * 60, "a.zip")
+    assert plaats.neem_zip(eerste) is None  # once
+    assert plaats.reserveer()  # the room came free with the download
     assert plaats.neem_zip("verzonnen") is None
+
+
+def test_vol_geeft_te_druk_en_laat_eerdere_links_staan(tijdelijk, monkeypatch):
+    monkeypatch.setattr(webapp, "MAX_PER_UPLOAD", 40 * 1024 * 1024)
+    monkeypatch.setattr(webapp, "MAX_BEWAARD", 40 * 1024 * 1024 + 100_000)  # one result and one reservation do not fit
+    klant = webapp.maak_app(pdf=False).test_client()
+    assert "hoogstens 40 MB zijn" in _tekst(klant.get("/").get_data(as_text=True))
+    html = _upload(klant, _bestand(VOORBEELD), _bestand(HITTEKAART)).get_data(as_text=True)
+    eerste = re.search(r'href="(/download/[^"]+)"', html).group(1)
+    tweede = _upload(klant, _bestand(VOORBEELD), _bestand(HITTEKAART))
+    assert tweede.status_code == 503 and "Het is op dit moment erg druk" in tweede.get_data(as_text=True)
+    assert klant.get(eerste).status_code == 200
 
 
 def test_geen_celinhoud_in_het_log(klant, tmp_path, caplog):
