@@ -392,7 +392,9 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
         if gevonden is None:
             return render_template("fout.html", soort="verlopen", tekst=""), 404
         data, naam = gevonden
-        return send_file(io.BytesIO(data), as_attachment=True, download_name=naam, mimetype="application/zip")
+        # whole, also when a Range was asked for: the one download must be all of it
+        return send_file(io.BytesIO(data), as_attachment=True, download_name=naam, mimetype="application/zip",
+                         conditional=False)
 
     @app.get("/canvas/<canvastoken>.png")
     def canvas(canvastoken: str):
