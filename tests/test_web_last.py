@@ -135,3 +135,79 @@ def test_stille_verbindingen_sluiten_de_pagina_niet_af(tmp_path):
         for s in stil:
             s.close()
         server.stop()
+
+
+# -- nothing of an upload survives any way the server or a worker ends (issue 24, 8) ----------
+def _processen() -> dict[int, tuple[int, bytes]]:
+    """pid -> (parent pid, command line), from /proc."""
+    from pathlib import Path
+
+    uit = {}
+    for item in filter(str.isdigit, __import__("os").listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{item}/stat").read_text()
+            regel = Path(f"/proc/{item}/cmdline").read_bytes()
+        except OSError:
+            continue
+        uit[int(item)] = (int(stat[stat.rindex(")") + 2:].split()[1]), regel)
+    return uit
+
+
+def _wacht(voorwaarde, seconden: float = 120) -> bool:
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if voorwaarde():
+            return True
+        time.sleep(0.05)
+    return voorwaarde()
+
+
+@pytest.mark.parametrize("hoe", ["ctrl-c", "sigterm", "werker-gedood"])
+def test_niets_van_een_upload_blijft_achter(tmp_path, hoe):
+    """Ctrl+C (or a service manager's SIGTERM) on `hitteplan web` during a build left the
+    upload (contact details, pictures, half-built documents) in the temporary folder; a
+    killed worker left LibreOffice's lu*.tmp folders, and the page said the upload used more
+    than 3 GB. Now the temporary folder is empty afterwards, no process of the upload is left,
+    and the page names what happened."""
+    import os
+    import signal
+
+    from .conftest import hulpmiddel
+
+    if not os.path.isdir("/proc"):
+        pytest.skip("zonder /proc zijn de processen niet te zien")
+    hulpmiddel("soffice")  # a build with PDFs: long enough to stop in the middle, and LibreOffice's own folders
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    server = Server(tmp_path, {"TMPDIR": str(tmp)})
+    uitkomst: dict = {}
+    try:
+        def stuur():
+            try:
+                uitkomst["antwoord"] = upload(server.adres, [("voorbeeld.xlsx", VOORBEELD.read_bytes()),
+                                                             (HITTEKAART.name, HITTEKAART.read_bytes())])
+            except OSError as err:  # the server stopped in the middle: no answer, as expected
+                uitkomst["fout"] = err
+
+        draad = threading.Thread(target=stuur, daemon=True)
+        draad.start()
+        assert _wacht(lambda: any(str(tmp).encode() in regel and b"soffice" in regel
+                                  for _, regel in _processen().values())), "LibreOffice is niet gestart"
+        if hoe == "werker-gedood":
+            werker = next(pid for pid, (ouder, regel) in _processen().items()
+                          if ouder == server.proces.pid and b"spawn_main" in regel)
+            os.kill(werker, signal.SIGKILL)
+            draad.join(60)
+            status, html = uitkomst["antwoord"]
+            assert status == 422
+            assert "het werkproces is van buitenaf gestopt (signaal 9, SIGKILL)" in html
+            assert "3 GB" not in html
+        else:
+            server.proces.send_signal(signal.SIGINT if hoe == "ctrl-c" else signal.SIGTERM)
+            server.proces.wait(60)
+    finally:
+        uitvoer = server.stop()
+    if hoe != "werker-gedood":
+        assert "Gestopt." in uitvoer
+    assert _wacht(lambda: not any(str(tmp).encode() in regel for _, regel in _processen().values()), 10)
+    assert sorted(p.name for p in tmp.iterdir()) == []

@@ -49,6 +49,17 @@ PAGINADRADEN = 8  # server threads kept for pages and downloads while uploads wa
 MB = 1024 * 1024
 
 log = logging.getLogger("hitteplan.web")
+_MAPPEN: set[Path] = set()  # the temporary folders of uploads under way, removed when the server stops
+_MAPPEN_SLOT = threading.Lock()
+
+
+def opruimen() -> None:
+    """The server stops: every worker ended (LibreOffice with it), every upload's folder removed."""
+    werker.stop_alle()
+    with _MAPPEN_SLOT:
+        mappen = list(_MAPPEN)
+    for map_ in mappen:
+        shutil.rmtree(map_, ignore_errors=True)
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
@@ -322,6 +333,8 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
     def uitkomst():
         bestanden = [(b.filename, b.stream) for b in request.files.getlist("bestanden")]
         tijdelijk = Path(tempfile.mkdtemp(prefix="hitteplan-web-"))
+        with _MAPPEN_SLOT:
+            _MAPPEN.add(tijdelijk)
         try:
             try:
                 upload = bewaar(bestanden, tijdelijk / "upload")
@@ -347,6 +360,8 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
                     bewaard.geef_vrij()
         finally:
             shutil.rmtree(tijdelijk, ignore_errors=True)
+            with _MAPPEN_SLOT:
+                _MAPPEN.discard(tijdelijk)
 
     def _antwoord(uit: werker.Uitkomst, map_: Path, reservering: dict):
         vervang = zin("uitkomst.map_van_de_upload")
@@ -357,8 +372,8 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
             return tekst
 
         meldingen = [Melding(schoon(m.tekst), m.blad, m.cel, m.ernst) for m in uit.meldingen]
-        if uit.soort in ("te_lang", "geheugen", "onverwacht"):
-            tekst = zin(f"uitkomst.{uit.soort}", minuten=grenzen["minuten"],
+        if uit.soort in ("te_lang", "geheugen", "gestopt", "onverwacht"):
+            tekst = zin(f"uitkomst.{uit.soort}", minuten=grenzen["minuten"], sein=uit.tekst,
                         grens=werker.MAX_GEHEUGEN // 1024 ** 3, tijd=dt.datetime.now().strftime("%d-%m-%Y %H:%M:%S"))
             return render_template("fout.html", soort=uit.soort, tekst=tekst), 500 if uit.soort == "onverwacht" else 422
         if uit.soort == "bestand":
@@ -467,12 +482,21 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
     meld(zin("gestart", adres=adres))
     if openen:
         threading.Timer(0.5, webbrowser.open, args=(adres,)).start()
+    import signal
+
+    def stoppen(*_):  # a service manager stops with SIGTERM: as Ctrl+C, so that nothing is left behind
+        raise KeyboardInterrupt
+
+    vorige = signal.signal(signal.SIGTERM, stoppen) if hasattr(signal, "SIGTERM") else None
     try:
         server.run()  # waitress ends its loop on Ctrl+C itself
     except KeyboardInterrupt:
         pass
     finally:
         server.close()
+        opruimen()
+        if vorige is not None:
+            signal.signal(signal.SIGTERM, vorige)
     meld(zin("gestopt"))
 
 
