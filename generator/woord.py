@@ -164,7 +164,7 @@ def _plaats_afbeeldingen(doc, beelden: dict[str, tuple[str, float]]) -> None:
                 if token in run.text:
                     run.text = run.text.replace(token, "")
                     run.add_picture(io.BytesIO(op_maat(bestand, breedte)), width=Mm(breedte))
-                    for naam in run.element.iter(qn("pic:cNvPr"), qn("wp:docPr")):  # the file's name, for its alt text
+                    for naam in run.element.iter(qn("pic:cNvPr")):  # the file's name, as from a path: its alt text
                         naam.set("name", Path(bestand).name)
 
 
