@@ -466,19 +466,24 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
     logging.getLogger("waitress").setLevel(logging.WARNING)
     app = maak_app()
     werkers = app.extensions["hitteplan"]["werkers"]
+    from generator.web.voorpost import Voorpost
+
     try:
-        _kan_luisteren(host, poort)  # before waitress, which leaves a socket behind when it cannot bind
-        # every waiting upload holds a thread: enough threads that pages and downloads still get
-        # one; idle connections closed after 30 s and room for many, so that connections that
-        # send nothing cannot shut the page for others
-        server = create_server(app, host=host, port=poort, threads=werkers * (1 + MAX_WACHTEND) + PAGINADRADEN,
+        # the public address is the gate's (voorpost: connections per client, a deadline per
+        # request); waitress listens on this machine only, for the gate. Every waiting upload
+        # holds a thread: enough threads that pages and downloads still get one
+        poort_in = _luister(host, poort)
+        server = create_server(app, host="127.0.0.1", port=0, threads=werkers * (1 + MAX_WACHTEND) + PAGINADRADEN,
                                ident="hitteplan", max_request_body_size=4 * MAX_VERZOEK,
                                clear_untrusted_proxy_headers=True, channel_timeout=30, connection_limit=1000)
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
             raise HitteplanFout(zin("poort_bezet", poort=poort)) from err
         raise HitteplanFout(zin("adres_fout", host=host, oorzaak=oorzaak(err))) from err
-    adres = f"http://{'[' + host + ']' if ':' in host else host}:{server.effective_port}/"
+    poort_in.listen(1024)
+    voorpost = Voorpost(poort_in, ("127.0.0.1", server.effective_port))
+    voorpost.start()
+    adres = f"http://{'[' + host + ']' if ':' in host else host}:{poort_in.getsockname()[1]}/"
     meld(zin("gestart", adres=adres))
     if openen:
         threading.Timer(0.5, webbrowser.open, args=(adres,)).start()
@@ -493,6 +498,7 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
     except KeyboardInterrupt:
         pass
     finally:
+        voorpost.stop()
         server.close()
         opruimen()
         if vorige is not None:
@@ -500,14 +506,20 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
     meld(zin("gestopt"))
 
 
-def _kan_luisteren(host: str, poort: int) -> None:
-    """Raise the OSError that binding ``host:poort`` gives (a port in use, an address that
-    is not this machine's), as waitress would, but closing the socket."""
+def _luister(host: str, poort: int):
+    """A socket bound to ``host:poort`` (not yet listening), or the OSError binding gives (a
+    port in use, an address that is not this machine's)."""
     import socket
 
+    fout: OSError | None = None
     for familie, soort, protocol, _, adres in socket.getaddrinfo(host, poort, type=socket.SOCK_STREAM):
-        with socket.socket(familie, soort, protocol) as proef:
+        sock = socket.socket(familie, soort, protocol)
+        try:
             if hasattr(socket, "SO_REUSEADDR") and sys.platform != "win32":  # as waitress does
-                proef.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            proef.bind(adres)
-        return
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(adres)
+            return sock
+        except OSError as err:
+            sock.close()
+            fout = err
+    raise fout or OSError(f"geen adres voor {host}")
