@@ -10,17 +10,20 @@ programs that do not calculate do). defusedxml guards openpyxl's XML parsing.
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 from openpyxl.utils import get_column_letter
 
 from generator.fouten import BestandFout, oorzaak
 from generator.opmaak import getal
+from generator.pakket import bevat as _bevat
 
 MAX_BESTAND = 50 * 1024 * 1024
 MAX_UITGEPAKT = 200 * 1024 * 1024
@@ -31,23 +34,14 @@ MAX_BLADEN = 250  # sheets in a workbook (the contract has 14)
 MAX_CELLEN = 100_000  # filled cells per sheet
 _STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _HOOFD = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_PAKKET = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RELATIE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RIJ_OF_KOLOM = re.compile(rb"<(?:\w+:)?(row|col)\b([^>]*)>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*["\']([^"\']*)["\']')
 
 
 def _beschadigd(naam: str) -> BestandFout:
     return BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.")
-
-
-def _bevat(zf: zipfile.ZipFile, lid: zipfile.ZipInfo, *zoek: bytes) -> bytes | None:
-    """The first of ``zoek`` found anywhere in a member (read in pieces that overlap), or None."""
-    rest = b""
-    with zf.open(lid) as fh:
-        while stuk := fh.read(64 * 1024):
-            venster = rest + stuk
-            for z in zoek:
-                if z in venster:
-                    return z
-            rest = venster[-64:]
-    return None
 
 
 def controleer_bestand(pad: Path) -> None:
@@ -138,6 +132,55 @@ class Werkmap:
         # a writer that does not calculate stores a placeholder and asks Excel to calculate on opening
         self._niet_berekend = bool(calc is not None and calc.fullCalcOnLoad)
         self.bladen = [ws.title for ws in self._waarden.worksheets]
+        # a sheet hidden in Excel (right-click on a tab > Hide) is still read: the trekker is told
+        self.verborgen_bladen = {ws.title for ws in self._waarden.worksheets if ws.sheet_state != "visible"}
+        self._pad = pad
+        self._delen: dict[str, str] | None = None
+
+    def _deel(self, titel: str) -> str | None:
+        """The package part that holds sheet ``titel`` (from workbook.xml and its relationships)."""
+        if self._delen is None:
+            self._delen = {}
+            try:
+                with zipfile.ZipFile(self._pad) as zf:
+                    boek = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+                    relaties = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+            except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError):
+                return None
+            doelen = {r.get("Id"): r.get("Target") or "" for r in relaties.iter(f"{{{_PAKKET}}}Relationship")}
+            for blad in boek.iter(f"{{{_HOOFD.decode()}}}sheet"):
+                doel = doelen.get(blad.get(f"{{{_RELATIE}}}id"), "")
+                self._delen[blad.get("name") or ""] = doel.lstrip("/") if doel.startswith("/") else f"xl/{doel}"
+        return self._delen.get(titel)
+
+    def verborgen(self, titel: str) -> tuple[set[int], set[int]]:
+        """The hidden rows and columns of a sheet (numbers from 1), from the sheet's XML: the
+        read-only reader does not give them. Only the opening tags of rows and columns are
+        looked at, piece by piece."""
+        deel = self._deel(titel)
+        rijen: set[int] = set()
+        kolommen: set[int] = set()
+        if deel is None:
+            return rijen, kolommen
+        try:
+            with zipfile.ZipFile(self._pad) as zf, zf.open(deel) as fh:
+                rest = b""
+                while stuk := fh.read(256 * 1024):
+                    venster = rest + stuk
+                    einde = venster.rfind(b">") + 1
+                    for tag in _RIJ_OF_KOLOM.finditer(venster, 0, einde):
+                        attrs = dict(_ATTR.findall(tag.group(2)))
+                        if attrs.get(b"hidden") not in (b"1", b"true"):
+                            continue
+                        if tag.group(1) == b"row" and attrs.get(b"r", b"").isdigit():
+                            rijen.add(int(attrs[b"r"]))
+                        elif tag.group(1) == b"col" and attrs.get(b"min", b"").isdigit():
+                            laatste = min(int(attrs.get(b"max", attrs[b"min"]) or 0), MAX_KOLOMMEN)
+                            kolommen.update(range(int(attrs[b"min"]), laatste + 1))
+                    rest = venster[einde:][-4096:]
+        except (KeyError, zipfile.BadZipFile, OSError, zlib.error):
+            pass  # reading the sheet itself reports the damage
+        return rijen, kolommen
 
     def close(self) -> None:
         self._waarden.close()

@@ -151,16 +151,26 @@ def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
                          tuple(aangepast), v.model)
 
 
-def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str]) -> str:
+def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str], basis: Path | None = None) -> str:
     """The output folder of one workbook in a folder run: the municipality; the file's own
     name when an earlier workbook already took that; with a number when that too is taken.
-    Every workbook gets a folder of its own."""
+    Every workbook gets a folder of its own, and never the folder of the workbooks (a
+    gemeente named like it)."""
     stam = slug(werkboek.stem)
     for naam in itertools.chain((slug(gemeente), stam), (f"{stam}-{n}" for n in itertools.count(2))):
+        if basis is not None and _zelfde_map(basis / naam, werkboek.parent):
+            continue
         if naam not in gebruikt:
             gebruikt.add(naam)
             return naam
     raise AssertionError("unreachable")
+
+
+def _zelfde_map(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _onverwacht(err: BaseException) -> HitteplanFout:
@@ -285,7 +295,7 @@ def _bouw_map(regio: Regiobouw, map_: Path, basis: Path, sjablonen: Path | None,
             if isinstance(lezing, HitteplanFout):
                 taken.append(lezing)
             else:
-                doel = basis / _mapnaam(lezing[0].algemeen.gemeente, werkboek, gebruikt)
+                doel = basis / _mapnaam(lezing[0].algemeen.gemeente, werkboek, gebruikt, basis)
                 taken.append(pool.submit(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name) if pool
                              else functools.partial(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name))
 

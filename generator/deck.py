@@ -7,6 +7,7 @@ rather than shrink them below a readable size. What goes on the slides is in
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 
 from PIL import Image
@@ -21,6 +22,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
 from generator import meten, rauw
+from generator.beeld import op_maat
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen, render_tekst
@@ -356,7 +358,8 @@ class Deck:
         schaal = min(INHOUD.breedte / b, INHOUD.hoogte / h)
         breedte, hoogte = b * schaal, h * schaal
         links = INHOUD.links + (INHOUD.breedte - breedte) / 2
-        vorm = dia.shapes.add_picture(pad, inch(links), inch(INHOUD.boven), inch(breedte), inch(hoogte))
+        vorm = dia.shapes.add_picture(io.BytesIO(op_maat(pad, breedte * 25.4)), inch(links), inch(INHOUD.boven),
+                                      inch(breedte), inch(hoogte))
         vorm.name = "Hittekaart"
         self.alt(vorm, self.t(f"{sleutel}.alt"))
 

@@ -216,16 +216,36 @@ def _werkboekversie(wm: Werkmap, lezing: Lezing) -> int | None:
 
 def _bladen(wm: Werkmap, lezing: Lezing) -> dict[str, str]:
     """Normalised sheet name -> the sheet's title; two sheets whose names differ only in case,
-    spaces or hyphens are an error (which one was meant cannot be known)."""
+    spaces or hyphens, or that look alike on screen (a Cyrillic А for an A, see
+    :func:`waarden.skelet`), are an error (which one was meant cannot be known)."""
     bladen: dict[str, str] = {}
+    gezien: dict[str, str] = {}
     for titel in wm.bladen:
-        sleutel = normaliseer(titel)
-        if sleutel in bladen:
-            lezing.fout(f"het werkboek heeft twee bladen met bijna dezelfde naam ('{bladen[sleutel]}' en '{titel}'); "
-                        "verwijder of hernoem er één", titel)
+        sleutel, skelet = normaliseer(titel), waarden.skelet(titel)
+        if sleutel in bladen or skelet in gezien:
+            ander = bladen.get(sleutel) or gezien[skelet]
+            hoe = f"bijna dezelfde naam ('{ander}' en '{titel}')" if sleutel in bladen else (
+                f"namen die er hetzelfde uitzien ('{ander}' en '{titel}'; een letter uit een ander schrift of een "
+                "onzichtbaar teken)")
+            lezing.fout(f"het werkboek heeft twee bladen met {hoe}; verwijder of hernoem er één", titel)
             continue
-        bladen[sleutel] = titel
+        bladen[sleutel] = gezien[skelet] = titel
     return bladen
+
+
+def _verborgen(wm: Werkmap, titel: str, cellen, lezing: Lezing) -> None:
+    """A hidden sheet, row or column that holds something is used all the same (a hidden row
+    of Stakeholders still gets an invitation): a warning naming sheet and row or column."""
+    hulp = "; de generator leest die gegevens wel. Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze"
+    if titel in wm.verborgen_bladen:
+        lezing.waarschuw(f"het blad is verborgen in Excel{hulp}", titel)
+    rijen, kolommen = wm.verborgen(titel)
+    for r in sorted(rijen):
+        if r <= len(cellen) and (gevuld := next((c for w, _, c in cellen[r - 1] if w is not None), None)):
+            lezing.waarschuw(f"rij {r} is verborgen maar niet leeg{hulp}", titel, gevuld)
+    for k in sorted(kolommen):
+        if gevuld := next((rij[k - 1][2] for rij in cellen if len(rij) >= k and rij[k - 1][0] is not None), None):
+            lezing.waarschuw(f"kolom {kolomletters(k)} is verborgen maar niet leeg{hulp}", titel, gevuld)
 
 
 def lees(pad: str | Path, vandaag: dt.date | None = None) -> tuple[model.Werkboek | None, list[Melding]]:
@@ -250,6 +270,7 @@ def lees(pad: str | Path, vandaag: dt.date | None = None) -> tuple[model.Werkboe
                 continue
             lezing.bladnamen[blad.attr] = titel
             cellen = _lees_cellen(wm, titel, lezing)
+            _verborgen(wm, titel, cellen, lezing)
             if blad.soort == "velden":
                 lezing.rijen[blad.attr] = [_lees_velden(blad, titel, cellen, lezing)]
             else:

@@ -54,7 +54,13 @@ def nieuw_werkboek(pad: Path, overschrijven: bool = False, voorbeeld: bool = Fal
     if voorbeeld:
         wb = maak_voorbeeld()
         naam, beeld = hittekaart()
-        bijlagen[pad.parent / naam] = beeld
+        kaart = pad.parent / naam
+        try:
+            al_daar = kaart.is_file() and kaart.stat().st_size == len(beeld) and kaart.read_bytes() == beeld
+        except OSError:
+            al_daar = False
+        if not al_daar:  # the picture of an earlier example is the same: left as it is, not a reason to refuse
+            bijlagen[kaart] = beeld
     else:
         wb = maak_blanco()
     schrijf_werkboek(wb, pad, overschrijven=overschrijven, bijlagen=bijlagen)

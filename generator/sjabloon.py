@@ -27,8 +27,9 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
-from generator import __version__, opmaak
+from generator import __version__, begrenzing, opmaak
 from generator.fouten import SjabloonFout, oorzaak
+from generator.pakket import controleer_document, controleer_pakket
 from generator.paden import standaard_sjablonen
 
 
@@ -47,10 +48,16 @@ class Sjablonen:
         self.standaard = standaard_sjablonen()
 
     def pad(self, naam: str) -> Path:
+        """The file of template ``naam``; a Word or PowerPoint template has passed the package
+        checks of :func:`generator.pakket.controleer_pakket` (once per file and version)."""
         for map_ in (self.eigen, self.standaard):
             try:
                 if map_ is not None and (map_ / naam).is_file():
-                    return map_ / naam
+                    pad = map_ / naam
+                    if pad.suffix.lower() in (".docx", ".pptx"):
+                        stat = pad.stat()
+                        _gecontroleerd(str(pad.resolve()), stat.st_mtime_ns, stat.st_size)
+                    return pad
             except OSError as err:
                 raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen: {oorzaak(err)}.") from err
         raise SjabloonFout(f"Het sjabloon '{naam}' ontbreekt in '{self.eigen or self.standaard}'.")
@@ -74,6 +81,11 @@ class Sjablonen:
     def teksten(self, naam: str) -> Teksten:
         """A TOML file of texts with checked access (see :class:`Teksten`)."""
         return Teksten(naam, self.toml(naam))
+
+
+@cache
+def _gecontroleerd(pad: str, _versie: int, _grootte: int) -> None:
+    controleer_pakket(Path(pad))
 
 
 class Teksten:
@@ -123,11 +135,10 @@ _GEGEVENS = (str, int, float, tuple, list, dict, dt.date, dt.time, dt.timedelta,
              Joiner)
 # str methods whose output size the template chooses (a width, a format): unbounded output
 _TEKST_OPREKKEN = {"ljust", "rjust", "center", "zfill", "expandtabs", "format", "format_map"}
-MAX_UITVOER = 20_000_000  # characters a template may produce for one document or text
+MAX_UITVOER = begrenzing.MAX_TEKST  # characters a template may produce for one document or text
 MAX_SECONDEN = 120  # seconds a template may take for one document
 PER_DOCUMENT = 0.25  # seconds each document of a series adds to its shared budget (a letter takes about 0.015 s)
 MAX_GEHEUGEN = 2 * 1024 ** 3  # bytes a template may add to the process while it is filled in (where the system allows)
-MAX_BREEDTE = 1000  # the width a filter such as center or indent may be asked for
 
 
 def eigen_gegevens(obj: object) -> bool:
@@ -137,14 +148,18 @@ def eigen_gegevens(obj: object) -> bool:
 
 class _Omgeving(ImmutableSandboxedEnvironment):
     """The sandbox every template renders in. Attributes only of the project's own data and
-    of plain values (no mutation); a repeat (``'x' * n``, ``n ** m``) that would make more
-    than :data:`MAX_UITVOER` characters is refused.
+    of plain values (no mutation); methods only from an allow-list; every operation whose
+    size the template chooses measured before it runs (see :mod:`generator.begrenzing`).
 
     Each distinct template source is compiled once (:meth:`from_string`): every letter of a
     run renders the same Word template, every slide text is used again and again, and
     compiling was a fifth of a build."""
 
-    intercepted_binops = frozenset({"*", "**", "+"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = begrenzing.Code  # comparisons and ~ measured too
+    concat = staticmethod(begrenzing.samenvoegen)  # the output, measured while it is collected
+    vergelijk = staticmethod(begrenzing.vergelijk)
+    aaneen = staticmethod(begrenzing.aaneen)
 
     def wrap_str_format(self, value):
         return None  # str.format and format_map are refused outright (see is_safe_attribute)
@@ -157,22 +172,12 @@ class _Omgeving(ImmutableSandboxedEnvironment):
         return isinstance(obj, _GEGEVENS) or eigen_gegevens(obj)
 
     def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(right, int | float) and not isinstance(right, bool):
-            bits = abs(left).bit_length() if isinstance(left, int) else 1  # a float overflows by itself
-            if abs(right) > 64 or right * bits > 100_000:
-                raise jinja2.exceptions.SecurityError("een macht die te groot wordt")
-        if operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple) \
-                and len(left) + len(right) > MAX_UITVOER:
-            raise jinja2.exceptions.SecurityError("een tekst die te lang wordt")
-        if operator == "*" and isinstance(left, int) and isinstance(right, int) \
-                and abs(left).bit_length() + abs(right).bit_length() > 100_000:
-            raise jinja2.exceptions.SecurityError("een getal dat te groot wordt")  # one multiplication cannot be stopped
-        if operator == "*":
-            reeks, aantal = (left, right) if isinstance(right, int) else (right, left)
-            if isinstance(reeks, str | list | tuple) and isinstance(aantal, int) \
-                    and len(reeks) * aantal > MAX_UITVOER:
-                raise jinja2.exceptions.SecurityError("een herhaling die te lang wordt")
+        begrenzing.binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+        begrenzing.controleer_aanroep(__obj, args, kwargs, eigen_gegevens)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's name)
         """The template of ``source``, compiled once per run and, where a safe folder exists,
@@ -193,7 +198,8 @@ class _Omgeving(ImmutableSandboxedEnvironment):
 
     def _sleutel(self, source: str) -> tuple:
         """The source and everything that changes the code it compiles to."""
-        return (source, __version__, jinja2.__version__, sorted(self.intercepted_binops), self.autoescape,
+        return (source, __version__, jinja2.__version__, begrenzing.CODEVERSIE, sorted(self.intercepted_binops),
+                self.autoescape,
                 self.trim_blocks, self.lstrip_blocks, self.keep_trailing_newline)
 
     # {% include %}, {% import %} and {% extends %} load another template by name: refused,
@@ -350,30 +356,14 @@ MAX_UITGEPAKT = 200 * 1024 * 1024  # bytes one finished document may hold, unpac
 
 def controleer_omvang(data: bytes, sjabloon: str) -> bytes:
     """A finished document (an Office zip) whose content, unpacked, stays within
-    :data:`MAX_UITGEPAKT`; a template that made more gets a sentence naming it."""
+    :data:`MAX_UITGEPAKT` and that points nowhere outside itself; a template that made more
+    (or composed a fetching field) gets a sentence naming it."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         if len(data) > MAX_UITGEPAKT or sum(lid.file_size for lid in zf.infolist()) > MAX_UITGEPAKT:
             raise SjabloonFout(f"Sjabloon '{sjabloon}': het ingevulde document wordt groter dan 200 MB; staat er een lus "
                                "in die te veel herhaalt?")
+        controleer_document(zf, sjabloon)
     return data
-
-
-def _begrensd(filter_, *namen: str):
-    """A Jinja filter whose width arguments may not exceed :data:`MAX_BREEDTE`."""
-    def begrensd(waarde, *args, **kwargs):
-        for breedte in (*args, *(kwargs.get(n) for n in namen)):
-            if isinstance(breedte, int) and not isinstance(breedte, bool) and breedte > MAX_BREEDTE:
-                raise jinja2.exceptions.SecurityError("een breedte die te groot is")
-        return filter_(waarde, *args, **kwargs)
-    return begrensd
-
-
-def _format_begrensd(waarde, *args, **kwargs):
-    """The |format filter, without widths or precisions beyond :data:`MAX_BREEDTE`."""
-    for breedte, precisie in re.findall(r"%[-+ #0]*(\d*)(?:\.(\d+))?[a-zA-Z]", str(waarde)):
-        if int(breedte or 0) > MAX_BREEDTE or int(precisie or 0) > MAX_BREEDTE:
-            raise jinja2.exceptions.SecurityError("een breedte die te groot is")
-    return jinja2.filters.do_format(waarde, *args, **kwargs)
 
 
 @cache
@@ -384,13 +374,12 @@ def omgeving(autoescape: bool = True, regels_wegknippen: bool = True) -> Sandbox
     env = _Omgeving(undefined=jinja2.StrictUndefined, autoescape=autoescape, trim_blocks=regels_wegknippen,
                     lstrip_blocks=regels_wegknippen, keep_trailing_newline=False, loader=_Bron(),
                     bytecode_cache=_bytecodecache())
-    env.finalize = lambda waarde: "" if waarde is None else waarde  # an optional field left empty
-    env.filters["center"] = _begrensd(env.filters["center"], "width")
-    env.filters["indent"] = _begrensd(env.filters["indent"], "width")
-    env.filters["wordwrap"] = _begrensd(env.filters["wordwrap"], "width")
-    env.filters["format"] = _format_begrensd
+    env.finalize = begrenzing.afdrukbaar  # an optional field left empty prints nothing; a huge list is refused
     env.filters.update(opmaak.FILTERS)
+    env.filters = begrenzing.begrens_filters(env.filters)
+    env.tests = begrenzing.begrens_tests(env.tests)
     env.globals.update(opmaak.GLOBALS)
+    env.globals["lipsum"] = begrenzing.lipsum
     return env
 
 
@@ -425,6 +414,10 @@ def _wat(err: Exception) -> str:
         return "een tag is onjuist geschreven (sluit elke {{ af met }} en elke {% met %})"
     if isinstance(err, LadenVerboden | jinja2.TemplateNotFound) or "no loader" in str(err):
         return "{% include %}, {% import %} en {% extends %} kunnen niet: zet de tekst zelf in het sjabloon"
+    if isinstance(err, begrenzing.TeGroot):
+        return str(err)
+    if isinstance(err, begrenzing.MethodeVerboden):
+        return str(err)
     if isinstance(err, jinja2.exceptions.SecurityError):
         return "een tag probeert iets wat in een sjabloon niet mag"
     if isinstance(err, ZeroDivisionError):

@@ -24,14 +24,39 @@ MAANDEN = {
 }
 JA = {"ja", "j", "x", "waar", "true", "yes", "y", "1", "✓", "v"}
 NEE = {"nee", "n", "onwaar", "false", "no", "0", "-"}
-# control characters (also what XML cannot hold), and the marks that turn text around (a name
-# that reads backwards in a document or on the web page)
-_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
-                       r"\ud800-\udfff]")
+# control characters (also what XML cannot hold), the marks that turn text around (a name that
+# reads backwards in a document or on the web page, a phone number whose parts change places:
+# the embeddings and isolates, and the left-to-right, right-to-left and Arabic letter marks),
+# and invisible characters (zero-width space, word joiner and invisible operators, the tag
+# characters that can hide a whole text)
+_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+                       r"\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]")
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel read a cell as a formula (OWASP)
 _KLEUR = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 _WIJKCODE = re.compile(r"^WK\d{6}$")
+
+
+# letters of other scripts that look like Latin ones (after Unicode's confusables, for the
+# letters a sheet's name can hold): 'Аlgemeen' with a Cyrillic А is 'Algemeen' to the eye
+_GELIJKENDE = str.maketrans(
+    "АВЕКМНОРСТХУЅІЈԁаеорсухѕіјӏһԛԝ"
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοριυνκχ"
+    "ℓ",
+    "ABEKMHOPCTXYSIJdaeopcyxsijlhqw"
+    "ABEZHIKMNOPTYXaopiuvkx"
+    "l")
+
+
+def skelet(tekst: str) -> str:
+    """What a name looks like: compatibility forms and accents folded, look-alike letters of
+    other scripts made Latin, invisible marks left out, case ignored. Two sheet names with
+    the same skeleton cannot be told apart on screen."""
+    tekst = _CONTROLE.sub("", unicodedata.normalize("NFKD", str(tekst)))
+    tekst = "".join(c for c in tekst if not unicodedata.combining(c) and c not in "\u200c\u200d\u00ad")
+    tekst = tekst.translate(_GELIJKENDE).casefold()
+    tekst = tekst.replace("0", "o").replace("1", "l").replace("i", "l").replace("rn", "m")
+    return re.sub(r"[\s_\-]+", " ", tekst).strip()
 
 
 class OngeldigeWaarde(ValueError):

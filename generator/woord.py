@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 from generator import meten
+from generator.beeld import op_maat
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import binnen_de_tijd, controleer_omvang, omgeving, render_tekst, vertaal_fout
@@ -155,13 +156,16 @@ def _alle_alineas(doc):
 
 def _plaats_afbeeldingen(doc, beelden: dict[str, tuple[str, float]]) -> None:
     """Put each picture where the template wrote its token: a template receives a plain text
-    for a picture, never an object (see :func:`render_docx`)."""
+    for a picture, never an object (see :func:`render_docx`). A picture much larger than its
+    printed width needs is scaled down first (:func:`generator.beeld.op_maat`)."""
     for alinea in _alle_alineas(doc):
         for run in alinea.runs:
             for token, (bestand, breedte) in beelden.items():
                 if token in run.text:
                     run.text = run.text.replace(token, "")
-                    run.add_picture(bestand, width=Mm(breedte))
+                    run.add_picture(io.BytesIO(op_maat(bestand, breedte)), width=Mm(breedte))
+                    for naam in run.element.iter(qn("pic:cNvPr")):  # the file's name, as from a path: its alt text
+                        naam.set("name", Path(bestand).name)
 
 
 def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,

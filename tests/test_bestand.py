@@ -291,3 +291,61 @@ def test_openpyxl_leest_met_defusedxml():
     import openpyxl.xml
 
     assert openpyxl.xml.DEFUSEDXML is True
+
+
+# -- what a trekker cannot see (issue 24, 4 and 5) -----------------------------------------------
+def test_bladen_die_er_hetzelfde_uitzien(maak_werkboek):
+    """A hidden 'Algemeen' was used while the visible look-alike 'Аlgemeen' (Cyrillic А) that
+    the trekker edits was ignored: an error naming both."""
+    def dubbel(wb):
+        wb["Algemeen"].sheet_state = "hidden"
+        kopie = wb.copy_worksheet(wb["Algemeen"])
+        kopie.title = "\u0410lgemeen"
+        kopie.sheet_state = "visible"
+        kopie["B2"] = "Andere gemeente"
+
+    uit = controleer(maak_werkboek(wijzig=dubbel))
+    assert uit.exit_code == 1
+    assert ("Fout: Blad '\u0410lgemeen': het werkboek heeft twee bladen met namen die er hetzelfde uitzien "
+            "('Algemeen' en '\u0410lgemeen'; een letter uit een ander schrift of een onzichtbaar teken); verwijder of "
+            "hernoem er één") in uit.output.splitlines()
+
+
+def test_verborgen_rij_kolom_en_blad_met_inhoud(maak_werkboek, gegevens):
+    """A hidden row of Stakeholders still got an invitation without a word: now a warning
+    naming sheet and row (and the same for a hidden column and a hidden sheet)."""
+    def verberg(wb):
+        wb["Stakeholders"].row_dimensions[3].hidden = True
+        wb["Stakeholders"].row_dimensions[40].hidden = True  # empty: no warning
+        wb["Stakeholders"].column_dimensions["K"].hidden = True
+        wb["Wijken"].sheet_state = "hidden"
+
+    pad = maak_werkboek(wijzig=verberg)
+    wb = openpyxl.load_workbook(pad)
+    eerste = wb["Stakeholders"]["A3"].value
+    kolom_k = next(c.coordinate for c in wb["Stakeholders"]["K"] if c.value is not None)
+    uit = controleer(pad)
+    regels = uit.output.splitlines()
+    assert "Waarschuwing: Blad 'Stakeholders', cel A3: rij 3 is verborgen maar niet leeg; de generator leest die " \
+           "gegevens wel. Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels, uit.output
+    assert f"Waarschuwing: Blad 'Stakeholders', cel {kolom_k}: kolom K is verborgen maar niet leeg; de generator " \
+           "leest die gegevens wel. Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels
+    assert "Waarschuwing: Blad 'Wijken': het blad is verborgen in Excel; de generator leest die gegevens wel. " \
+           "Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels
+    assert not any("rij 40" in r for r in regels)
+    assert eerste
+
+
+def test_richtingstekens_weggelaten(maak_werkboek, gegevens, tmp_path):
+    """The right-to-left mark U+200F made '0123-456 999' print as '456-0123 999' in the
+    contact list; it is stripped with the other invisible marks (also U+200E, U+061C and the
+    tag characters), with a warning at the cell."""
+    from generator.lezer import lees
+
+    gegevens["Stakeholders"][0]["Telefoon"] = "\u200f0123\u200f-\u200f456\u200f 999"
+    gegevens["Stakeholders"][1]["Telefoon"] = "\u200e\u061c0123-456\U000e0041\U000e0042 777"
+    pad = maak_werkboek(gegevens)
+    werkboek, meldingen = lees(pad)
+    telefoons = [s.telefoon for s in werkboek.stakeholders][:2]
+    assert telefoons == ["0123-456 999", "0123-456 777"]
+    assert sum("onzichtbare stuurtekens" in m.tekst for m in meldingen) == 2

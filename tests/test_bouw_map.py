@@ -226,3 +226,39 @@ def test_uitvoer_niet_in_de_map_met_werkboeken(regio):
         1, f"Kies met -o een andere map dan de map met werkboeken ('{regio}'): anders komen de documenten en het "
            "overzicht tussen de werkboeken te staan.")
     assert {p.name: p.read_bytes() for p in regio.iterdir()} == voor
+
+
+def test_gemeente_met_de_naam_van_de_map_met_werkboeken(tmp_path, maak_werkboek, gegevens):
+    """A gemeente named like the folder of workbooks ('Heuvelmonde' in heuvelmonde/, built with
+    -o the folder above) put its documents among the workbooks: now it gets the workbook's
+    own name, beside that folder."""
+    import openpyxl
+
+    map_ = tmp_path / "heuvelmonde"
+    map_.mkdir()
+    pad = maak_werkboek(gegevens)
+    shutil.move(pad, map_ / "hitteplan.xlsx")
+    for bestand in pad.parent.iterdir():  # the workbook's pictures go with it
+        if bestand.suffix.lower() in (".png", ".jpg"):
+            shutil.copy(bestand, map_ / bestand.name)
+    assert openpyxl.load_workbook(map_ / "hitteplan.xlsx")["Algemeen"]  # a workbook indeed
+    resultaat = bouw(map_, "-o", tmp_path)
+    assert resultaat.exit_code == 0, resultaat.output
+    assert sorted(p.name for p in map_.iterdir() if p.suffix != ".png") == ["hitteplan.xlsx"]
+    assert (tmp_path / "hitteplan" / "bestuurlijke-notitie.docx").is_file()
+
+
+def test_nieuw_voorbeeld_naast_een_eerder_voorbeeld(tmp_path, monkeypatch):
+    """`nieuw --voorbeeld` refused to run where an earlier example's picture stood; the same
+    picture is left as it is (a different one is still never overwritten)."""
+    monkeypatch.chdir(tmp_path)
+    eerste = CliRunner().invoke(hoofd, ["nieuw", "een.xlsx", "--voorbeeld"], catch_exceptions=False)
+    assert eerste.exit_code == 0, eerste.output
+    kaart = next(tmp_path.glob("*.png"))
+    tweede = CliRunner().invoke(hoofd, ["nieuw", "twee.xlsx", "--voorbeeld"], catch_exceptions=False)
+    assert tweede.exit_code == 0, tweede.output
+    assert (tmp_path / "twee.xlsx").is_file()
+    kaart.write_bytes(b"mijn eigen kaart")
+    derde = CliRunner().invoke(hoofd, ["nieuw", "drie.xlsx", "--voorbeeld"], catch_exceptions=False)
+    assert derde.exit_code == 1
+    assert kaart.read_bytes() == b"mijn eigen kaart" and not (tmp_path / "drie.xlsx").exists()

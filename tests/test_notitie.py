@@ -300,3 +300,45 @@ def test_bouw_zelfde_bytes(voorbeeld_na_start, tmp_path):
     assert len(bestanden) > 30
     for pad in bestanden:
         assert (tmp_path / "a" / pad).read_bytes() == (tmp_path / "b" / pad).read_bytes(), pad
+
+
+def test_grote_afbeelding_verkleind_in_de_documenten(maak_werkboek, gegevens, tmp_path):
+    """A logo of many megabytes printed 25 mm wide was embedded whole in every letter (one
+    upload gave a 176 MB zip): now scaled to the printed width at 300 dpi, with its alt text,
+    and the same bytes on every build (issue 24, 6)."""
+    import io
+    import random
+
+    from PIL import Image
+
+    from generator.cli import hoofd
+
+    pad = maak_werkboek(gegevens)
+    logo = pad.parent / "groot-logo.png"
+    rng = random.Random(24)
+    Image.frombytes("RGB", (3000, 2000), rng.randbytes(3000 * 2000 * 3)).save(logo)  # noise: does not compress
+    assert logo.stat().st_size > 15_000_000
+    import openpyxl
+
+    wb = openpyxl.load_workbook(pad)
+    blad = wb["Algemeen"]
+    rij = next(r for r in range(1, blad.max_row + 1) if str(blad.cell(r, 1).value or "").strip().lower() == "logo")
+    blad.cell(rij, 2).value = logo.name
+    wb.save(pad)
+    from click.testing import CliRunner
+
+    for uit in ("een", "twee"):
+        resultaat = CliRunner().invoke(hoofd, ["bouw", str(pad), "-o", str(tmp_path / uit)], catch_exceptions=False)
+        assert resultaat.exit_code == 0, resultaat.output
+    brieven = sorted((tmp_path / "een").rglob("uitnodigingen/**/*.docx"))
+    assert brieven
+    for brief in brieven[:3]:
+        doc = docx.Document(brief)
+        beelden = [r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/image")]
+        assert len(beelden) == 1
+        with Image.open(io.BytesIO(beelden[0].blob)) as beeld:
+            assert beeld.width == round(25 / 25.4 * 300)  # afbeeldingen.toml: the logo is 25 mm wide
+        assert brief.stat().st_size < 2_000_000
+        assert doc.inline_shapes[0].width.mm == pytest.approx(25, abs=0.1)
+    for naam in [p.relative_to(tmp_path / "een") for p in (tmp_path / "een").rglob("*.docx")]:
+        assert (tmp_path / "een" / naam).read_bytes() == (tmp_path / "twee" / naam).read_bytes(), naam

@@ -256,3 +256,127 @@ def test_standaard_uitvoermap_blijft_binnen_uitvoer(maak_werkboek, gegevens, tmp
         "presentatie-startbijeenkomst.pptx", "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
         "terugkoppeling-startbijeenkomst-hitteplan.docx", "uitnodigingen"]
     assert not (tmp_path.parent / "Buiten").exists()
+
+
+# -- PDFs: the same on every run, a full disk named, nothing of LibreOffice left (issue 24, 10) --
+def _pdfs(map_: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(map_)): p.read_bytes() for p in sorted(map_.rglob("*.pdf"))}
+
+
+def test_pdfs_byte_voor_byte_dezelfde(voorbeeld, tmp_path):
+    """Two builds with --pdf give the same PDFs: the creation date comes from the workbook (as
+    the documents' own), the /ID from the content; before, both came from the clock."""
+    import re
+    import time
+
+    from .conftest import hulpmiddel
+
+    hulpmiddel("soffice")
+    assert bouw(voorbeeld, "-o", tmp_path / "een", "--pdf").exit_code == 0
+    time.sleep(1.1)  # a clock that ticks between the two builds: the PDFs may not show it
+    assert bouw(voorbeeld, "-o", tmp_path / "twee", "--pdf").exit_code == 0
+    een, twee = _pdfs(tmp_path / "een"), _pdfs(tmp_path / "twee")
+    assert len(een) >= 5 and een.keys() == twee.keys()
+    assert [naam for naam in een if een[naam] != twee[naam]] == []
+    import docx
+
+    gemaakt = docx.Document(tmp_path / "een" / "canvas-fase-2.docx").core_properties.created
+    assert re.search(rb"/CreationDate\(D:(\d{14})", een["canvas-fase-2.pdf"]).group(1).decode() == \
+        gemaakt.strftime("%Y%m%d%H%M%S")
+
+
+def _libreoffice_van(map_: Path) -> list[int]:
+    """The processes whose command line names a working folder of a build in ``map_``."""
+    import os
+
+    uit = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            regel = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if str(map_).encode() in regel and b"hitteplan-pdf" in regel:
+            uit.append(int(pid))
+    return uit
+
+
+def _wacht_tot(voorwaarde, seconden: float = 60) -> bool:
+    import time
+
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if voorwaarde():
+            return True
+        time.sleep(0.05)
+    return voorwaarde()
+
+
+@pytest.mark.parametrize("sein", ["SIGTERM", "SIGKILL"])
+def test_bouw_gestopt_tijdens_pdf(voorbeeld, tmp_path, sein):
+    """Killing bouw during --pdf left LibreOffice running and a hidden folder with copies of
+    every document: now LibreOffice's whole process group ends with the build, and the folder
+    goes with a kill (with kill -9, which no program can catch, the next build removes it)."""
+    import signal
+    import subprocess
+    import sys
+
+    from .conftest import hulpmiddel
+
+    if not Path("/proc").is_dir():
+        pytest.skip("zonder /proc zijn de processen van LibreOffice niet te zien")
+    hulpmiddel("soffice")
+    uit = tmp_path / "uit"
+    assert bouw(voorbeeld, "-o", uit).exit_code == 0
+    vorige = {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()}
+    proces = subprocess.Popen([sys.executable, "-m", "generator", "bouw", str(voorbeeld), "-o", str(uit), "--pdf",
+                               "--overschrijven"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert _wacht_tot(lambda: _libreoffice_van(uit), 120), "LibreOffice is niet gestart"
+        proces.send_signal(getattr(signal, sein))
+        proces.wait(60)
+    finally:
+        if proces.poll() is None:
+            proces.kill()
+    if sein == "SIGTERM":  # bouw itself ends LibreOffice's group before it exits
+        assert _libreoffice_van(uit) == []
+    else:  # the watching shell does, as soon as the pipe from the killed build closes
+        assert _wacht_tot(lambda: not _libreoffice_van(uit), 5), _libreoffice_van(uit)
+    werkmappen = [p.name for p in uit.iterdir() if p.name.startswith(".~hitteplan-pdf")]
+    assert werkmappen == ([] if sein == "SIGTERM" else werkmappen)
+    assert {p: p.read_bytes() for p in vorige} == vorige
+    assert not list(uit.rglob("*.pdf"))
+    if sein == "SIGKILL":  # the next build clears what a killed one left
+        assert bouw(voorbeeld, "-o", uit, "--overschrijven").exit_code == 0
+        assert [p.name for p in uit.iterdir() if p.name.startswith(".~hitteplan-pdf")] == []
+
+
+@pytest.mark.parametrize(("ruimte", "lo"), [(600_000, False), (1_300_000, True)])
+def test_volle_schijf_bij_pdf(voorbeeld, tmp_path, ruimte, lo):
+    """With --pdf on a full disk the message was 'LibreOffice kon geen PDF maken' or the
+    generic one: now it names the full disk (a real small disk: a 3 MB tmpfs), whether the
+    copies for LibreOffice or LibreOffice's PDFs no longer fit."""
+    import shutil
+    import subprocess
+
+    from .conftest import hulpmiddel
+
+    hulpmiddel("soffice")
+    schijf = tmp_path / "schijf"
+    schijf.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(schijf)], capture_output=True).returncode:
+        pytest.skip("een kleine schijf (tmpfs) aankoppelen mag hier niet (alleen als root)")
+    try:
+        uit = schijf / "uit"
+        assert bouw(voorbeeld, "-o", uit).exit_code == 0
+        vorige = {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()}
+        (schijf / "vulling").write_bytes(b"x" * (shutil.disk_usage(schijf).free - ruimte))
+        resultaat = bouw(voorbeeld, "-o", uit, "--pdf", "--overschrijven")
+        assert resultaat.exit_code == 1
+        laatste = resultaat.output.strip().splitlines()[-1]
+        assert laatste == (f"LibreOffice kon niet alle PDF's maken: de schijf van '{uit}' is vol; maak ruimte vrij "
+                           "en bouw opnieuw. Er is niets veranderd." if lo else
+                           f"De PDF's konden niet worden gemaakt in '{uit}': de schijf is vol; er is niets veranderd.")
+        assert {p: p.read_bytes() for p in vorige} == vorige
+        assert not list(uit.rglob("*.pdf"))
+    finally:
+        subprocess.run(["umount", str(schijf)], capture_output=True)

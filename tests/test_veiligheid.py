@@ -423,7 +423,7 @@ def test_geen_reusachtig_getal_door_vermenigvuldigen(voorbeeld, tmp_path):
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.exit_code == 1
     assert resultaat.output.strip().splitlines()[-1].startswith(
-        "Sjabloon 'bestuurlijke-notitie.docx': een tag probeert iets wat in een sjabloon niet mag")
+        "Sjabloon 'bestuurlijke-notitie.docx': een getal dat te groot wordt")
     assert not (tmp_path / "uit").exists()
 
 
@@ -440,3 +440,320 @@ def test_canvas_zonder_tabel(voorbeeld, tmp_path):
     assert resultaat.output.strip().splitlines()[-1].startswith(
         "Sjabloon 'canvas-fase-2.docx': het canvas moet een tabel hebben")
     assert not (tmp_path / "uit").exists()
+
+
+# -- 12. templates that point outside themselves (issue 24, 1) ---------------------------------
+class Teller:
+    """A stand-in web server on 127.0.0.1 that counts the requests it gets (a remote template,
+    a linked picture): the address every hostile template below points at."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        verzoeken = self.verzoeken = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (the standard library's name)
+                verzoeken.append(self.path)
+                self.send_response(404)
+                self.end_headers()
+
+            do_HEAD = do_OPTIONS = do_PROPFIND = do_GET  # noqa: N815
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.adres = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def sluit(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_GEKOPPELDE_AFBEELDING = (
+    f'<w:r xmlns:w="{_W}" xmlns:r="{_R}" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:drawing><wp:inline>'
+    '<wp:extent cx="900000" cy="900000"/><wp:docPr id="77" name="gekoppeld"/><a:graphic>'
+    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+    '<pic:nvPicPr><pic:cNvPr id="77" name="gekoppeld"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip r:link="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="900000" cy="900000"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+    '</wp:inline></w:drawing></w:r>')
+
+
+def kwaad_word(pad: Path, adres: str, soorten=("sjabloon", "afbeelding", "veld", "unc"), tekst="Gewone tekst") -> Path:
+    """A Word document that points outside itself in the ways Word and LibreOffice follow:
+    an attached template on a web server, a linked (not embedded) picture, an INCLUDEPICTURE
+    field, and a hyperlink to a network share."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    doc = docx.Document()
+    alinea = doc.add_paragraph(tekst)
+    if "sjabloon" in soorten:
+        instellingen = doc.part.part_related_by(RT.SETTINGS)
+        rid = instellingen.relate_to(f"{adres}/sjabloon.dotm", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
+                                       is_external=True)
+        doc.settings.element.insert(0, parse_xml(f'<w:attachedTemplate xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"/>'))
+    if "afbeelding" in soorten:
+        rid = doc.part.relate_to(f"{adres}/gekoppeld.png", RT.IMAGE, is_external=True)
+        alinea._p.append(parse_xml(_GEKOPPELDE_AFBEELDING.replace("{rid}", rid)))  # noqa: SLF001 (python-docx's element)
+    if "veld" in soorten:
+        doc.add_paragraph()._p.append(parse_xml(  # noqa: SLF001
+            f'<w:fldSimple xmlns:w="{_W}" w:instr=\'INCLUDEPICTURE "{adres}/veld.png" \\d\'><w:r><w:t>x</w:t></w:r>'
+            '</w:fldSimple>'))
+    if "unc" in soorten:
+        rid = doc.part.relate_to("file://///127.0.0.1/deel/lek.docx", RT.HYPERLINK, is_external=True)
+        doc.add_paragraph()._p.append(parse_xml(  # noqa: SLF001
+            f'<w:hyperlink xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"><w:r><w:t>netwerkmap</w:t></w:r></w:hyperlink>'))
+    if "web" in soorten:  # a plain link to a web page: allowed
+        rid = doc.part.relate_to("https://www.rivm.nl/hitte", RT.HYPERLINK, is_external=True)
+        doc.add_paragraph()._p.append(parse_xml(  # noqa: SLF001
+            f'<w:hyperlink xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"><w:r><w:t>RIVM</w:t></w:r></w:hyperlink>'))
+    doc.save(pad)
+    return pad
+
+
+@pytest.mark.parametrize(("soort", "deel", "wat"), [
+    ("sjabloon", "de instellingen (word/settings.xml)", "een sjabloon van een andere plek buiten het bestand"),
+    ("afbeelding", "de tekst (word/document.xml)", "een gekoppelde afbeelding buiten het bestand"),
+    ("veld", "de tekst (word/document.xml)", "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"),
+    ("unc", "de tekst (word/document.xml)", "een koppeling buiten het bestand ('file://///127.0.0.1/deel/lek.docx')"),
+])
+def test_word_sjabloon_dat_naar_buiten_wijst(voorbeeld, tmp_path, soort, deel, wat):
+    """Each of the four routes by which a Word template made every document fetch (or leak a
+    password hash) is refused, naming the template and the part; nothing is fetched."""
+    teller = Teller()
+    try:
+        eigen = tmp_path / "eigen"
+        kwaad_word(eigen / "bestuurlijke-notitie.docx", teller.adres, (soort,))
+        resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    finally:
+        teller.sluit()
+    assert resultaat.exit_code == 1
+    laatste = resultaat.output.strip().splitlines()[-1]
+    assert laatste.startswith(f"Sjabloon 'bestuurlijke-notitie.docx' verwijst in {deel} naar {wat}"), laatste
+    assert not (tmp_path / "uit").exists() or not any((tmp_path / "uit").rglob("*.docx"))
+    assert teller.verzoeken == []
+
+
+def test_word_sjabloon_met_koppeling_naar_een_webpagina_mag(voorbeeld, tmp_path):
+    eigen = tmp_path / "eigen"
+    kwaad_word(eigen / "uitnodiging.docx", "", ("web",), tekst="Beste {{ aanhef }}")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 0, resultaat.output
+    brief = next((tmp_path / "uit").rglob("uitnodigingen/**/*.docx"))
+    doc = docx.Document(brief)
+    assert [r.target_ref for r in doc.part.rels.values() if r.is_external] == ["https://www.rivm.nl/hitte"]
+
+
+def test_veld_uit_stukken_in_het_ingevulde_document(voorbeeld, tmp_path):
+    """A template that composes the field code from pieces passes the check of the template;
+    the finished document is checked as well."""
+    from docx.oxml import parse_xml
+
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    doc = docx.Document()
+    doc.add_paragraph()._p.append(parse_xml(  # noqa: SLF001
+        f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="begin"/></w:r>'))
+    doc.paragraphs[0]._p.append(parse_xml(  # noqa: SLF001
+        f'<w:r xmlns:w="{_W}"><w:instrText>{{{{ "INCLUDE" }}}}PICTURE "http://127.0.0.1:9/x.png"</w:instrText></w:r>'))
+    doc.paragraphs[0]._p.append(parse_xml(  # noqa: SLF001
+        f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="end"/></w:r>'))
+    doc.save(eigen / "bestuurlijke-notitie.docx")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip().splitlines()[-1] == (
+        "Sjabloon 'bestuurlijke-notitie.docx': het ingevulde document verwijst in de tekst (word/document.xml) naar "
+        "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt; zo'n document wordt niet gemaakt.")
+
+
+def test_basispresentatie_met_gekoppelde_afbeelding_in_een_indeling(voorbeeld, tmp_path):
+    from pptx import Presentation
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    prs = Presentation(standaard_sjablonen() / "presentatie-startbijeenkomst.pptx")
+    prs.slide_layouts[3].part.relate_to("file:///etc/passwd", RT.IMAGE, is_external=True)
+    prs.save(eigen / "presentatie-startbijeenkomst.pptx")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.strip().splitlines()[-1].startswith(
+        "Sjabloon 'presentatie-startbijeenkomst.pptx' verwijst in dia-indeling 4 (ppt/slideLayouts/slideLayout4.xml) "
+        "naar een gekoppelde afbeelding buiten het bestand ('file:///etc/passwd')")
+
+
+def test_libreoffice_haalt_niets_op_bij_pdf(tmp_path):
+    """Defence in depth: even a document that points outside itself in every way (the
+    templates are refused before, see above) makes LibreOffice fetch nothing while it makes
+    the PDF: the stand-in server counts zero requests."""
+    from tests.conftest import hulpmiddel
+
+    from generator.pdf import maak_pdfs
+
+    hulpmiddel("soffice")
+    teller = Teller()
+    try:
+        document = kwaad_word(tmp_path / "document.docx", teller.adres)
+        pdfs = maak_pdfs([document], tmp_path / "werk")
+    finally:
+        teller.sluit()
+    assert pdfs[0] is not None and pdfs[0].read_bytes().startswith(b"%PDF")
+    assert teller.verzoeken == []
+
+
+# -- 13. a template package gets the workbook's checks (issue 24, 2) ---------------------------
+def _met_deel(bron: Path, doel: Path, naam: str, schrijf) -> Path:
+    """A copy of the package ``bron`` with one more part ``naam``, written by ``schrijf(fh)``."""
+    import shutil
+    import zipfile
+
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(bron, doel)
+    with zipfile.ZipFile(doel, "a", compression=zipfile.ZIP_DEFLATED) as zf, zf.open(naam, "w", force_zip64=True) as fh:
+        schrijf(fh)
+    return doel
+
+
+def _nullen(megabytes: int):
+    def schrijf(fh):
+        blok = bytes(1024 * 1024)
+        for _ in range(megabytes):
+            fh.write(blok)
+    return schrijf
+
+
+@pytest.mark.parametrize(("naam", "deel", "schrijf", "melding"), [
+    ("bestuurlijke-notitie.docx", "word/media/groot.bin", _nullen(8),
+     "Sjabloon 'bestuurlijke-notitie.docx' is verdacht sterk ingepakt (meer dan 100 keer, in word/media/groot.bin); "
+     "zo'n sjabloon wordt niet gebruikt."),
+    ("presentatie-startbijeenkomst.pptx", "ppt/media/groot.bin", _nullen(8),
+     "Sjabloon 'presentatie-startbijeenkomst.pptx' is verdacht sterk ingepakt (meer dan 100 keer, in "
+     "ppt/media/groot.bin); zo'n sjabloon wordt niet gebruikt."),
+    ("uitnodiging.docx", "word/bom.xml",
+     lambda fh: fh.write(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'),
+     "Sjabloon 'uitnodiging.docx' bevat XML met een eigen DTD of entiteiten (word/bom.xml); zo'n sjabloon wordt niet "
+     "gebruikt."),
+])
+def test_sjabloonpakket_als_een_werkboek_gecontroleerd(voorbeeld, tmp_path, naam, deel, schrijf, melding):
+    """A template holding a part that unpacks to gigabytes cost 28 s and 6.4 GB before it was
+    refused (a .pptx ended in the generic message): now refused before anything opens it."""
+    eigen = tmp_path / "eigen"
+    _met_deel(standaard_sjablonen() / naam, eigen / naam, deel, schrijf)
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (1, melding)
+
+
+def test_sjabloonpakket_met_te_veel_delen_of_te_groot(voorbeeld, tmp_path):
+    import zipfile
+
+    eigen = tmp_path / "eigen"
+    doel = _met_deel(standaard_sjablonen() / "canvas-fase-2.docx", eigen / "canvas-fase-2.docx", "word/leeg0.txt",
+                     lambda fh: None)
+    with zipfile.ZipFile(doel, "a") as zf:
+        for i in range(1, 2001):
+            zf.writestr(f"word/leeg{i}.txt", b"")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.output.strip().splitlines()[-1] == (
+        "Sjabloon 'canvas-fase-2.docx' bestaat uit meer dan 2000 delen; zo'n sjabloon wordt niet gebruikt.")
+    with open(doel, "r+b") as fh:
+        fh.truncate(51 * 1024 * 1024)
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'canvas-fase-2.docx' is 51 MB, meer dan 50 MB; zo'n sjabloon wordt niet gebruikt.")
+
+
+# -- 14. template work bounded by construction (issue 24, 3) -----------------------------------
+_A = "{% set a = 'x' * 19999999 %}{% set b = 'x' * 19999998 ~ 'y' %}"
+_VERDUBBELD = ("{% set ns = namespace(y='x' * 1000, z='x' * 1000) %}{% for i in range(40) %}{% set ns.y = [ns.y, ns.y] %}"
+               "{% set ns.z = [ns.z, ns.z] %}{% endfor %}")
+BEGRENSD = [
+    (_A + "{{ b in [a] * 19999999 }}", "een herhaling die te lang wordt"),
+    ("{{ '%*s' % (1900000000, 'x') }}", "een breedte die te groot is"),
+    ("{{ '%.1900000000f' % 1.5 }}", "een breedte die te groot is"),
+    ("{% set a = 'x' * 15000000 %}{{ (a ~ a)|length }}", "een tekst of lijst die te groot wordt"),
+    ("{% set a = 'x' * 15000000 %}{{ [a, a]|join|length }}", "een tekst of lijst die te groot wordt"),
+    ("{% set a = 'x' * 15000000 %}{{ ([a] * 50)|join|length }}", "een herhaling die te lang wordt"),
+    ("{% set a = 'x' * 1000000 %}{{ (['x'] * 100)|join(a)|length }}", "een tekst of lijst die te groot wordt"),
+    ("{% set a = 'x' * 10000000 %}{{ [a, a, a]|map('upper')|join|length }}", "een tekst of lijst die te groot wordt"),
+    ("{{ ('x' * 100)|replace('', 'y' * 1000000)|length }}", "een tekst of lijst die te groot wordt"),
+    ("{{ ('x' * 10000000).replace('x', 'yy')|length }}", "een tekst of lijst die te groot wordt"),
+    ("{% set a = 'x' * 10000000 %}{{ ','.join([a, a, a])|length }}", "een tekst of lijst die te groot wordt"),
+    ("{{ ('x'|indent('y' * 10000000, true) * 1)|length }}{{ (('x\n' * 5)|indent('y' * 5000000))|length }}",
+     "een tekst of lijst die te groot wordt"),
+    ("{{ [1]|batch(1000000000, 'x')|list|length }}", "een |batch die te groot is"),
+    ("{{ [1]|slice(1000000000, 'x')|list|length }}", "een |slice die te groot is"),
+    ("{{ lipsum(1000000000)|length }}", "een breedte die te groot is"),
+    ("{{ ([[1]] * 1000000)|sum(start=[])|length }}", "een |sum die te groot wordt"),
+    (_VERDUBBELD + "{{ ns.y == ns.z }}", "een vergelijking van twee te grote waarden"),
+    (_VERDUBBELD + "{{ ns.y in [ns.z] }}", "een vergelijking met een te lange lijst"),
+    (_VERDUBBELD + "{{ ns.y is in [ns.z, 1] }}", "een vergelijking met een te lange lijst"),
+    (_VERDUBBELD + "{{ ns.y }}", "een tekst of lijst die te groot wordt"),
+    (_VERDUBBELD + "{{ ns.y|string|length }}", "een tekst of lijst die te groot wordt"),
+    (_VERDUBBELD + "{{ (ns.y ~ '')|length }}", "een tekst of lijst die te groot wordt"),
+    (_VERDUBBELD + "{{ ([ns.y] * 2)|length }}", "een herhaling die te lang wordt"),
+    (_VERDUBBELD + "{{ ('%s' % ns.y)|length }}", "een tekst of lijst die te groot wordt"),
+    ("{{ notitie.datum.today() }}", "de methode .today() kan in een sjabloon niet"),
+    ("{{ notitie.datum.fromtimestamp(0) }}", "de methode .fromtimestamp() kan in een sjabloon niet"),
+    ("{{ {}.fromkeys(range(10)) }}", "de methode .fromkeys() kan in een sjabloon niet"),
+    ("{{ 'x'.encode() }}", "de methode .encode() kan in een sjabloon niet"),
+]
+
+
+@pytest.mark.parametrize(("bron", "wat"), BEGRENSD)
+def test_sjabloonwerk_begrensd_voordat_het_gebeurt(monkeypatch, bron, wat):
+    """Each payload was one uninterruptible C call (11 hours for the first), or a text of
+    0.4-1.9 GB that only Linux's memory cap stopped, or a read of the clock. With the memory
+    cap switched off (as on Windows and macOS), each is refused before it runs, naming the
+    template and what was too large."""
+    from generator import sjabloon
+    from generator.fouten import SjabloonFout
+
+    monkeypatch.setattr(sjabloon, "_geheugengrens", lambda: None)
+    import datetime as dt
+
+    with pytest.raises(SjabloonFout) as fout:
+        sjabloon.render_tekst("eigen.toml", "tekst", bron, {"notitie": {"datum": dt.date(2026, 6, 1)}})
+    assert str(fout.value) == f"Sjabloon 'eigen.toml', tekst: {wat}." or str(fout.value).startswith(
+        f"Sjabloon 'eigen.toml', tekst: {wat} ("), str(fout.value)
+
+
+def test_sjabloonwerk_begrensd_in_een_word_sjabloon(voorbeeld, tmp_path, monkeypatch):
+    from generator import sjabloon
+
+    monkeypatch.setattr(sjabloon, "_geheugengrens", lambda: None)
+    eigen = _sjabloon(tmp_path / "eigen", "Start: {{ alg.start_fase2 }}", "{{ alg.start_fase2.today() }}")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
+        1, "Sjabloon 'bestuurlijke-notitie.docx': de methode .today() kan in een sjabloon niet (alleen bijvoorbeeld "
+           ".upper(), .strip(), .split() en .strftime()) in de alinea '{{ alg.start_fase2.today() }}'.")
+    eigen = _sjabloon(tmp_path / "eigen", _A + "{{ b in [a] * 19999999 }}")
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.output.strip().splitlines()[-1].startswith(
+        "Sjabloon 'bestuurlijke-notitie.docx': een herhaling die te lang wordt in de alinea")
+
+
+@pytest.mark.parametrize("bron", [
+    "{{ ('a' * 100)|center(200)|length }}", "{{ [1, 2, 3]|sum }}", "{{ [(1,), (2,)]|sum(start=())|length }}",
+    "{{ 'Een, twee'.split(', ')|join(' en ') }}", "{{ 'x' in 'xyz' }}", "{{ 2 in [1, 2] and 1 < 2 < 3 }}",
+    "{{ notitie.datum.strftime('%d-%m') }} {{ notitie.datum.isoformat() }}", "{{ '%5.2f' % 3.14159 }}",
+    "{{ {'a': 1}.get('a') }}{{ {'a': 1}.items()|list|length }}", "{{ 'abc'.upper() ~ 'd' }}",
+    "{{ [3, 1, 2]|sort|join(',') }}", "{% for x in range(3) %}{{ loop.cycle('a', 'b') }}{% endfor %}",
+])
+def test_gewoon_sjabloonwerk_kan_nog(bron):
+    import datetime as dt
+
+    from generator import sjabloon
+
+    assert sjabloon.render_tekst("eigen.toml", "tekst", bron, {"notitie": {"datum": dt.date(2026, 6, 1)}})

@@ -263,6 +263,10 @@ def _voorbeeld_leden() -> dict[str, bytes]:
     ({"virus.exe": b"MZ"}, None, "'hitteplan.zip' bevat 'virus.exe'. Zet in de zip alleen het werkboek (.xlsx)"),
     ({f"plaatje{i}.png": b"x" for i in range(MAX_ZIPLEDEN)}, None, f"bevat meer dan {MAX_ZIPLEDEN} bestanden"),
     ({"bom.png": b"\0" * (MAX_UITGEPAKT + 1)}, None, "'hitteplan.zip' wordt uitgepakt groter dan 60 MB"),
+    # issue 24, 9: these gave HTTP 500
+    ({"kaart.png": b"x", "kaart.png/b.png": b"x"}, None, "'hitteplan.zip' bevat 'kaart.png/b.png' als bestand én als map"),
+    ({"logo.png/b.png": b"x", "logo.png": b"x"}, None, "bevat 'logo.png' als bestand én als map"),
+    ({"/".join(["d"] * 990) + "/x.png": b"x"}, None, "bevat mappen die meer dan 8 diep in elkaar zitten"),
 ])
 def test_zip_bewaakt(klant, tijdelijk, extra, symlink, zin):
     r = _upload(klant, (_zip({**_voorbeeld_leden(), **extra}, symlink), "hitteplan.zip"))
@@ -296,14 +300,33 @@ def test_link_verloopt(tijdelijk, monkeypatch):
 
 
 def test_bewaarplaats_begrensd(monkeypatch):
+    """One visitor's results evicted another's (three uploads with a 20 MB logo pushed an
+    earlier link to 404 within its 10 minutes): now nothing is pushed out; a newcomer is
+    refused when there is no room, before the build (issue 24, 6)."""
     monkeypatch.setattr(webapp, "MAX_BEWAARD", 100)
+    monkeypatch.setattr(webapp, "MAX_PER_UPLOAD", 60)
     plaats = webapp.Bewaarplaats()
-    eerste, _ = plaats.leg_neer(b"a" * 60, "a.zip", None)
-    tweede, _ = plaats.leg_neer(b"b" * 60, "b.zip", None)
-    assert plaats.neem_zip(eerste) is None  # the oldest went first
-    assert plaats.neem_zip(tweede) == (b"b" * 60, "b.zip")
-    assert plaats.neem_zip(tweede) is None  # once
+    assert plaats.reserveer()
+    eerste, _ = plaats.leg_neer(b"a" * 60, "a.zip", None, gereserveerd=True)
+    assert not plaats.reserveer()  # 60 kept + 60 reserved > 100: 'te druk', the first link untouched
+    assert plaats.leg_neer(b"b" * 60, "b.zip", None) is None
+    assert plaats.leg_neer(b"c" * 61, "c.zip", None) is None  # more than one upload may keep
+    assert plaats.neem_zip(eerste) == (b"a" * 60, "a.zip")
+    assert plaats.neem_zip(eerste) is None  # once
+    assert plaats.reserveer()  # the room came free with the download
     assert plaats.neem_zip("verzonnen") is None
+
+
+def test_vol_geeft_te_druk_en_laat_eerdere_links_staan(tijdelijk, monkeypatch):
+    monkeypatch.setattr(webapp, "MAX_PER_UPLOAD", 40 * 1024 * 1024)
+    monkeypatch.setattr(webapp, "MAX_BEWAARD", 40 * 1024 * 1024 + 100_000)  # one result and one reservation do not fit
+    klant = webapp.maak_app(pdf=False).test_client()
+    assert "hoogstens 40 MB zijn" in _tekst(klant.get("/").get_data(as_text=True))
+    html = _upload(klant, _bestand(VOORBEELD), _bestand(HITTEKAART)).get_data(as_text=True)
+    eerste = re.search(r'href="(/download/[^"]+)"', html).group(1)
+    tweede = _upload(klant, _bestand(VOORBEELD), _bestand(HITTEKAART))
+    assert tweede.status_code == 503 and "Het is op dit moment erg druk" in tweede.get_data(as_text=True)
+    assert klant.get(eerste).status_code == 200
 
 
 def test_geen_celinhoud_in_het_log(klant, tmp_path, caplog):
@@ -410,6 +433,43 @@ def test_head_laat_de_download_staan(klant):
     assert klant.head("/download/verzonnen").status_code == 404
     assert klant.get(pad).status_code == 200
     assert klant.head(pad).status_code == 404 and klant.get(pad).status_code == 404
+
+
+def test_range_laat_de_download_heel(klant):
+    """A Range request got part of the zip and used up the one-time download: now the whole
+    zip comes, once (issue 24, 9)."""
+    html = _upload(klant, _bestand(VOORBEELD), _bestand(HITTEKAART)).get_data(as_text=True)
+    pad = re.search(r'href="(/download/[^"]+)"', html).group(1)
+    antwoord = klant.get(pad, headers={"Range": "bytes=0-99"})
+    assert antwoord.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(antwoord.data)) as zf:
+        assert any(n.endswith("bestuurlijke-notitie.docx") for n in zf.namelist())
+    assert klant.get(pad).status_code == 404
+
+
+def _met_logo(naam: str, tmp_path: Path) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(VOORBEELD)
+    blad = wb["Algemeen"]
+    rij = next(r for r in range(1, blad.max_row + 1) if str(blad.cell(r, 1).value or "").strip().lower() == "logo")
+    blad.cell(rij, 2).value = naam
+    pad = tmp_path / "met-logo.xlsx"
+    wb.save(pad)
+    return pad.read_bytes()
+
+
+@pytest.mark.parametrize(("in_werkboek", "in_zip"), [
+    ("caf\u00e9.png", "caf\u0065\u0301.png"),  # a Mac's zip writes names decomposed
+    ("mythumbs.db.png", "mythumbs.db.png"),  # was skipped as if it were Windows' thumbs.db
+])
+def test_zipnamen_van_mac_en_windows(klant, tmp_path, in_werkboek, in_zip):
+    leden = {"werkboek.xlsx": _met_logo(in_werkboek, tmp_path), HITTEKAART.name: HITTEKAART.read_bytes(),
+             in_zip: HITTEKAART.read_bytes(), "__MACOSX/._werkboek.xlsx": b"\0\5\x16\7", "Thumbs.db": b"x"}
+    r = _upload(klant, (_zip(leden), "hitteplan.zip"))
+    tekst = _tekst(r.get_data(as_text=True))
+    assert r.status_code == 200, tekst
+    assert "buiten de map" not in tekst and "ontbreekt" not in tekst
 
 
 def test_log_een_regel_per_verzoek(klant, caplog):

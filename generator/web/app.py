@@ -41,13 +41,25 @@ from generator.web import werker
 from generator.web.upload import MAX_VERZOEK, UploadFout, bewaar
 
 BEWAARTIJD = 600  # seconds a result (zip and canvas picture) is kept in memory at most
-MAX_BEWAARD = 512 * 1024 * 1024  # bytes of results kept at once; the oldest go first
+MAX_BEWAARD = 512 * 1024 * 1024  # bytes of results kept at once; a new upload is refused ('te druk') beyond it
+MAX_PER_UPLOAD = 64 * 1024 * 1024  # bytes one upload may keep (its zip and canvas picture); said on the page
 WACHTTIJD = 120  # seconds an upload waits for a free worker before the page says it is busy
 MAX_WACHTEND = 4  # uploads that may wait per worker; one more gets the busy page at once
 PAGINADRADEN = 8  # server threads kept for pages and downloads while uploads wait for a worker
 MB = 1024 * 1024
 
 log = logging.getLogger("hitteplan.web")
+_MAPPEN: set[Path] = set()  # the temporary folders of uploads under way, removed when the server stops
+_MAPPEN_SLOT = threading.Lock()
+
+
+def opruimen() -> None:
+    """The server stops: every worker ended (LibreOffice with it), every upload's folder removed."""
+    werker.stop_alle()
+    with _MAPPEN_SLOT:
+        mappen = list(_MAPPEN)
+    for map_ in mappen:
+        shutil.rmtree(map_, ignore_errors=True)
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
@@ -65,11 +77,15 @@ class _Bewaard:
 
 class Bewaarplaats:
     """Results in memory by random token: a zip downloads once, everything goes after
-    ``bewaartijd`` seconds or when more than :data:`MAX_BEWAARD` bytes are held."""
+    ``bewaartijd`` seconds. Nothing is ever pushed out to make room: a link, once given,
+    works for its whole lifetime. Each upload reserves :data:`MAX_PER_UPLOAD` before its
+    build starts (:meth:`reserveer`); when :data:`MAX_BEWAARD` would be passed, the upload
+    is refused at once as 'te druk'."""
 
     def __init__(self, bewaartijd: float = BEWAARTIJD):
         self.bewaartijd = bewaartijd
         self._items: dict[str, _Bewaard] = {}
+        self._gereserveerd = 0
         self._slot = threading.Lock()
 
     def _opruimen(self) -> None:
@@ -77,20 +93,42 @@ class Bewaarplaats:
         for token, item in list(self._items.items()):
             if item.tot <= nu or (item.zip is None and item.canvas is None):
                 del self._items[token]
-        while self._items and self.omvang() > MAX_BEWAARD:
-            del self._items[next(iter(self._items))]
 
     def omvang(self) -> int:
         return sum(len(i.zip or b"") + len(i.canvas or b"") for i in self._items.values())
 
-    def leg_neer(self, zip_: bytes | None, zipnaam: str, canvas: bytes | None) -> tuple[str, str]:
+    def reserveer(self) -> bool:
+        """Room for one more upload's result, or False (the page then says it is busy). The
+        room is given back with :meth:`geef_vrij`, or used by :meth:`leg_neer` with
+        ``gereserveerd``."""
+        with self._slot:
+            self._opruimen()
+            if self.omvang() + self._gereserveerd + MAX_PER_UPLOAD > MAX_BEWAARD:
+                return False
+            self._gereserveerd += MAX_PER_UPLOAD
+            return True
+
+    def geef_vrij(self) -> None:
+        with self._slot:
+            self._gereserveerd = max(0, self._gereserveerd - MAX_PER_UPLOAD)
+
+    def leg_neer(self, zip_: bytes | None, zipnaam: str, canvas: bytes | None,
+                 gereserveerd: bool = False) -> tuple[str, str] | None:
         """The token of the download and, of its own, the canvas picture's: the picture's
         address (opened in the browser, kept in its history, in a proxy's log) does not open
-        the download."""
+        the download. None when the result is larger than :data:`MAX_PER_UPLOAD` or there
+        is no room (without a reservation): nothing is kept, nothing else is dropped."""
+        grootte = len(zip_ or b"") + len(canvas or b"")
+        if grootte > MAX_PER_UPLOAD:
+            return None
         token, canvastoken = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         with self._slot:
-            self._items[token] = _Bewaard(zip_, zipnaam, canvas, time.monotonic() + self.bewaartijd, canvastoken)
             self._opruimen()
+            if gereserveerd:  # this upload's own room, reserved before its build
+                self._gereserveerd = max(0, self._gereserveerd - MAX_PER_UPLOAD)
+            if self.omvang() + self._gereserveerd + grootte > MAX_BEWAARD:
+                return None
+            self._items[token] = _Bewaard(zip_, zipnaam, canvas, time.monotonic() + self.bewaartijd, canvastoken)
         return token, canvastoken
 
     def heeft_zip(self, token: str) -> bool:
@@ -236,6 +274,7 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
         return string.Template(teksten.tekst(sleutel)).safe_substitute({k: str(v) for k, v in waarden.items()})
 
     grenzen = {"verzoek": mb(MAX_VERZOEK), "werkboek": mb(MAX_BESTAND), "afbeelding": mb(MAX_AFBEELDING),
+               "uitkomst": mb(MAX_PER_UPLOAD),
                "minuten": max(1, round(tijdslimiet / 60)), "bewaartijd": max(1, round(bewaartijd / 60))}
 
     @app.context_processor
@@ -294,6 +333,8 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
     def uitkomst():
         bestanden = [(b.filename, b.stream) for b in request.files.getlist("bestanden")]
         tijdelijk = Path(tempfile.mkdtemp(prefix="hitteplan-web-"))
+        with _MAPPEN_SLOT:
+            _MAPPEN.add(tijdelijk)
         try:
             try:
                 upload = bewaar(bestanden, tijdelijk / "upload")
@@ -302,18 +343,27 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
             finally:
                 for b in request.files.getlist("bestanden"):
                     b.close()
-            if not plekken.neem(WACHTTIJD, MAX_WACHTEND * werkers):
+            if not bewaard.reserveer():  # no room to keep one more result: refused now, nobody else's dropped
                 return render_template("fout.html", soort="druk", tekst=zin("uitkomst.druk")), 503
+            reservering = {"open": True}
             try:
-                uit = werker.bouw_in_werker(tijdelijk / "upload", upload.werkboek, pdf, tijdslimiet)
+                if not plekken.neem(WACHTTIJD, MAX_WACHTEND * werkers):
+                    return render_template("fout.html", soort="druk", tekst=zin("uitkomst.druk")), 503
+                try:
+                    uit = werker.bouw_in_werker(tijdelijk / "upload", upload.werkboek, pdf, tijdslimiet)
+                finally:
+                    plekken.geef_terug()
+                log.info("uitkomst %s in %.1fs%s", uit.soort, uit.seconden, f" ({uit.fouttype})" if uit.fouttype else "")
+                return _antwoord(uit, tijdelijk / "upload", reservering)
             finally:
-                plekken.geef_terug()
+                if reservering["open"]:  # not used for a result: given back
+                    bewaard.geef_vrij()
         finally:
             shutil.rmtree(tijdelijk, ignore_errors=True)
-        log.info("uitkomst %s in %.1fs%s", uit.soort, uit.seconden, f" ({uit.fouttype})" if uit.fouttype else "")
-        return _antwoord(uit, tijdelijk / "upload")
+            with _MAPPEN_SLOT:
+                _MAPPEN.discard(tijdelijk)
 
-    def _antwoord(uit: werker.Uitkomst, map_: Path):
+    def _antwoord(uit: werker.Uitkomst, map_: Path, reservering: dict):
         vervang = zin("uitkomst.map_van_de_upload")
 
         def schoon(tekst: str) -> str:  # the temporary folder means nothing to the trekker
@@ -323,13 +373,23 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
             return tekst
 
         meldingen = [Melding(schoon(m.tekst), m.blad, m.cel, m.ernst) for m in uit.meldingen]
-        if uit.soort in ("te_lang", "geheugen", "onverwacht"):
-            tekst = zin(f"uitkomst.{uit.soort}", minuten=grenzen["minuten"],
+        if uit.soort in ("te_lang", "geheugen", "gestopt", "onverwacht"):
+            tekst = zin(f"uitkomst.{uit.soort}", minuten=grenzen["minuten"], sein=uit.tekst,
                         grens=werker.MAX_GEHEUGEN // 1024 ** 3, tijd=dt.datetime.now().strftime("%d-%m-%Y %H:%M:%S"))
             return render_template("fout.html", soort=uit.soort, tekst=tekst), 500 if uit.soort == "onverwacht" else 422
         if uit.soort == "bestand":
             return startpagina(schoon(uit.tekst), 422)
-        token, canvastoken = bewaard.leg_neer(uit.zip, uit.zipnaam, uit.canvas) if uit.soort == "gemaakt" else (None, None)
+        token = canvastoken = None
+        if uit.soort == "gemaakt":
+            grootte = len(uit.zip or b"") + len(uit.canvas or b"")
+            if grootte > MAX_PER_UPLOAD:
+                return render_template("fout.html", soort="te_veel_uitkomst",
+                                       tekst=zin("uitkomst.te_veel", grootte=mb(grootte))), 507
+            reservering["open"] = False
+            tokens = bewaard.leg_neer(uit.zip, uit.zipnaam, uit.canvas, gereserveerd=True)
+            if tokens is None:
+                return render_template("fout.html", soort="druk", tekst=zin("uitkomst.druk")), 503
+            token, canvastoken = tokens
         return render_template(
             "uitkomst.html", uitkomst=uit, token=token, canvastoken=canvastoken,
             fouten=_per_blad([m for m in meldingen if m.ernst == "fout"]),
@@ -348,7 +408,9 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
         if gevonden is None:
             return render_template("fout.html", soort="verlopen", tekst=""), 404
         data, naam = gevonden
-        return send_file(io.BytesIO(data), as_attachment=True, download_name=naam, mimetype="application/zip")
+        # whole, also when a Range was asked for: the one download must be all of it
+        return send_file(io.BytesIO(data), as_attachment=True, download_name=naam, mimetype="application/zip",
+                         conditional=False)
 
     @app.get("/canvas/<canvastoken>.png")
     def canvas(canvastoken: str):
@@ -405,39 +467,60 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
     logging.getLogger("waitress").setLevel(logging.WARNING)
     app = maak_app()
     werkers = app.extensions["hitteplan"]["werkers"]
+    from generator.web.voorpost import Voorpost
+
     try:
-        _kan_luisteren(host, poort)  # before waitress, which leaves a socket behind when it cannot bind
-        # every waiting upload holds a thread: enough threads that pages and downloads still get
-        # one; idle connections closed after 30 s and room for many, so that connections that
-        # send nothing cannot shut the page for others
-        server = create_server(app, host=host, port=poort, threads=werkers * (1 + MAX_WACHTEND) + PAGINADRADEN,
+        # the public address is the gate's (voorpost: connections per client, a deadline per
+        # request); waitress listens on this machine only, for the gate. Every waiting upload
+        # holds a thread: enough threads that pages and downloads still get one
+        poort_in = _luister(host, poort)
+        server = create_server(app, host="127.0.0.1", port=0, threads=werkers * (1 + MAX_WACHTEND) + PAGINADRADEN,
                                ident="hitteplan", max_request_body_size=4 * MAX_VERZOEK,
                                clear_untrusted_proxy_headers=True, channel_timeout=30, connection_limit=1000)
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
             raise HitteplanFout(zin("poort_bezet", poort=poort)) from err
         raise HitteplanFout(zin("adres_fout", host=host, oorzaak=oorzaak(err))) from err
-    adres = f"http://{'[' + host + ']' if ':' in host else host}:{server.effective_port}/"
+    poort_in.listen(1024)
+    voorpost = Voorpost(poort_in, ("127.0.0.1", server.effective_port))
+    voorpost.start()
+    adres = f"http://{'[' + host + ']' if ':' in host else host}:{poort_in.getsockname()[1]}/"
     meld(zin("gestart", adres=adres))
     if openen:
         threading.Timer(0.5, webbrowser.open, args=(adres,)).start()
+    import signal
+
+    def stoppen(*_):  # a service manager stops with SIGTERM: as Ctrl+C, so that nothing is left behind
+        raise KeyboardInterrupt
+
+    vorige = signal.signal(signal.SIGTERM, stoppen) if hasattr(signal, "SIGTERM") else None
     try:
         server.run()  # waitress ends its loop on Ctrl+C itself
     except KeyboardInterrupt:
         pass
     finally:
+        voorpost.stop()
         server.close()
+        opruimen()
+        if vorige is not None:
+            signal.signal(signal.SIGTERM, vorige)
     meld(zin("gestopt"))
 
 
-def _kan_luisteren(host: str, poort: int) -> None:
-    """Raise the OSError that binding ``host:poort`` gives (a port in use, an address that
-    is not this machine's), as waitress would, but closing the socket."""
+def _luister(host: str, poort: int):
+    """A socket bound to ``host:poort`` (not yet listening), or the OSError binding gives (a
+    port in use, an address that is not this machine's)."""
     import socket
 
+    fout: OSError | None = None
     for familie, soort, protocol, _, adres in socket.getaddrinfo(host, poort, type=socket.SOCK_STREAM):
-        with socket.socket(familie, soort, protocol) as proef:
+        sock = socket.socket(familie, soort, protocol)
+        try:
             if hasattr(socket, "SO_REUSEADDR") and sys.platform != "win32":  # as waitress does
-                proef.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            proef.bind(adres)
-        return
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(adres)
+            return sock
+        except OSError as err:
+            sock.close()
+            fout = err
+    raise fout or OSError(f"geen adres voor {host}")

@@ -24,8 +24,16 @@ MAX_ZIPLEDEN = 50  # files in an uploaded zip: a workbook, a logo and a heat map
 MAX_UITGEPAKT = MAX_VERZOEK  # an uploaded zip, unpacked
 MAX_NAAM = 120  # characters of a file name
 WERKBOEKEN = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"}  # taken as the workbook; the reader says what is wrong
-# What a zip made on a Mac or in Windows Explorer carries besides the files: skipped, not refused
-_BIJWERK = ("__macosx/", ".ds_store", "thumbs.db", "desktop.ini")
+MAX_DIEPTE = 8  # folders in a zip inside each other (a workbook names 'afbeeldingen/kaart.png')
+# What a zip made on a Mac or in Windows Explorer carries besides the files: skipped, not
+# refused. Whole names only: 'mythumbs.db.png' is a picture.
+_BIJWERK_MAP = "__macosx"
+_BIJWERK = {".ds_store", "thumbs.db", "desktop.ini"}
+
+
+def _bijwerk(lidnaam: str) -> bool:
+    delen = [d.casefold() for d in lidnaam.replace("\\", "/").split("/") if d]
+    return bool(delen) and (_BIJWERK_MAP in delen[:-1] or delen[-1] in _BIJWERK or delen[-1].startswith("._"))
 
 
 class UploadFout(HitteplanFout):
@@ -132,8 +140,7 @@ def _pak_uit(naam: str, stroom, map_: Path) -> Upload:
         except (zipfile.BadZipFile, OSError, ValueError):
             raise UploadFout("zip_kapot", naam=naam) from None
         with zf:
-            leden = [lid for lid in zf.infolist() if not lid.is_dir()
-                     and not any(d in lid.filename.lower() for d in _BIJWERK)]
+            leden = [lid for lid in zf.infolist() if not lid.is_dir() and not _bijwerk(lid.filename)]
             if len(leden) > MAX_ZIPLEDEN:
                 raise UploadFout("zip_te_veel", naam=naam, max=MAX_ZIPLEDEN)
             totaal = 0
@@ -148,7 +155,12 @@ def _pak_uit(naam: str, stroom, map_: Path) -> Upload:
                 if relatief.as_posix().casefold() in {n.casefold() for n in namen}:
                     raise UploadFout("dubbel", naam=relatief.as_posix())
                 doel = map_.joinpath(*relatief.parts)
-                doel.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    doel.parent.mkdir(parents=True, exist_ok=True)
+                except OSError:  # a file of that name where a folder should be (or the other way round)
+                    raise UploadFout("zip_bestand_en_map", naam=naam, lid=relatief.as_posix()) from None
+                if doel.is_dir():
+                    raise UploadFout("zip_bestand_en_map", naam=naam, lid=relatief.as_posix())
                 try:
                     with zf.open(lid) as bronlid:
                         totaal += _schrijf(_Begrensd(bronlid, MAX_UITGEPAKT - totaal, naam), doel, MAX_UITGEPAKT, naam)
@@ -177,8 +189,10 @@ class _Begrensd:
 def _relatief(lidnaam: str, zipnaam: str) -> PurePosixPath:
     """A member's path inside the upload's folder, or a refusal when it could point outside:
     absolute, a drive letter, '..', or a part that is empty after cleaning."""
-    pad = PurePosixPath(lidnaam.replace("\\", "/"))
+    pad = PurePosixPath(unicodedata.normalize("NFC", lidnaam.replace("\\", "/")))  # a Mac writes café decomposed
     delen = [d for d in pad.parts if d not in ("", ".")]
     if pad.is_absolute() or not delen or any(d == ".." or ":" in d or veilige_naam(d) != d for d in delen):
-        raise UploadFout("zip_pad", naam=zipnaam, lid=lidnaam)
+        raise UploadFout("zip_pad", naam=zipnaam, lid=lidnaam[:200])
+    if len(delen) > MAX_DIEPTE + 1 or len("/".join(delen)) > 4 * MAX_NAAM:
+        raise UploadFout("zip_diep", naam=zipnaam, max=MAX_DIEPTE)
     return PurePosixPath(*delen)

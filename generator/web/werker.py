@@ -83,6 +83,9 @@ def _grenzen() -> None:
     it), and the memory cap."""
     if os.name == "posix":
         os.setpgrp()
+        from generator import pdf
+
+        pdf.EIGEN_PROCESGROEP = False  # LibreOffice stays in this group, which the server ends as a whole
     if sys.platform.startswith("linux"):
         import resource
 
@@ -165,7 +168,16 @@ def verwerk(map_: Path, werkboek: str, pdf: bool) -> Uitkomst:
 
 
 def _werker(map_: str, werkboek: str, pdf: bool, verbinding) -> None:
-    """The worker process's entry: limits, then :func:`verwerk`, the answer through the pipe."""
+    """The worker process's entry: limits, then :func:`verwerk`, the answer through the pipe.
+    Temporary files (LibreOffice's lu*.tmp folders too) go into the upload's own folder, so
+    that removing it leaves nothing behind, however the worker ended."""
+    import tempfile
+
+    eigen_tmp = Path(map_).parent / "tmp"
+    eigen_tmp.mkdir(exist_ok=True)
+    for naam in ("TMPDIR", "TEMP", "TMP"):
+        os.environ[naam] = str(eigen_tmp)
+    tempfile.tempdir = str(eigen_tmp)
     _grenzen()
     try:
         uitkomst = verwerk(Path(map_), werkboek, pdf)
@@ -178,6 +190,26 @@ def _werker(map_: str, werkboek: str, pdf: bool, verbinding) -> None:
     except MemoryError:
         verbinding.send(Uitkomst("geheugen", werkboek))
     verbinding.close()
+
+
+_LOPEND: set = set()  # the workers under way, ended all at once when the server stops (stop_alle)
+
+
+def stop_alle() -> None:
+    """End every worker under way, with everything it started (the server is stopping)."""
+    for proces in list(_LOPEND):
+        _stop(proces)
+
+
+def _sein(exitcode: int | None) -> str:
+    """A worker's end by a signal, named: 'signaal 9 (SIGKILL)'."""
+    if exitcode is None or exitcode >= 0:
+        return ""
+    try:
+        naam = signal.Signals(-exitcode).name
+    except ValueError:
+        return f"signaal {-exitcode}"
+    return f"signaal {-exitcode}, {naam}"
 
 
 def _stop(proces) -> None:
@@ -203,17 +235,19 @@ def bouw_in_werker(map_: Path, werkboek: str, pdf: bool, seconden: float = MAX_S
     proces = context.Process(target=_werker, args=(str(map_), werkboek, pdf, zender), daemon=True,
                              name="hitteplan-werker")
     proces.start()
+    _LOPEND.add(proces)
     zender.close()
     try:
         if ontvanger.poll(seconden):
             try:
                 return ontvanger.recv()
-            except (EOFError, OSError):  # the worker died without an answer: killed (memory), or crashed
+            except (EOFError, OSError):  # the worker died without an answer: stopped from outside, or crashed
                 proces.join(5)
-                gedood = proces.exitcode == -getattr(signal, "SIGKILL", 9)
-                return Uitkomst("geheugen" if gedood else "onverwacht", werkboek,
+                sein = _sein(proces.exitcode)
+                return Uitkomst("gestopt" if sein else "onverwacht", werkboek, tekst=sein,
                                 fouttype=f"exitcode {proces.exitcode}", seconden=time.monotonic() - begin)
         return Uitkomst("te_lang", werkboek, seconden=time.monotonic() - begin)
     finally:
         ontvanger.close()
         _stop(proces)
+        _LOPEND.discard(proces)

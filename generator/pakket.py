@@ -1,0 +1,171 @@
+"""Office packages besides the workbook: the Word and PowerPoint templates (``--sjablonen``)
+and the documents made from them.
+
+A template is refused before anything parses it when its package is too large or hostile
+(the workbook's checks: size, unpacked size, compression ratio, number of parts, DTDs), and
+when it points outside itself: a template attached from elsewhere, a linked picture or
+object, a field that fetches (INCLUDEPICTURE, INCLUDETEXT, LINK, DDE), a link to a file or
+network share. Word would fetch those when a bestuurder opens the document (a UNC link hands
+over the Windows password hash), LibreOffice while it makes a PDF. Hyperlinks to web pages
+(http, https) and e-mail addresses are text and may stay.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+from xml.etree import ElementTree
+
+from generator.fouten import SjabloonFout, oorzaak
+
+MAX_BESTAND = 50 * 1024 * 1024  # as a workbook
+MAX_UITGEPAKT = 200 * 1024 * 1024
+MAX_VERHOUDING = 100
+MAX_DELEN = 2000  # parts in one package; Word's and PowerPoint's templates have a few dozen
+
+_RELATIES = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_TEKST_LINK = ("http://", "https://", "mailto:")
+# field codes that make Word or LibreOffice fetch something (a field's first word)
+_VELDEN = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE|RD)\b", re.I)
+_HYPERLINKVELD = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+"[^"]*"\s+)*"?([^"\s]*)', re.I)
+_INSTR_TEKST = re.compile(rb"<w:instrText(?:\s[^>]*)?>([^<]*)</w:instrText>")
+_INSTR_ATTR = re.compile(rb'<w:fldSimple\b[^>]*?\bw:instr="([^"]*)"')
+# href or src attributes (VML o:href, v:imagedata src, SVG href) that point anywhere but inside
+_ADRES = re.compile(rb'(?<![\w:.-])(?:[\w.-]+:)?(?:href|src)\s*=\s*["\'](?!#)([^"\']*)["\']', re.I)
+_BUITEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|\\\\|//)", re.I)
+
+
+def bevat(zf: zipfile.ZipFile, lid: zipfile.ZipInfo, *zoek: bytes) -> bytes | None:
+    """The first of ``zoek`` found anywhere in a member (read in pieces that overlap), or None."""
+    rest = b""
+    with zf.open(lid) as fh:
+        while stuk := fh.read(64 * 1024):
+            venster = rest + stuk
+            for z in zoek:
+                if z in venster:
+                    return z
+            rest = venster[-64:]
+    return None
+
+
+def _deelnaam(deel: str) -> str:
+    """A part of a package as a trekker knows it: 'de tekst', 'een koptekst', 'dia-indeling 3'."""
+    naam = deel.rsplit("/", 1)[-1]
+    nummer = "".join(c for c in naam.split(".")[0] if c.isdigit())
+    soorten = [("word/document.xml", "de tekst"), ("word/header", "een koptekst"), ("word/footer", "een voettekst"),
+               ("word/footnotes", "de voetnoten"), ("word/endnotes", "de eindnoten"), ("word/settings", "de instellingen"),
+               ("word/", "het document"), ("ppt/slideLayouts/", f"dia-indeling {nummer}"),
+               ("ppt/slideMasters/", f"diamodel {nummer}"), ("ppt/slides/", f"dia {nummer}"),
+               ("ppt/notesMasters/", "het model van de notities"), ("ppt/", "de presentatie"), ("docProps/", "de eigenschappen")]
+    soort = next((s for begin, s in soorten if deel.startswith(begin)), "het bestand")
+    return f"{soort} ({deel})"
+
+
+def _bron_van(rels: str) -> str:
+    """The part a relationships part belongs to: word/_rels/document.xml.rels -> word/document.xml."""
+    map_, _, naam = rels.rpartition("_rels/")
+    return (map_ + naam.removesuffix(".rels")) or "het pakket"
+
+
+def _soort_relatie(reltype: str) -> str:
+    laatste = reltype.rsplit("/", 1)[-1]
+    return {"attachedTemplate": "een sjabloon van een andere plek", "image": "een gekoppelde afbeelding",
+            "oleObject": "een gekoppeld object", "package": "een gekoppeld object", "hyperlink": "een koppeling",
+            "subDocument": "een document van een andere plek", "aFChunk": "een document van een andere plek",
+            "frame": "een document van een andere plek", "video": "een gekoppelde video", "audio": "gekoppeld geluid",
+            "media": "gekoppelde media"}.get(laatste, "iets")
+
+
+def _kort(adres: str) -> str:
+    return adres if len(adres) <= 80 else adres[:77] + "..."
+
+
+def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
+    """The first thing in a package that points outside it, as (part, what), or None."""
+    for lid in zf.infolist():
+        naam = lid.filename
+        if naam.endswith(".rels"):
+            try:
+                wortel = ElementTree.fromstring(zf.read(lid))
+            except ElementTree.ParseError:
+                continue  # python-docx and python-pptx refuse it themselves
+            for relatie in wortel.iter(_RELATIES):
+                doel = relatie.get("Target") or ""
+                soort = relatie.get("Type") or ""
+                extern = (relatie.get("TargetMode") or "").lower() == "external"
+                if extern and soort.endswith("/hyperlink") and doel.lower().startswith(_TEKST_LINK):
+                    continue  # a link to a web page or an e-mail address: text, never fetched
+                if extern or _BUITEN.match(doel):
+                    return _bron_van(naam), f"{_soort_relatie(soort)} buiten het bestand ('{_kort(doel)}')"
+        elif naam.endswith((".xml", ".svg", ".vml")):
+            data = zf.read(lid)
+            if naam.startswith("word/"):
+                codes = [b"".join(_INSTR_TEKST.findall(data)), *_INSTR_ATTR.findall(data)]
+                for code in codes:
+                    veld = code.decode("utf-8", "replace").replace("&quot;", '"').replace("&amp;", "&")
+                    for stuk in re.split(r"\s*(?=\b(?:INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK|"
+                                         r"DATABASE)\b)", veld, flags=re.I):
+                        if m := _VELDEN.match(stuk):
+                            return naam, f"een veld {m.group(1).upper()} dat iets van buiten het bestand haalt"
+                        if (m := _HYPERLINKVELD.match(stuk)) and m.group(1) and \
+                                not m.group(1).lower().startswith(_TEKST_LINK):
+                            return naam, f"een koppeling buiten het bestand ('{_kort(m.group(1))}')"
+            for m in _ADRES.finditer(data):
+                adres = m.group(1).decode("utf-8", "replace").strip()
+                if _BUITEN.match(adres):
+                    return naam, f"iets buiten het bestand ('{_kort(adres)}')"
+            if naam.endswith(".svg") and re.search(rb"url\(\s*['\"]?(?!#)", data):
+                return naam, "een afbeelding die iets van buiten het bestand haalt"
+    return None
+
+
+def _weigering(sjabloon: str, wat: str) -> SjabloonFout:
+    return SjabloonFout(f"Sjabloon '{sjabloon}' {wat}; zo'n sjabloon wordt niet gebruikt.")
+
+
+def controleer_pakket(pad: Path) -> None:
+    """Refuse a Word or PowerPoint template (``pad``) before anything opens it: too large, a
+    zip bomb, too many parts, XML with a DTD, or anything that points outside the package;
+    one sentence naming the template (and the part)."""
+    naam = pad.name
+    try:
+        grootte = pad.stat().st_size
+    except OSError as err:
+        raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen: {oorzaak(err)}.") from err
+    if grootte > MAX_BESTAND:
+        raise _weigering(naam, f"is {grootte / 1024 / 1024:.0f} MB, meer dan 50 MB")
+    soort = "Word-bestand (.docx)" if naam.lower().endswith(".docx") else "PowerPoint-bestand (.pptx)"
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            leden = zf.infolist()
+            if len(leden) > MAX_DELEN:
+                raise _weigering(naam, f"bestaat uit meer dan {MAX_DELEN} delen")
+            totaal = sum(lid.file_size for lid in leden)
+            if totaal > MAX_UITGEPAKT:
+                raise _weigering(naam, f"zou uitgepakt {totaal / 1024 / 1024:.0f} MB worden, meer dan 200 MB")
+            for lid in leden:
+                if lid.file_size > 1024 * 1024 and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
+                    raise _weigering(naam, f"is verdacht sterk ingepakt (meer dan 100 keer, in {lid.filename})")
+            for lid in leden:  # every XML part, whole: a DTD may hide behind a long comment
+                if lid.filename.endswith((".xml", ".rels", ".svg", ".vml")) and bevat(zf, lid, b"<!DOCTYPE", b"<!ENTITY"):
+                    raise _weigering(naam, f"bevat XML met een eigen DTD of entiteiten ({lid.filename})")
+            if (buiten := buiten_het_pakket(zf)) is not None:
+                deel, wat = buiten
+                raise SjabloonFout(f"Sjabloon '{naam}' verwijst in {_deelnaam(deel)} naar {wat}; Word of LibreOffice "
+                                   "zou dat ophalen bij het openen. Haal het weg (of zet de afbeelding in het sjabloon "
+                                   "zelf) en sla het sjabloon opnieuw op.")
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError) as err:
+        raise SjabloonFout(f"Sjabloon '{naam}' is geen geldig {soort}.") from err
+    except OSError as err:
+        raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen: {oorzaak(err)}.") from err
+
+
+def controleer_document(zf: zipfile.ZipFile, sjabloon: str) -> None:
+    """A finished document that points outside itself (a template that composed a fetching
+    field from pieces, say) is refused, naming its template."""
+    if (buiten := buiten_het_pakket(zf)) is not None:
+        deel, wat = buiten
+        raise SjabloonFout(f"Sjabloon '{sjabloon}': het ingevulde document verwijst in {_deelnaam(deel)} naar {wat}; "
+                           "zo'n document wordt niet gemaakt.")
