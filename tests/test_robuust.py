@@ -263,6 +263,7 @@ def _pdfs(map_: Path) -> dict[str, bytes]:
     return {str(p.relative_to(map_)): p.read_bytes() for p in sorted(map_.rglob("*.pdf"))}
 
 
+@pytest.mark.extern
 def test_pdfs_byte_voor_byte_dezelfde(voorbeeld, tmp_path):
     """Two builds with --pdf give the same PDFs: the creation date comes from the workbook (as
     the documents' own), the /ID from the content; before, both came from the clock."""
@@ -311,6 +312,7 @@ def _wacht_tot(voorwaarde, seconden: float = 60) -> bool:
     return voorwaarde()
 
 
+@pytest.mark.extern
 @pytest.mark.parametrize("sein", ["SIGTERM", "SIGKILL"])
 def test_bouw_gestopt_tijdens_pdf(voorbeeld, tmp_path, sein):
     """Killing bouw during --pdf left LibreOffice running and a hidden folder with copies of
@@ -350,6 +352,7 @@ def test_bouw_gestopt_tijdens_pdf(voorbeeld, tmp_path, sein):
         assert [p.name for p in uit.iterdir() if p.name.startswith(".~hitteplan-pdf")] == []
 
 
+@pytest.mark.extern
 @pytest.mark.parametrize(("ruimte", "lo"), [(600_000, False), (1_300_000, True)])
 def test_volle_schijf_bij_pdf(voorbeeld, tmp_path, ruimte, lo):
     """With --pdf on a full disk the message was 'LibreOffice kon geen PDF maken' or the

@@ -349,6 +349,7 @@ def test_aan_tafel_zonder_afgehaakte_partners(decks):
     assert all(o in tekst for o in aan_tafel) and not any(o in tekst for o in per_status["Afgehaakt"])
 
 
+@pytest.mark.extern
 @pytest.mark.parametrize("grootte", [(1, 30), (60, 30)])
 def test_grote_presentatie_zonder_overloop_gerenderd(decks, grootte, tmp_path):
     from .conftest import naar_pdf, overloop

@@ -594,6 +594,7 @@ def test_basispresentatie_met_gekoppelde_afbeelding_in_een_indeling(voorbeeld, t
         "naar een gekoppelde afbeelding buiten het bestand ('file:///etc/passwd')")
 
 
+@pytest.mark.extern
 def test_libreoffice_haalt_niets_op_bij_pdf(tmp_path):
     """Defence in depth: even a document that points outside itself in every way (the
     templates are refused before, see above) makes LibreOffice fetch nothing while it makes
