@@ -101,7 +101,9 @@ class _Teksten:
     def waarom(self, categorie: str) -> str:
         tabel = self.waarden.waarde("waarom", dict, {})
         sleutel = categorie if categorie in tabel else "Overig"
-        return self.waarden.tekst(f"waarom.{sleutel}") if sleutel in tabel else ""
+        if sleutel not in tabel:
+            return ""
+        return self.render("brieven.toml", f"waarom '{sleutel}'", self.waarden.tekst(f"waarom.{sleutel}"))
 
     def dagen(self, sleutel: str, standaard: int) -> int:
         dagen = self.waarden.getal(sleutel, standaard)
@@ -267,6 +269,9 @@ def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijee
                or (formeel and gastheer.categorie in laad_contract().eigen_categorieen) else gastheer.organisatie,
                "doorgeven": None, "aanhef_contact": None}
     context["vragen"] = teksten.vragen(s.categorie, **context)
+    # each question once, and no more than one page holds
+    vragen = list(dict.fromkeys(v for p in b.programma for v in p.gespreksvragen))
+    context["gespreksvragen"] = vragen[:teksten.dagen("gespreksvragen_max", 3)]
     if not eigen_organisatie(wb, s):
         pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}.docx"
         volgnummer = 2
@@ -299,7 +304,11 @@ def _terugkoppeling(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dict:
     # the report back is the verslag, so it does not list sending one as a next step
     verslag = tuple(w.casefold() for w in teksten.waarden.lijst("geen_vervolgstap"))
     gastheer = next((x for x in wb.stakeholders if x.organisatie == b.gastheer), None)
-    return {"b": b, "brief_datum": datum, "deelnemers": list(b.aanwezig),
+    per_laag = [(laag, n) for laag in wb.lagen
+                if (n := sum(1 for s in wb.stakeholders if s.organisatie in b.aanwezig and s.laag == laag))]
+    wie = teksten.uit_toml("wie_er_waren", deelnemers=list(b.aanwezig), per_laag=per_laag,
+                           deelnemers_max=teksten.dagen("deelnemers_max", 12)) if b.aanwezig else ""
+    return {"b": b, "brief_datum": datum, "deelnemers": list(b.aanwezig), "wie_er_waren": wie,
             "gastheer": None if gastheer is None or eigen_organisatie(wb, gastheer) else gastheer.organisatie,
             "vervolg": [(d, wat) for d, wat, vergadering in wb.tijdlijn(na=datum)
                         if vergadering or not wat.casefold().startswith(verslag)],

@@ -318,7 +318,7 @@ class _Filler:
             for j in range(r.choice([0, 1, 3, 6])):
                 werkvorm = self.keuze("Programma", "Werkvorm", leeg=0.2)
                 onderdeel = werkvorm if werkvorm and self.kans(0.3) else r.choice(
-                    ["Welkom en doel van vandaag", "Het lokale beeld per wijk", "Tafelgesprekken over bereik",
+                    ["Welkom en doel van vandaag", "Het lokale beeld", "Tafelgesprekken over bereik",
                      "Afspraken en vervolg"])
                 p = {"Bijeenkomst": naam, "Onderdeel": onderdeel, "Tijd": dt.time(begin.hour + j // 3, (j % 3) * 20)}
                 if werkvorm:

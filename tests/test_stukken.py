@@ -34,7 +34,11 @@ from tests.fabriek import PRIVE, gegevens, schrijf
 
 # Workbooks in which a rule failed while the generator was being fixed (issue 22), by seed:
 # each is checked by every rule on every run, whatever the count.
-VONDSTEN = [3, 7, 11, 19, 27, 42, 58, 101, 133, 160]
+# 0 and 3: a letter and a report back over one page (the signature alone on page 2); 3: a
+# partner's bestuurder written like a wethouder who signs; 7 and 11: choices capitalised and
+# doubled words in running text; 19 and 27: the place line; 1, 2, 4, 8 and 133: e-mails to a
+# bestuurder without his own address.
+VONDSTEN = [0, 1, 2, 3, 4, 7, 8, 11, 19, 27, 133]
 
 TITELS = re.compile(r"^(Geachte|Beste)\s+(?:heer\s+|mevrouw\s+)?(drs|mr|ds|dr|ir|prof|ing)\.", re.I)
 MEERVOUDEN = ("organisaties", "partijen", "zorglocaties", "locaties", "koele plekken", "wijken", "kernen", "dorpen",
@@ -165,7 +169,7 @@ def regel_niet_openbare_notitie_zonder_contactgegevens_van_partners(stukken):
 
 def regel_wie_er_waren_komt_uit_aanwezig(stukken):
     """'Wie er waren' lists exactly the organisations of the meeting's Aanwezig cell (semicolons
-    between names that hold a comma); without it the report back names nobody as present; no
+    between names that hold a comma; above fifteen, how many per layer); without it the report back names nobody as present; no
     report back lists sending a verslag as a next step."""
     for b in stukken.wb.bijeenkomsten:
         naam = next((n for n in stukken.terugkoppelingen() if b.naam.lower().replace(" ", "-") in n), None)
@@ -177,6 +181,9 @@ def regel_wie_er_waren_komt_uit_aanwezig(stukken):
             continue
         lijst = alineas_[alineas_.index("Wie er waren") + 1]
         namen = list(b.aanwezig)
+        if len(namen) > 15:  # too many to name on one page: how many, per layer of the groslijst
+            assert lijst.startswith(f"{len(namen)} organisaties: ") and not any(n in lijst for n in namen), lijst
+            continue
         scheiding = "; " if len(namen) > 2 and any("," in n for n in namen) else ", "
         verwacht = namen[0] if len(namen) == 1 else f"{scheiding.join(namen[:-1])} en {namen[-1]}"
         assert lijst.replace("\u2011", "-").replace("\u00a0", " ") == f"{verwacht}.", naam
@@ -322,10 +329,30 @@ def regel_geen_regelafbreking_in_telefoonnummers_en_plaatsnamen(stukken):
 
 def regel_woord_voor_een_gebied(stukken):
     """The model carries the trekker's word for an area (Algemeen: Gebiedsnaam), singular and
-    plural, for every document to use."""
+    plural, for every document to use; the letters, report backs and memo say 'kern' or 'dorp'
+    where the trekker does, never 'wijk'."""
     keuze = stukken.g.data["Algemeen"].get("Gebiedsnaam") or "Wijk"
     assert stukken.wb.gebied == keuze.lower()
     assert stukken.wb.gebieden.startswith(keuze.lower()) and stukken.wb.gebieden.endswith("en")
+    if stukken.wb.gebied != "wijk":  # the letters, report backs and memo use the trekker's word
+        eigen = sorted({w for w in _waarden(stukken.g.data) if "wijk" in w.lower()}, key=len, reverse=True)
+        for naam, tekst, _ in _lopende_tekst(stukken):
+            for w in eigen:  # what the workbook itself says (a source's name) is quoted as it is
+                tekst = tekst.replace(w, "")
+            if not naam.startswith("contactlijst"):
+                assert not re.search(r"\bwijk(en)?\b", tekst, re.I), (naam, tekst[:160])
+
+
+def _waarden(data):
+    """Every text in a generated workbook's data."""
+    if isinstance(data, dict):
+        for v in data.values():
+            yield from _waarden(v)
+    elif isinstance(data, list | tuple):
+        for v in data:
+            yield from _waarden(v)
+    elif isinstance(data, str):
+        yield data
 
 
 REGELS = [regel_opmerking_alleen_in_de_contactlijst, regel_openbare_notitie_noemt_organisaties_en_rollen_geen_personen,
@@ -379,12 +406,13 @@ def _steekproef(n: int) -> list[int]:
         g = gegevens(seed)
         b = g.data.get("Bijeenkomsten", [])
         p = g.data.get("Programma", [])
-        lengte[seed] = sum(len(str(x.get("Doel", ""))) + len(str(x.get("Uitkomsten", ""))) for x in b) + 40 * len(p)
+        lengte[seed] = sum(len(str(x.get("Doel", ""))) + len(str(x.get("Uitkomsten", "")))
+                           + 30 * min(len(x.get("Aanwezig") or ()), 15) for x in b) + 40 * len(p)
     langste = sorted(lengte, key=lambda s: -lengte[s])
     return sorted(set(langste[: n - 2] + [0, 1]))
 
 
-@pytest.mark.parametrize("seed", _steekproef(5))
+@pytest.mark.parametrize("seed", _steekproef(6))
 def test_elke_brief_past_op_een_pagina(seed, tmp_path):
     """Every kind of letter (an invitation to each meeting, to a contact person and to a
     bestuurder, with and without a programme) and every report back fits one page as
@@ -411,3 +439,29 @@ def test_elke_brief_past_op_een_pagina(seed, tmp_path):
         pdf = pad.with_suffix(".pdf")
         assert pdf.exists(), f"LibreOffice kon {naam} niet omzetten"
         assert pdf_paginas(pdf) == 1, f"{naam} (werkboek {seed}) is {pdf_paginas(pdf)} pagina's"
+
+
+# -- explicit cases, one per kind of name a workbook holds -------------------------------------------
+
+@pytest.mark.parametrize("naam,aanhef,formeel,verwacht", [
+    ("drs. R. de Vries", "mevrouw", False, "Geachte mevrouw De Vries,"),
+    ("Jan Bergsma", "heer", True, "Geachte heer Bergsma,"),
+    ("mr. J.P. van der Berg", "heer", False, "Geachte heer Van der Berg,"),
+    ("ds. Jan Meijer", None, False, "Beste Jan Meijer,"),
+    ("dr. ir. Rianne Scholten", None, True, "Geachte Rianne Scholten,"),
+    ("Wethouder A. el Amrani (zorg en welzijn)", "heer", True, "Geachte heer El Amrani,"),
+    ("R. de Vries, bestuurder", None, True, "Geachte R. de Vries,"),
+    ("prof. dr. Henk in 't Veld MSc", "heer", True, "Geachte heer In 't Veld,"),
+    ("Bakker", None, True, "Geacht bestuur van GGD Fryslân,"),
+    ("Bakker", None, False, "Beste collega's van GGD Fryslân,"),
+    (None, None, False, "Beste collega's van GGD Fryslân,"),
+])
+def test_aanhef_per_soort_naam(naam, aanhef, formeel, verwacht):
+    """The salutation of brieven.toml for names with titles, initials, tussenvoegsels, a word of
+    office or a function, with and without heer or mevrouw."""
+    from generator.model import Stakeholder
+    from generator.sjabloon import render_tekst
+    bron = Sjablonen(None).teksten("brieven.toml").tekst("aanhef")
+    s = Stakeholder(organisatie="GGD Fryslân", categorie="GGD", laag="Lokaal verantwoordelijk")
+    assert render_tekst("brieven.toml", "aanhef", bron, {"s": s, "naam": naam, "aanhef": aanhef,
+                                                          "formeel": formeel}) == verwacht
