@@ -81,6 +81,17 @@ def opsomming(items, laatste: str = "en") -> str:
     return format_list(items, style="or" if laatste == "of" else "standard", locale=TAAL)
 
 
+def klein(tekst) -> str:
+    """A title inside a sentence: its first letter lowercase, the rest as written ('Dialoog
+    doelen en maatregelen Súdwest-Fryslân' -> 'dialoog doelen en maatregelen Súdwest-Fryslân');
+    a first word that is an abbreviation (GGD) stays as it is."""
+    tekst = str(tekst or "")
+    eerste = tekst.split(" ", 1)[0]
+    if not eerste or any(c.isupper() for c in eerste[1:]):
+        return tekst
+    return tekst[:1].lower() + tekst[1:]
+
+
 def zinnen(teksten) -> str:
     """Texts joined into one run of sentences, each ending in a full stop (or its own ?, !, …)
     before the next begins: 'Weinig personeel. Per organisatie een ambassadeur.'"""
@@ -160,7 +171,7 @@ FILTERS = {
     "datum": datum, "datum_dag": datum_dag, "datum_kort": datum_kort, "maand": maand, "tijd": tijd,
     "getal": getal, "procent": procent, "janee": janee, "opsomming": opsomming, "maanden": maanden,
     "achternaam": achternaam, "zonder_titels": zonder_titels, "heeft_voornaam": heeft_voornaam, "zin": zin,
-    "zinnen": zinnen,
+    "zinnen": zinnen, "klein": klein,
 }
 def maanden_tussen(van: dt.date, tot: dt.date) -> float:
     """The months from ``van`` to ``tot`` (30.44 days each), for 'over ongeveer 2,5 maanden'."""

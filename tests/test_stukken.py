@@ -283,8 +283,11 @@ def _lopende_tekst(stukken):
 def regel_nederlands_zoals_een_redacteur_het_wil(stukken):
     """Number agreement ('1 organisatie'), an en dash in time ranges, a full stop at the end of
     a text before the next is joined to it, no doubled words ('Inloop (inloop)'), no ', .' or
-    '()' where a value is empty, choices lowercase inside running text."""
+    '()' where a value is empty, choices lowercase inside running text, a meeting's title with
+    its place name as written."""
     zonder_punt = [t for t in stukken.g.teksten_zonder_punt if len(t) > 12]
+    # a meeting's title keeps the capitals of its place name inside a sentence
+    titels = [b.titel.lower() for b in stukken.wb.bijeenkomsten if b.titel and b.titel[1:] != b.titel[1:].lower()]
     keuzes = {k for k in stukken.wb.algemeen.doelgroepen if k != k.lower()}
     for naam, tekst, in_tabel in _lopende_tekst(stukken):
         plat = tekst.replace("\u00a0", " ").replace("\u2011", "-")
@@ -293,6 +296,7 @@ def regel_nederlands_zoals_een_redacteur_het_wil(stukken):
         assert not re.search(r",\s*[.,]|\(\s*\)|\s[.,;:](?!\S)", plat), (naam, tekst)
         assert not re.search(r"\b(\w{3,}) \(\1\)", plat, re.I), (naam, tekst)
         assert not re.search(r"\b([^\W\d_]{3,}) \1\b", plat, re.I), (naam, tekst)
+        assert not [t for t in titels if t in plat], (naam, tekst[:120])
         for t in zonder_punt:
             i = plat.find(t)
             if i >= 0 and not in_tabel:
