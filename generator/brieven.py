@@ -175,7 +175,11 @@ def _csv(rijen: list[list[str]]) -> bytes:
 
 
 def _namen(items: list[str]) -> str:
-    return opsomming(items[:5]) + (f" en nog {len(items) - 5}" if len(items) > 5 else "")
+    """'a, b en c'; more than five: 'a, b, c, d, e en nog 3' (semicolons when a name holds a comma)."""
+    if len(items) <= 5:
+        return opsomming(items)
+    scheiding = "; " if any("," in i for i in items[:5]) else ", "
+    return f"{scheiding.join(items[:5])} en nog {len(items) - 5}"
 
 
 def _klaar(wb: Werkboek, klaar) -> list:
@@ -237,7 +241,7 @@ def meldingen(wb: Werkboek, klaar=None) -> list[Melding]:
                 continue
             if eigen_organisatie(wb, s):
                 eigen += [] if s.organisatie in eigen else [s.organisatie]
-            elif not s.email and s.organisatie not in zonder_email:
+            elif not (s.email or (b.soort == SOORT.bestuurlijk and s.email_bestuurder)) and s.organisatie not in zonder_email:
                 zonder_email.append(s.organisatie)
     afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == PARTNER.afgehaakt]
     uit = []

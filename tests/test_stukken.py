@@ -245,6 +245,15 @@ def regel_de_email_gaat_naar_wie_zij_begroet(stukken):
         ondertekend = "\n".join(rij["tekst"].split("Met vriendelijke groet,")[-1:])
         if ontvanger:
             assert _persoon(stukken, ontvanger).zonder_titels not in ondertekend, (ontvanger, ondertekend)
+    # every invited organisation with an address to mail is in the CSV, and the build's note
+    # names exactly the others
+    zonder = {s.organisatie for b in wb.bijeenkomsten for s, _, _ in brieven.geadresseerden(wb, b)
+              if not brieven.eerst_bellen(s) and not brieven.eigen_organisatie(wb, s)
+              and not (s.email or (b.soort == SOORT.bestuurlijk and s.email_bestuurder))
+              and any(d.bijeenkomst is b for d in documenten(wb) if d.sleutel == "uitnodiging" and d.klaar)}
+    notitie = next((m.tekst for m in brieven.meldingen(wb) if "zonder e-mailadres" in m.tekst), "")
+    assert notitie.startswith(f"{len(zonder)} organisatie") if zonder else not notitie, (zonder, notitie)
+    assert sum(o in notitie for o in zonder) == min(len(zonder), 5), (zonder, notitie)
     for naam, alineas_ in stukken.brieven():
         tekst = [t for t, _ in alineas_]
         groet = tekst.index("Met vriendelijke groet,")
