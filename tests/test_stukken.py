@@ -486,3 +486,16 @@ def test_aanhef_per_soort_naam(naam, aanhef, formeel, verwacht):
     s = Stakeholder(organisatie="GGD Fryslân", categorie="GGD", laag="Lokaal verantwoordelijk")
     assert render_tekst("brieven.toml", "aanhef", bron, {"s": s, "naam": naam, "aanhef": aanhef,
                                                           "formeel": formeel}) == verwacht
+
+
+def test_aanwezig_noemt_alleen_organisaties_van_de_groslijst(maak_werkboek, gegevens):
+    """An organisation in Aanwezig that is not in Stakeholders is an error naming the cell;
+    a name written in other capitals counts as the organisation it names."""
+    gegevens["Bijeenkomsten"][0]["Aanwezig"] = ["ggd heuvelland", "Zorggroep Heuvelland"]
+    wb, meldingen = lees(maak_werkboek(gegevens))
+    assert wb is not None and wb.startbijeenkomst.aanwezig == ("GGD Heuvelland", "Zorggroep Heuvelland")
+    gegevens["Bijeenkomsten"][0]["Aanwezig"] = ["GGD Heuvelland", "Huisartsenpost Noord"]
+    wb, meldingen = lees(maak_werkboek(gegevens, naam="fout.xlsx"))
+    fouten = [m for m in meldingen if m.ernst == "fout"]
+    assert wb is None and [(m.blad, m.cel) for m in fouten] == [("Bijeenkomsten", "P2")]
+    assert "'Huisartsenpost Noord' staat niet in de kolom Organisatie van blad 'Stakeholders'" in fouten[0].tekst
