@@ -22,7 +22,7 @@ test: $(BIN)/hitteplan
 # The inner loop: everything but the tests that need LibreOffice, a browser or the validator
 # (marker extern) and the slow ones (marker traag: load, wheel, benchmark, hypothesis)
 test-snel: $(BIN)/hitteplan
-	$(BIN)/python -m pytest -q -m "not extern and not traag"
+	$(BIN)/python -m pytest -q -m "not extern and not traag" --werkboeken 15
 
 # Schrijf invoer/voorbeeld.xlsx opnieuw uit generator/voorbeeld.py
 voorbeeld: $(BIN)/hitteplan

@@ -21,7 +21,7 @@ from generator.fouten import Melding, SjabloonFout
 from generator.gereed import documenten
 from generator.keuzes import BIJEENKOMST, PARTNER, SOORT
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
-from generator.opmaak import opsomming
+from generator.opmaak import opsomming, zonder_titels
 from generator.sjabloon import Sjablonen, binnen_de_tijd, render_tekst, tijdbudget
 from generator.uitvoer import slug
 from generator.waarden import FORMULETEKENS
@@ -32,14 +32,29 @@ TERUGKOPPELING = "terugkoppeling.docx"
 MAP = "uitnodigingen"
 
 
+def _zelfde_persoon(a: str | None, b: str | None) -> bool:
+    """Two ways of writing one person's name ('Wethouder A. el Amrani (zorg)', 'A. el Amrani')."""
+    return bool(a and b) and normaliseer(zonder_titels(a)) == normaliseer(zonder_titels(b))
+
+
+def ondertekenaars(wb: Werkboek, b: Bijeenkomst) -> tuple[str, ...]:
+    """Who signs the invitation to a meeting: the portefeuillehouders for the bestuurlijke
+    bijeenkomst, the trekker otherwise."""
+    return wb.notitie.portefeuillehouders if b.soort == SOORT.bestuurlijk else (wb.algemeen.naam_trekker,)
+
+
 def geadresseerden(wb: Werkboek, b: Bijeenkomst) -> list[tuple[Stakeholder, str | None, str | None]]:
     """(organisation, name to address, 'heer' or 'mevrouw' or None) for a meeting: the
     bestuurders for the bestuurlijke bijeenkomst, the contact persons otherwise; never an
-    organisation that dropped out."""
+    organisation that dropped out, and nobody who signs the invitation himself (the
+    gemeente's own wethouders, the trekker)."""
     actief = [s for s in wb.stakeholders if s.status != PARTNER.afgehaakt]
+    afzenders = ondertekenaars(wb, b)
     if b.soort == SOORT.bestuurlijk:
-        return [(s, s.bestuurder, s.aanhef_bestuurder) for s in actief if s.bestuurder]
-    return [(s, s.contactpersoon, s.aanhef if s.contactpersoon else None) for s in actief]
+        uit = [(s, s.bestuurder, s.aanhef_bestuurder) for s in actief if s.bestuurder]
+    else:
+        uit = [(s, s.contactpersoon, s.aanhef if s.contactpersoon else None) for s in actief]
+    return [(s, naam, aanhef) for s, naam, aanhef in uit if not any(_zelfde_persoon(naam, a) for a in afzenders)]
 
 
 def eerst_bellen(s: Stakeholder) -> bool:
@@ -70,6 +85,10 @@ class _Teksten:
         """A text of brieven.toml, filled in."""
         return self.render("brieven.toml", f"tekst '{sleutel}'", self.waarden.tekst(sleutel), **context)
 
+    def aanhef(self, s: Stakeholder, naam: str | None, aanhef: str | None, formeel: bool) -> str:
+        """The salutation (brieven.toml, 'aanhef')."""
+        return self.uit_toml("aanhef", s=s, naam=naam, aanhef=aanhef, formeel=formeel)
+
     def vragen(self, categorie: str, **context) -> list[str]:
         """What we ask of an organisation of this category (brieven.toml, [vraag]), filled in."""
         tabel = self.waarden.waarde("vraag", dict, {})
@@ -82,7 +101,9 @@ class _Teksten:
     def waarom(self, categorie: str) -> str:
         tabel = self.waarden.waarde("waarom", dict, {})
         sleutel = categorie if categorie in tabel else "Overig"
-        return self.waarden.tekst(f"waarom.{sleutel}") if sleutel in tabel else ""
+        if sleutel not in tabel:
+            return ""
+        return self.render("brieven.toml", f"waarom '{sleutel}'", self.waarden.tekst(f"waarom.{sleutel}"))
 
     def dagen(self, sleutel: str, standaard: int) -> int:
         dagen = self.waarden.getal(sleutel, standaard)
@@ -154,7 +175,11 @@ def _csv(rijen: list[list[str]]) -> bytes:
 
 
 def _namen(items: list[str]) -> str:
-    return opsomming(items[:5]) + (f" en nog {len(items) - 5}" if len(items) > 5 else "")
+    """'a, b en c'; more than five: 'a, b, c, d, e en nog 3' (semicolons when a name holds a comma)."""
+    if len(items) <= 5:
+        return opsomming(items)
+    scheiding = "; " if any("," in i for i in items[:5]) else ", "
+    return f"{scheiding.join(items[:5])} en nog {len(items) - 5}"
 
 
 def _klaar(wb: Werkboek, klaar) -> list:
@@ -216,7 +241,7 @@ def meldingen(wb: Werkboek, klaar=None) -> list[Melding]:
                 continue
             if eigen_organisatie(wb, s):
                 eigen += [] if s.organisatie in eigen else [s.organisatie]
-            elif not s.email and s.organisatie not in zonder_email:
+            elif not (s.email or (b.soort == SOORT.bestuurlijk and s.email_bestuurder)) and s.organisatie not in zonder_email:
                 zonder_email.append(s.organisatie)
     afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == PARTNER.afgehaakt]
     uit = []
@@ -238,10 +263,19 @@ def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijee
     """One organisation's invitation to one meeting: its letter (none to the gemeente's own
     teams), and its row in the mail-merge CSV (added to ``rijen``)."""
     brief, aanmelden = data
+    formeel = b.soort == SOORT.bestuurlijk
+    gastheer = next((x for x in wb.stakeholders if x.organisatie == b.gastheer), None)
     context = {"b": b, "s": s, "naam": naam, "aanhef": aanhef, "waarom": teksten.waarom(s.categorie),
                "brief_datum": brief, "aanmelden": aanmelden, "u": "u" if naam else "jullie",
-               "uw": "uw" if naam else "jullie"}
+               "uw": "uw" if naam else "jullie", "aanhef_regel": teksten.aanhef(s, naam, aanhef, formeel),
+               # 'te gast bij' names a host other than the sender and the addressee
+               "gastheer": None if gastheer is None or gastheer is s or eigen_organisatie(wb, gastheer)
+               or (formeel and gastheer.categorie in laad_contract().eigen_categorieen) else gastheer.organisatie,
+               "doorgeven": None, "aanhef_contact": None}
     context["vragen"] = teksten.vragen(s.categorie, **context)
+    # each question once, and no more than one page holds
+    vragen = list(dict.fromkeys(v for p in b.programma for v in p.gespreksvragen))
+    context["gespreksvragen"] = vragen[:teksten.dagen("gespreksvragen_max", 3)]
     if not eigen_organisatie(wb, s):
         pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}.docx"
         volgnummer = 2
@@ -250,9 +284,18 @@ def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijee
             volgnummer += 1
         bestanden.add(pad)
         yield pad, render_docx(sjablonen.pad(UITNODIGING), wb, context, beelden, datum=brief)
-    if s.email:
+    # the e-mail goes to the person it greets: a bestuurder at his own address, or else his
+    # organisation's contact person, greeted as such and asked to pass the invitation on
+    ontvanger, adres = naam, s.email
+    if formeel and s.email_bestuurder:
+        adres = s.email_bestuurder
+    elif formeel and not _zelfde_persoon(naam, s.contactpersoon):
+        ontvanger = s.contactpersoon
+        context = {**context, "doorgeven": naam,
+                   "aanhef_contact": teksten.aanhef(s, s.contactpersoon, s.aanhef if s.contactpersoon else None, False)}
+    if adres:
         onderwerp = teksten.uit_toml("onderwerp", **context)
-        rijen.append([s.organisatie, naam or "", s.email, onderwerp,
+        rijen.append([s.organisatie, ontvanger or "", adres, onderwerp,
                       teksten.render("uitnodiging.txt", "de e-mailtekst", teksten.mail, **context)])
 
 
@@ -261,7 +304,16 @@ def _terugkoppeling(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dict:
     back itself left out); the next meeting after that date with how to register."""
     datum = _terugkoppeldatum(wb, b, teksten)
     volgende = next((x for x in wb.bijeenkomsten if x.datum > datum and x.status != BIJEENKOMST.geannuleerd), None)
-    return {"b": b, "brief_datum": datum,
-            "deelnemers": [s.organisatie for s in wb.stakeholders if s.status == PARTNER.deelgenomen],
-            "vervolg": [(d, wat) for d, wat, _ in wb.tijdlijn(na=datum)],
+    # who attended comes from the meeting's own row (Aanwezig), never from a partner's status;
+    # the report back is the verslag, so it does not list sending one as a next step
+    verslag = tuple(w.casefold() for w in teksten.waarden.lijst("geen_vervolgstap"))
+    gastheer = next((x for x in wb.stakeholders if x.organisatie == b.gastheer), None)
+    per_laag = [(laag, n) for laag in wb.lagen
+                if (n := sum(1 for s in wb.stakeholders if s.organisatie in b.aanwezig and s.laag == laag))]
+    wie = teksten.uit_toml("wie_er_waren", deelnemers=list(b.aanwezig), per_laag=per_laag,
+                           deelnemers_max=teksten.dagen("deelnemers_max", 12)) if b.aanwezig else ""
+    return {"b": b, "brief_datum": datum, "deelnemers": list(b.aanwezig), "wie_er_waren": wie,
+            "gastheer": None if gastheer is None or eigen_organisatie(wb, gastheer) else gastheer.organisatie,
+            "vervolg": [(d, wat) for d, wat, vergadering in wb.tijdlijn(na=datum)
+                        if vergadering or not wat.casefold().startswith(verslag)],
             "volgende": volgende, "aanmelden": _data(volgende, wb, teksten)[1] if volgende else None}

@@ -102,6 +102,7 @@ class Contract:
     toelichting_regels: tuple[str, ...]
     documenten: tuple[Documentsoort, ...] = ()
     betekenis: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    gebiedswoorden: dict[str, tuple[str, str]] = field(default_factory=dict)  # Gebiedsnaam option -> (singular, plural)
 
     def document(self, sleutel: str) -> Documentsoort:
         return next(d for d in self.documenten if d.sleutel == sleutel)
@@ -184,6 +185,9 @@ def laad_contract() -> Contract:
             ))
         bladen.append(Blad(naam=b["naam"], attr=b["attr"], soort=b["soort"], velden=tuple(velden),
                            uitleg=b.get("uitleg", ""), ook=tuple(b.get("ook", ()))))
+    gebied = next((v for b in bladen for v in b.velden if b.attr == "algemeen" and v.attr == "gebiedsnaam"), None)
+    if gebied is not None and set(gebied.keuzes) != set(ruw.get("gebiedswoorden", {})):
+        raise ValueError("[gebiedswoorden] moet voor elke keuze van Algemeen: Gebiedsnaam het enkel- en meervoud geven")
     return Contract(
         versie=ruw["versie"], bladen=tuple(bladen), lijsten=lijsten,
         lagen={k: tuple(v) for k, v in ruw["lagen"].items()},
@@ -194,6 +198,7 @@ def laad_contract() -> Contract:
         toelichting_regels=tuple(ruw["toelichting"]["regels"]),
         documenten=_documenten(ruw.get("document", []), bladen),
         betekenis=_betekenis(ruw.get("betekenis", {}), bladen),
+        gebiedswoorden={k: tuple(v) for k, v in ruw.get("gebiedswoorden", {}).items()},
     )
 
 

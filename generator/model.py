@@ -26,6 +26,8 @@ class Algemeen:
     start_fase2: dt.date
     einde_fase2: dt.date
     titel_traject: str | None = None
+    plaats: str | None = None
+    gebiedsnaam: str = "Wijk"
     ggd_regio: str | None = None
     functie_trekker: str | None = None
     email_trekker: str | None = None
@@ -112,6 +114,7 @@ class Stakeholder:
     status: str | None = None
     ambassadeur: str | None = None
     bestuurder: str | None = None
+    email_bestuurder: str | None = None
     opmerking: str | None = None
     aanhef: str | None = None
     aanhef_bestuurder: str | None = None
@@ -153,6 +156,7 @@ class Bijeenkomst:
     doel: str | None = None
     status: str | None = None
     uitkomsten: str | None = None
+    aanwezig: tuple[str, ...] = ()
     evaluatie: str | None = None
     programma: tuple[Programmaonderdeel, ...] = ()
     bij_zorginstelling: bool = False
@@ -323,8 +327,19 @@ class Werkboek:
     lagen: tuple[str, ...] = ()
     prioriteiten: tuple[str, ...] = ()
     werkboekversie: int | None = None
+    gebiedswoorden: tuple[str, str] = ("wijk", "wijken")  # the trekker's word for an area, singular and plural
     map: str = field(default=".", compare=False)
     plekken: Plekken = field(default_factory=Plekken, compare=False, repr=False)
+
+    @property
+    def gebied(self) -> str:
+        """The trekker's word for one area of the sheet Wijken: 'wijk', 'kern', 'dorp' or 'buurt'."""
+        return self.gebiedswoorden[0]
+
+    @property
+    def gebieden(self) -> str:
+        """The plural of :attr:`gebied`: 'wijken', 'kernen', ..."""
+        return self.gebiedswoorden[1]
 
     def bladnaam(self, blad: str) -> str:
         """The title of a sheet (by ``attr``) as this workbook spells it."""

@@ -60,6 +60,7 @@ def bouw_model(lezing: Lezing, versie: int | None, werkboekmap: Path) -> model.W
         lagen=tuple(c.lagen),
         prioriteiten=tuple(c.blad("wijken").veld("prioriteit").keuzes),
         werkboekversie=versie,
+        gebiedswoorden=c.gebiedswoorden.get(alg.waarden.get("gebiedsnaam") or "Wijk", ("wijk", "wijken")),
         map=str(werkboekmap),
         plekken=model.Plekken(
             bladnamen={b.attr: lezing.bladnamen.get(b.attr, b.naam) for b in c.bladen},

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from generator.keuzes import DOEL, PLANNING
 from generator.model import Werkboek
+from generator.openbaar import voor_de_notitie
 from generator.sjabloon import Sjablonen
 from generator.woord import afbeeldingen, huisstijl_in_tabellen, kolommen_op_maat, render_docx
 
@@ -27,7 +28,8 @@ def bijlagen(wb: Werkboek) -> dict[str, int | None]:
 
 
 def maak_notitie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
-    """The memo as .docx bytes."""
+    """The memo as .docx bytes, from the model as a memo may show it (generator.openbaar)."""
+    wb = voor_de_notitie(wb)
     notitie = wb.notitie
     kleur = huisstijl_in_tabellen(wb.algemeen.huisstijlkleur)
     context = {

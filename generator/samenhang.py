@@ -61,10 +61,30 @@ def _namen_van(lezing: Lezing, doel: str) -> dict[str, str]:
     return namen
 
 
+def _controleer_namenlijst(lezing: Lezing, blad: Blad, veld) -> None:
+    """A list of names (one per line) of which each must be a name of the sheet it refers to
+    (Bijeenkomsten: Aanwezig): an unknown name is an error at its cell; the names are kept as
+    that sheet spells them."""
+    namen = _namen_van(lezing, veld.verwijst)
+    doelblad = lezing.contract.blad_op_naam(veld.verwijst)
+    for rij in lezing.rijen.get(blad.attr, []):
+        lijst = rij.waarden.get(veld.attr)
+        if not lijst:
+            continue
+        onbekend = [n for n in lijst if normaliseer(n) not in namen]
+        if onbekend:
+            lezing.fout(f"'{onbekend[0]}' staat niet in de kolom Organisatie van blad "
+                        f"'{lezing.bladnamen.get(doelblad.attr, doelblad.naam)}'; schrijf elke naam precies zoals daar, "
+                        "één per regel", lezing.bladnamen.get(blad.attr, blad.naam), rij.cellen[veld.attr])
+        rij.waarden[veld.attr] = tuple(dict.fromkeys(namen[normaliseer(n)] for n in lijst if normaliseer(n) in namen))
+
+
 def controleer_verwijzingen(lezing: Lezing) -> None:
     contract = lezing.contract
     for blad in contract.bladen:
         for veld in blad.velden:
+            if veld.type == "lijst" and veld.verwijst:
+                _controleer_namenlijst(lezing, blad, veld)
             if veld.type != "verwijzing":
                 continue
             namen = _namen_van(lezing, veld.verwijst)

@@ -19,6 +19,8 @@ GEMEENTE = "Heuvelmonde"
 
 ALGEMEEN = {
     "Gemeente": GEMEENTE,
+    "Plaats": "Heuvelmonde",
+    "Gebiedsnaam": "Wijk",
     "Titel traject": "Lokaal hitteplan Heuvelmonde",
     "GGD-regio": "GGD Heuvelland",
     "Naam trekker": "Sanne de Vries",
@@ -139,7 +141,7 @@ STAKEHOLDERS = [
      "Status": "Deelgenomen"},
     {"Organisatie": "GGD Heuvelland", "Categorie": "GGD", "Contactpersoon": "Femke Visser",
      "Functie": "Arts medische milieukunde", "E-mail": "f.visser@ggdheuvelland.nl", "Telefoon": "0123-789 010",
-     "Status": "Deelgenomen", "Ambassadeur": "Femke Visser", "Bestuurder": "Hans Kuipers", "Aanhef": "mevrouw",
+     "Status": "Deelgenomen", "Ambassadeur": "Femke Visser", "Bestuurder": "Hans Kuipers", "E-mail bestuurder": "h.kuipers@ggdheuvelland.nl", "Aanhef": "mevrouw",
      "Aanhef bestuurder": "heer"},
     {"Organisatie": "Veiligheidsregio Heuvelland (GHOR)", "Categorie": "Veiligheidsregio/GHOR",
      "Contactpersoon": "Erik Mulder", "Functie": "Adviseur GHOR", "E-mail": "e.mulder@vrheuvelland.nl",
@@ -147,7 +149,7 @@ STAKEHOLDERS = [
     {"Organisatie": "Zorggroep Heuvelland", "Categorie": "VVT", "Contactpersoon": "Anouk Peters",
      "Functie": "Manager wonen en zorg", "E-mail": "a.peters@zorggroepheuvelland.nl", "Telefoon": "0123-555 120",
      "Status": "Deelgenomen", "Ambassadeur": "Ilse van Dam", "Bestuurder": "Marjolein de Boer",
-     "Aanhef": "mevrouw", "Aanhef bestuurder": "mevrouw",
+     "E-mail bestuurder": "m.deboer@zorggroepheuvelland.nl", "Aanhef": "mevrouw", "Aanhef bestuurder": "mevrouw",
      "Opmerking": "Gastheer van de startbijeenkomst in Woonzorgcentrum De Linde."},
     {"Organisatie": "Thuiszorg Heuvelmonde", "Categorie": "Thuiszorg/wijkverpleging",
      "Contactpersoon": "Karin Hendriks", "Functie": "Wijkverpleegkundige", "E-mail": "k.hendriks@thuiszorgheuvelmonde.nl",
@@ -207,6 +209,12 @@ BIJEENKOMSTEN = [
          "Iedereen herkent het risico; de wijkverpleging ziet het elke zomer.\n"
          "Onacceptabel vinden we dat alleenwonende ouderen dagen niemand spreken tijdens hitte."
      ),
+     "Aanwezig": ["Gemeente Heuvelmonde, sociaal domein", "Gemeente Heuvelmonde, fysiek domein",
+                  "Gemeente Heuvelmonde, communicatie", "GGD Heuvelland", "Veiligheidsregio Heuvelland (GHOR)",
+                  "Zorggroep Heuvelland", "Thuiszorg Heuvelmonde", "De Vaart gehandicaptenzorg",
+                  "Huisartsencoöperatie Heuvelmonde", "Welzijn Heuvelmonde", "Sociaal wijkteam Heuvelmonde",
+                  "Mantelzorgpunt Heuvelmonde", "Rode Kruis, afdeling Heuvelland", "KBO Heuvelmonde",
+                  "Bibliotheek Heuvelmonde"],
      "Evaluatie": "Goede opkomst; de tafelgesprekken liepen uit. Volgende keer meer tijd voor de ronde langs partners."},
     {"Soort": "Dialoog doelen en maatregelen", "Titel": "Dialoog doelen en maatregelen", "Datum": D(2027, 4, 13), "Begintijd": T(14, 0), "Eindtijd": T(16, 30),
      "Locatie": "Buurthuis De Molen", "Adres": "Molenstraat 12, 1234 CD Heuvelmonde", "Gastheer": "Welzijn Heuvelmonde",
@@ -216,6 +224,10 @@ BIJEENKOMSTEN = [
          "De dagelijkse belronde bij hitte ligt bij Welzijn Heuvelmonde, met vrijwilligers van de KBO.\n"
          "Open punt: vervoer naar een koele plek bij extreme hitte; de GHOR en het Rode Kruis werken dit uit."
      ),
+     "Aanwezig": ["Gemeente Heuvelmonde, sociaal domein", "Gemeente Heuvelmonde, fysiek domein", "GGD Heuvelland",
+                  "Veiligheidsregio Heuvelland (GHOR)", "Zorggroep Heuvelland", "Thuiszorg Heuvelmonde",
+                  "De Vaart gehandicaptenzorg", "Welzijn Heuvelmonde", "Sociaal wijkteam Heuvelmonde",
+                  "Rode Kruis, afdeling Heuvelland", "KBO Heuvelmonde"],
      "Evaluatie": "De subgroepen werkten goed; de ronde langs de partners was te kort."},
     {"Soort": "Bestuurlijke bijeenkomst", "Titel": "Bestuurlijke bijeenkomst", "Datum": D(2027, 5, 18), "Begintijd": T(16, 0), "Eindtijd": T(17, 30),
      "Locatie": "Gemeentehuis Heuvelmonde", "Adres": "Raadhuisplein 1, 1234 EF Heuvelmonde",
@@ -427,7 +439,7 @@ def na_de_startbijeenkomst(gegevens: dict) -> dict:
     bestuurlijke bijeenkomst still to come, so there are invitations to write for both (the
     moment of phase 2 with the most letters). Changes ``gegevens`` and returns it."""
     dialoog = gegevens["Bijeenkomsten"][1]
-    dialoog["Status"], dialoog["Uitkomsten"], dialoog["Evaluatie"] = "Gepland", None, None
+    dialoog["Status"], dialoog["Uitkomsten"], dialoog["Evaluatie"], dialoog["Aanwezig"] = "Gepland", None, None, None
     return gegevens
 
 

@@ -293,9 +293,38 @@ def _stijlen(doc, kleur: str | None) -> None:
                 stijl.font.color.rgb = RGBColor.from_string(kleur.lstrip("#"))
 
 
+HARDE_SPATIE, HARD_STREEPJE = "\u00a0", "\u2011"
+_S_STREEPJE = re.compile(r"(?<!\w)(['’][st])([- ])(?=\w)")  # 's-Hertogenbosch, 't Zandt
+
+
+def telefoonnummers(wb: Werkboek) -> set[str]:
+    """Every telephone number the workbook holds."""
+    return {t for t in (wb.algemeen.telefoon_trekker, *(s.telefoon for s in wb.stakeholders)) if t}
+
+
+def onbreekbaar(doc, wb: Werkboek) -> None:
+    """No line break inside a telephone number or after the 's- of a place name: their spaces
+    and hyphens become non-breaking ones, in every text of the document (its XML)."""
+    nummers = sorted((n for n in telefoonnummers(wb) if " " in n or "-" in n), key=len, reverse=True)
+    delen = [doc.element.body] + [blok._element for sectie in doc.sections
+                                  for blok in (sectie.header, sectie.footer, sectie.first_page_header,
+                                               sectie.first_page_footer) if not blok.is_linked_to_previous]
+    for deel in delen:
+        for t in deel.iter(qn("w:t")):
+            tekst = t.text or ""
+            nieuw = _S_STREEPJE.sub(lambda m: m.group(1) + (HARD_STREEPJE if m.group(2) == "-" else HARDE_SPATIE), tekst)
+            for nummer in nummers:
+                if nummer in nieuw:
+                    nieuw = nieuw.replace(nummer, nummer.replace("-", HARD_STREEPJE).replace(" ", HARDE_SPATIE))
+            if nieuw != tekst:
+                t.text = nieuw
+
+
 def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> None:
     """Accessibility and properties on a rendered python-docx Document (its styles were
-    finished when the template was opened, see :func:`_open_sjabloon`)."""
+    finished when the template was opened, see :func:`_open_sjabloon`); no line breaks inside
+    telephone numbers and 's-place names."""
+    onbreekbaar(doc, wb)
     # alt text: each picture's descr by its file name; a picture the template carries without
     # one gets the trajectory's title
     for inline in doc.element.body.iter(qn("wp:inline"), qn("wp:anchor")):

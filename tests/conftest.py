@@ -32,6 +32,12 @@ def pytest_runtest_teardown(item, nextitem):
     _LOPEND.clear()
 
 
+def pytest_addoption(parser):
+    parser.addoption("--werkboeken", type=int, default=int(os.environ.get("HITTEPLAN_WERKBOEKEN", "200")),
+                     help="hoeveel gegenereerde werkboeken tests/test_stukken.py controleert (standaard 200, of "
+                          "HITTEPLAN_WERKBOEKEN)")
+
+
 def hulpmiddel(naam: str) -> str:
     """The path of an external tool; skip with a visible reason when it is missing locally,
     fail when CI=true (CI installs it). Only for a test marked ``@pytest.mark.extern``: an

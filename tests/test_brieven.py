@@ -65,7 +65,7 @@ def test_een_brief_per_organisatie_per_komende_bijeenkomst(voorbeeld_uit):
     assert not (uit / "uitnodigingen" / "startbijeenkomst-hitteplan").exists()  # already held
     assert "  uitnodigingen/: 23 brieven, dialoog-doelen-en-maatregelen.ics, bestuurlijke-bijeenkomst.ics, " \
            "uitnodigingen.csv" in uitvoer.splitlines()
-    assert ("  Niet gemaakt: geen brief aan de eigen gemeente (Gemeente Heuvelmonde, sociaal domein, Gemeente "
+    assert ("  Niet gemaakt: geen brief aan de eigen gemeente (Gemeente Heuvelmonde, sociaal domein; Gemeente "
             "Heuvelmonde, fysiek domein en Gemeente Heuvelmonde, communicatie): wel de e-mail in uitnodigingen.csv en "
             "het agendabestand") in uitvoer.splitlines()
 
@@ -81,7 +81,7 @@ def test_eerst_bellen(voorbeeld_uit):
     koppen = [p.text for p in lijst.paragraphs if p.style.name == "Heading 1"]
     assert koppen == ["Eerst bellen", "De groslijst"]
     bellen = [[c.text for c in r.cells] for r in lijst.tables[0].rows]
-    assert bellen[1][:3] == ["Buurtsuper De Markt\nSupermarkt", "Ahmed Benali, Eigenaar", "0123-456 999"]
+    assert bellen[1][:3] == ["Buurtsuper De Markt\nSupermarkt", "Ahmed Benali, Eigenaar", "0123\u2011456\u00a0999"]
     assert len(bellen) == 2
 
 
@@ -89,13 +89,13 @@ def test_aanhef_en_inhoud(voorbeeld_uit):
     uit, _ = voorbeeld_uit
     brief = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "thuiszorg-heuvelmonde.docx")
     assert "Beste Karin Hendriks," in brief  # no Aanhef: as before
-    assert "dinsdag 13 april 2027, 14.00 - 16.30 uur" in brief
+    assert "dinsdag 13 april 2027, 14.00\u201316.30 uur" in brief  # an en dash
     assert any(t.startswith("Uw medewerkers komen dagelijks bij kwetsbare ouderen thuis") for t in brief)
     assert ("Kom naar de bijeenkomst en neem gerust een collega mee die met kwetsbare cliënten thuis werkt."
             in brief)
     assert "Fijn dat u als ambassadeur het thema binnen Thuiszorg Heuvelmonde trekt." in brief
-    assert any("Meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl of 0123-456 789."
-               == t for t in brief)
+    assert any("Meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl of "
+               "0123\u2011456\u00a0789." == t for t in brief)  # a number that does not break over two lines
     ggd = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "ggd-heuvelland.docx")
     assert "Geachte mevrouw Visser," in ggd  # Aanhef: mevrouw
     assert not any("ambassadeur" in t for t in ggd)  # the GGD co-leads: no care organisation's ask
@@ -124,7 +124,9 @@ def test_uitnodiging_aan_bestuurders_van_de_portefeuillehouders(voorbeeld_uit):
     assert teksten[teksten.index("Met vriendelijke groet,") + 2] == (
         "Wethouder A. el Amrani (zorg en welzijn)\nWethouder J. Hoekstra (ruimte en klimaat)\nGemeente Heuvelmonde")
     assert "Contactpersoon voor deze bijeenkomst: Sanne de Vries, beleidsadviseur gezondheid, " \
-           "s.devries@heuvelmonde.nl, 0123-456 789." in teksten
+           "s.devries@heuvelmonde.nl, 0123\u2011456\u00a0789." in teksten
+    assert any(t.startswith("De ambitie zoals die nu luidt: “In 2028 wordt in Heuvelmonde") for t in teksten)
+    assert "Bijlage: het canvas fase 2, met de ambitie, de rollen en de afspraken op één pagina." in teksten
     assert doc.paragraphs[next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Afzender")].text.startswith(
         "Gemeente Heuvelmonde\n")
     assert not any("Sanne de Vries\nBeleidsadviseur" in t for t in teksten)
@@ -138,7 +140,15 @@ def test_csv_zoals_nederlandse_excel_het_leest(voorbeeld_uit):
     assert rijen[0] == ["organisatie", "contactpersoon", "e-mail", "onderwerp", "tekst"]
     zonder = {"Apotheek De Gaper", "KBO Heuvelmonde", "Buurtsuper De Markt"}
     assert not zonder & {r[0] for r in rijen[1:]}
-    assert len(rijen) - 1 == (len(GEGEVENS["Stakeholders"]) - 3) + 8  # the dialogue and the bestuurders
+    # the dialogue and the bestuurders, less the two wethouders who sign the invitation themselves
+    assert len(rijen) - 1 == (len(GEGEVENS["Stakeholders"]) - 3) + 6
+    bestuurlijk = {r[0]: r for r in rijen if r[3].startswith("Uitnodiging: bestuurlijke bijeenkomst")}
+    assert bestuurlijk["GGD Heuvelland"][1:3] == ["Hans Kuipers", "h.kuipers@ggdheuvelland.nl"]  # his own address
+    woonstichting = bestuurlijk["Woonstichting Heuvelwonen"]  # no address of its bestuurder: its contact person
+    assert woonstichting[1:3] == ["Dirk Brouwer", "d.brouwer@heuvelwonen.nl"]
+    assert woonstichting[4].startswith("Beste Dirk Brouwer,\r\n\r\nWilt u de uitnodiging hieronder doorgeven aan "
+                                       "Wendy Meijer, bestuurder van Woonstichting Heuvelwonen?")
+    assert "Gemeente Heuvelmonde, sociaal domein" not in bestuurlijk  # Wethouder A. el Amrani signs it
     assert EIGEN <= {r[0] for r in rijen[1:]}  # the gemeente's own teams get the e-mail
     thuiszorg = next(r for r in rijen if r[0] == "Thuiszorg Heuvelmonde")
     assert thuiszorg[1:3] == ["Karin Hendriks", "k.hendriks@thuiszorgheuvelmonde.nl"]
@@ -170,15 +180,16 @@ def test_terugkoppeling(voorbeeld_uit):
     pad = uit / "terugkoppeling-startbijeenkomst-hitteplan.docx"
     tekst = alinea_teksten(pad)
     assert "Terugkoppeling: startbijeenkomst hitteplan" in tekst
-    assert "Heuvelmonde, 19 maart 2027" in tekst
+    assert "Heuvelmonde, 19 maart 2027" in tekst  # Algemeen: Plaats
     assert "Beste partners," in tekst
     assert any("Kon u er niet bij zijn?" in t for t in tekst)
-    deelnemers = next(t for t in tekst if t.startswith("Gemeente Heuvelmonde, sociaal domein"))
-    assert "Zorggroep Heuvelland" in deelnemers and "Radio Heuvelmonde" not in deelnemers
+    deelnemers = tekst[tekst.index("Wie er waren") + 1]  # the meeting's Aanwezig, not the partners' status
+    assert deelnemers.startswith("Gemeente Heuvelmonde, sociaal domein; Gemeente Heuvelmonde, fysiek domein; ")
+    assert deelnemers.endswith("; KBO Heuvelmonde en Bibliotheek Heuvelmonde.") and deelnemers.count("; ") == 13
     assert any(t.startswith("Vijftien organisaties waren aanwezig") for t in tekst)
     assert "13 april 2027: Dialoog doelen en maatregelen" in tekst
     assert not any("Terugkoppeling startbijeenkomst" in t for t in tekst)  # not itself a next step
-    assert ("De volgende bijeenkomst is de dialoog doelen en maatregelen op dinsdag 13 april 2027, 14.00 - 16.30 uur, in "
+    assert ("De volgende bijeenkomst is de dialoog doelen en maatregelen op dinsdag 13 april 2027, 14.00\u201316.30 uur, in "
             "Buurthuis De Molen (Molenstraat 12, 1234 CD Heuvelmonde). U krijgt daarvoor een persoonlijke uitnodiging; "
             "meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl.") in tekst
     assert docx.Document(pad).core_properties.title == "Terugkoppeling startbijeenkomst hitteplan · Lokaal hitteplan " \
@@ -201,6 +212,8 @@ def test_randgevallen(maak_werkboek, gegevens, tmp_path):
     s[4]["Contactpersoon"] = None  # Veiligheidsregio: no name
     s[10]["Status"] = "Afgehaakt"  # Huisartsencoöperatie
     s[15]["Organisatie"] = "Zorg & Welzijn Súdwest <Noord>"
+    aanwezig = gegevens["Bijeenkomsten"][0]["Aanwezig"]
+    aanwezig[aanwezig.index("Mantelzorgpunt Heuvelmonde")] = s[15]["Organisatie"]
     s[15]["Contactpersoon"] = "Ånne Çelik-Öztürk"
     gegevens["Bijeenkomsten"][1]["Eindtijd"] = None
     gegevens["Bijeenkomsten"][2]["Status"] = "Geannuleerd"

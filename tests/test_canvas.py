@@ -122,6 +122,8 @@ def _zwaar(gegevens, knelpunten: int, lengte: int):
     gegevens["Bijeenkomsten"][0]["Gastheer"] = "Organisatie 00 voor zorg en welzijn"
     gegevens["Bijeenkomsten"][1]["Gastheer"] = "Organisatie 02 voor zorg en welzijn"
     gegevens["Bijeenkomsten"][2]["Gastheer"] = "Organisatie 05 voor zorg en welzijn"
+    for b in gegevens["Bijeenkomsten"]:  # who attended, from the new list
+        b["Aanwezig"] = [f"Organisatie {i:02d} voor zorg en welzijn" for i in range(0, 60, 3)] if b.get("Aanwezig") else None
     for loc in gegevens["Locaties"]:
         loc.pop("Organisatie", None)
     woorden = "hittepreventie vraagt aandacht van alle partners in de wijk en daarbuiten "

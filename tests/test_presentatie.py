@@ -68,7 +68,7 @@ def test_dia_titels_in_volgorde(voorbeeld_deck):
 def test_titeldia(voorbeeld_deck):
     eerste = pptx.Presentation(str(voorbeeld_deck)).slides[0]
     tekst = dia_tekst(eerste)
-    assert "dinsdag 9 maart 2027, 13.30 - 16.00 uur" in tekst.splitlines()
+    assert "dinsdag 9 maart 2027, 13.30\u201316.00 uur" in tekst.splitlines()  # an en dash
     assert "Woonzorgcentrum De Linde, Lindelaan 4, 1234 AB Heuvelmonde" in tekst.splitlines()
     assert "te gast bij Zorggroep Heuvelland" in tekst.splitlines()
 

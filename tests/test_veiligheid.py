@@ -321,7 +321,7 @@ def test_sjabloon_laadt_geen_ander_sjabloon(voorbeeld, tmp_path, tag):
     with 'ignore missing': one sentence, exit 1, nothing written."""
     onderwerp = "GELEKT {{ s.organisatie }}"
     eigen = _toml_kopie(tmp_path / "kwaad", "brieven.toml",
-                        ('onderwerp = "Uitnodiging: {{ b.naam|lower }} {{ alg.titel }}, {{ b.datum|datum_dag }}"',
+                        ('onderwerp = "Uitnodiging: {{ b.naam|klein }} {{ alg.titel }}, {{ b.datum|datum_dag }}"',
                          f'onderwerp = "{onderwerp}"'))
     tekst = (standaard_sjablonen() / "uitnodiging.txt").read_text(encoding="utf-8")
     (eigen / "uitnodiging.txt").write_text(f"A {tag.replace('{naam}', _naam_van(onderwerp))} B\n{tekst}",
