@@ -471,8 +471,13 @@ class Werkboek:
 
     @property
     def deelnemers(self) -> tuple[Stakeholder, ...]:
-        """The organisations that took part (status Deelgenomen): the one number of
-        organisations that took part, in every document."""
+        """The organisations that took part: the one number of organisations that took part, in
+        every document. Recorded attendance counts (Bijeenkomsten: Aanwezig, of every meeting
+        held): an organisation that attended a meeting took part. Without any recorded
+        attendance, the Status of the groslijst (Deelgenomen)."""
+        aanwezig = {naam for b in self.gehouden for naam in b.aanwezig}
+        if aanwezig:
+            return tuple(s for s in self.stakeholders if s.organisatie in aanwezig)
         return tuple(s for s in self.stakeholders if s.status == PARTNER.deelgenomen)
 
     @property

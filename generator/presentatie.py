@@ -258,7 +258,7 @@ def _lokaal_beeld(deck: Deck) -> None:
         cellen = [[r["wijk"], "\n".join(r["zorg"]) or "–", "\n".join(r["koel"]) or "–"] for r in rijen]
         if rijen:  # how many rows fit is known once the table is laid out: the notes after it
             dia = len(deck.prs.slides)
-            op_dia = deck.tabel("locaties", deck.teksten.lijst("locaties.koppen"), cellen, [2.5, 4.8, 4.8], "",
+            op_dia = deck.tabel("locaties", deck.punten("locaties.koppen"), cellen, [2.5, 4.8, 4.8], "",
                                 alt_tekst=deck.t("locaties.alt"), doorlopen=False)
             deck.notities(deck.prs.slides[dia],
                           deck.t("locaties.notities", rijen=rijen, rest=rijen[op_dia:], zonder_koel=zonder_koel))
@@ -266,7 +266,7 @@ def _lokaal_beeld(deck: Deck) -> None:
         rijen = [[str(i), r.wijk, r.prioriteit or "", getal(r.basis), procent(r.hittestress), procent(r.verder_dan_300m),
                   getal(r.geschat)] for i, r in enumerate(wb.rangorde, start=1)]
         dia = len(deck.prs.slides)
-        op_dia = deck.tabel("rangorde", deck.teksten.lijst("rangorde.koppen"), rijen[:PER_TABEL],
+        op_dia = deck.tabel("rangorde", deck.punten("rangorde.koppen"), rijen[:PER_TABEL],
                             [0.7, 2.8, 1.5, 2.1, 1.5, 2.0, 2.3], "", alt_tekst=deck.t("rangorde.alt"), doorlopen=False)
         deck.notities(deck.prs.slides[dia],
                       deck.t("rangorde.notities", rest=list(enumerate(wb.rangorde, start=1))[op_dia:]))

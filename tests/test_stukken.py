@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph
 from generator import brieven
 from generator.contactlijst import maak_contactlijst
 from generator.gereed import documenten
-from generator.keuzes import PARTNER, SOORT
+from generator.keuzes import SOORT
 from generator.lezer import lees
 from generator.notitie import maak_notitie
 from generator.sjabloon import Sjablonen
@@ -433,6 +433,7 @@ def _steekproef(n: int) -> list[int]:
     return sorted(set(langste[: n - 2] + [0, 1]))
 
 
+@pytest.mark.extern
 @pytest.mark.parametrize("seed", _steekproef(6))
 def test_elke_brief_past_op_een_pagina(seed, tmp_path):
     """Every kind of letter (an invitation to each meeting, to a contact person and to a

@@ -303,11 +303,11 @@ def test_huisstijlkleur_op_titels_grafieken_en_tabelkoppen(decks, grootte, kleur
             if v.has_table:
                 assert all(str(c.fill.fore_color.rgb) == kleur for c in v.table.rows[0].cells)
     dias = _xml(pad, r"ppt/slides/slide\d+\.xml$")
-    assert sum(x.count(f'<a:tcPr') for x in dias.values()) and all(
+    assert sum(x.count('<a:tcPr') for x in dias.values()) and all(
         re.findall(r"<a:tcPr[^>]*>\s*<a:solidFill>\s*<a:srgbClr val=\"(\w+)\"", x).count(kleur) >= 1
         for x in dias.values() if "<a:tbl>" in x)
     grafieken = _xml(pad, r"ppt/charts/chart\d+\.xml$")
-    assert grafieken and all(f'<c:ser><c:idx val="0"/>' in x for x in grafieken.values())
+    assert grafieken and all('<c:ser><c:idx val="0"/>' in x for x in grafieken.values())
     for x in grafieken.values():
         eerste = x.split("<c:ser>")[1]
         assert re.search(rf'<c:spPr><a:solidFill><a:srgbClr val="{kleur}"/>', eerste)
@@ -374,4 +374,5 @@ def test_notitie_zonder_datum_rekent_vanaf_de_stand_van_zaken(maak_werkboek):
     doc = docx.Document(io.BytesIO(maak_notitie(model, Sjablonen())))
     teksten = alinea_teksten(doc)
     assert "None" not in "\n".join(teksten)
-    assert "26 april 2027: Bestuurlijke notitie naar het college (Mark Jansen)" in teksten  # after 13 april
+    # after 13 april; a public memo names no person responsible (issue 22, point 1)
+    assert "26 april 2027: Bestuurlijke notitie naar het college" in teksten

@@ -52,10 +52,13 @@ def _organisaties(g: dict, n: int) -> None:
                 rij.pop("Partij", None)
                 nieuw.append(rij)
         g[blad] = nieuw
+    deelgenomen = [r["Organisatie"] for r in rijen if r["Status"] == "Deelgenomen"]
     for b in g["Bijeenkomsten"]:
         b.pop("Gastheer", None)
         if namen:
             b["Gastheer"] = namen[0]
+        if b.get("Aanwezig"):  # who attended: the organisations that took part, as recorded
+            b["Aanwezig"] = deelgenomen
     if namen:
         g["Ambitie"]["Trekker vervolg"] = namen[0]
     else:
