@@ -303,7 +303,12 @@ def herstel(map_: Path) -> list[str]:
     if not map_.is_dir():
         return meldingen
     with contextlib.suppress(OSError), os.scandir(map_) as items:
-        journalen = sorted(Path(e.path) for e in items if _JOURNAAL.fullmatch(e.name) and e.is_file(follow_symlinks=False))
+        namen = {e.name for e in items if e.is_file(follow_symlinks=False)}
+    for naam in sorted(namen):
+        if naam.endswith(".json.nieuw") and _JOURNAAL.fullmatch(naam[:-6]) and naam[:-6] not in namen:
+            with contextlib.suppress(OSError):  # a first journal being born: nothing was written before it
+                (map_ / naam).unlink()
+    journalen = [map_ / naam for naam in sorted(namen) if _JOURNAAL.fullmatch(naam)]
     for journaal in journalen:
         token = _JOURNAAL.fullmatch(journaal.name).group(1)
         try:
