@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
-from generator.uitvoer import Transactie, binnen, geen_snelkoppeling, schrijf_duurzaam, sync_map
 from generator.fouten import UitvoerFout
+from generator.uitvoer import Transactie, binnen, geen_snelkoppeling, schrijf_duurzaam, sync_map
 
 MANIFEST = ".hitteplan.json"
 RESERVE = "reservekopie {datum:%Y-%m-%d}"

@@ -299,7 +299,7 @@ def herstel(map_: Path) -> list[str]:
     build's own temporary file, in a folder that build recorded. Nothing else is touched, and
     the tree is not walked. Returns Dutch warnings about journals it could not use."""
     meldingen: list[str] = []
-    journalen: list[Path] = []
+    namen: set[str] = set()
     if not map_.is_dir():
         return meldingen
     with contextlib.suppress(OSError), os.scandir(map_) as items:
@@ -321,7 +321,7 @@ def herstel(map_: Path) -> list[str]:
             continue
         if fase == "vastleggen":  # killed among the renames: every old file back at its place
             for stap in reversed(stappen):
-                doel, oud = binnen(map_, stap.get("doel")), binnen(map_, stap.get("oud")) if stap.get("oud") else None
+                doel, oud = _veilig(map_, stap.get("doel")), _veilig(map_, stap.get("oud")) if stap.get("oud") else None
                 if doel is None or (stap.get("oud") and oud is None):
                     continue
                 if oud is not None and oud.is_file():
@@ -333,7 +333,7 @@ def herstel(map_: Path) -> list[str]:
                     with contextlib.suppress(OSError):
                         doel.unlink()  # this build's own new file, where nothing stood: made again
             sync_map(map_)
-        eigen_mappen = [map_] + [m for m in (binnen(map_, r) for r in mappen) if m is not None]
+        eigen_mappen = [map_] + [m for m in (_veilig(map_, r) for r in mappen) if m is not None]
         for m in eigen_mappen:
             if not m.is_dir() or m.is_symlink():
                 continue
@@ -348,6 +348,15 @@ def herstel(map_: Path) -> list[str]:
             with contextlib.suppress(OSError):
                 journaal.unlink()
     return meldingen
+
+
+def _veilig(map_: Path, relatief) -> Path | None:
+    """A journal's path inside ``map_``, not through a link; None otherwise."""
+    pad = binnen(map_, relatief)
+    try:
+        return pad if pad is not None and geen_snelkoppeling(map_, pad) is None else None
+    except UitvoerFout:
+        return None
 
 
 def _vrije_naam(pad: Path) -> Path:

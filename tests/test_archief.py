@@ -309,7 +309,7 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten):
 
 
 def test_gedood_bij_elke_rename(tmp_path):
-    """SIGKILL at every rename of a build with --overschrijven (the hand edit is replaced after its
+    """SIGKILL at the first, second, … last rename of a build with --overschrijven (the hand edit is replaced after its
     backup): after the next build every hand edit and every earlier document is there, byte for
     byte, in a visible file. The other variants, and every write, in the slow test below."""
     _doden_bij_elke_stap(tmp_path, ["--overschrijven"], ["rename"])
