@@ -1,5 +1,6 @@
 """Writing output without ever losing anything: a transaction over every file of a build
-(:class:`Transactie`), the removal of what an interrupted build left behind, safe folder
+(:class:`Transactie`) with a journal, the recovery of what a killed build left behind by that
+journal (:func:`herstel`), writing that refuses links out of the output folder, safe folder
 names, and reproducible zips.
 """
 

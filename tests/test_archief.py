@@ -264,6 +264,12 @@ def _stappen(werkboek, uit, extra, soort) -> int:
     return sum(1 for regel in log.read_text().splitlines() if regel.split("(")[0] in SYSCALLS[soort].split(","))
 
 
+def _sha(pad: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
 def _zichtbaar(map_: Path) -> dict[bytes, str]:
     return {p.read_bytes(): p.relative_to(map_).as_posix() for p in map_.rglob("*")
             if p.is_file() and not p.name.startswith(".~")}
@@ -300,7 +306,15 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten):
             volgende = _hitteplan(werkboek, uit, [e for e in extra if e != "--pdf"])
             assert volgende.returncode == 0, (soort, k, volgende.stderr)
             zichtbaar = _zichtbaar(uit)
+            manifest = json.loads((uit / ".hitteplan.json").read_text())["bestanden"]
             for rel, data in earlier.items():
+                if rel.endswith(".pdf") and data not in zichtbaar:
+                    # LibreOffice's PDFs are not yet byte-reproducible: a build that completed (killed
+                    # after its commit, at a write to the console) replaced its own earlier PDF, as every
+                    # build does; the new one stands at its place, recorded as the build's own
+                    assert (uit / rel).read_bytes()[:5] == b"%PDF-" and manifest.get(rel) == _sha(uit / rel), \
+                        f"{rel} verloren na SIGKILL bij {soort} {k}"
+                    continue
                 assert data in zichtbaar, f"{rel} verloren na SIGKILL bij {soort} {k}"
             assert not list(uit.rglob(".~hitteplan-*")), (soort, k)  # and nothing half-done is left
             json.loads((uit / ".hitteplan.json").read_text())
