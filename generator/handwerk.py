@@ -101,7 +101,7 @@ def lees_manifest(map_: Path) -> Manifest | None:
     Dutch warning, one by one."""
     pad = map_ / MANIFEST
     if pad.is_symlink():
-        return Manifest(meldingen=[f"{MANIFEST} is een snelkoppeling; het is niet gelezen en wordt vervangen."])
+        return None  # not read through a link; writing it is refused (generator.uitvoer.geen_snelkoppeling)
     try:
         gegevens = json.loads(pad.read_text(encoding="utf-8"))
         bestanden = gegevens["bestanden"]
