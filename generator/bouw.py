@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import archief
 from generator.fouten import HitteplanFout, Melding, UitvoerFout
 from generator.gereed import documenten as stand
 from generator.handwerk import MANIFEST, bewaar_handwerk
@@ -27,7 +28,7 @@ from generator.model import Werkboek
 from generator.overzicht import NAAM, Koppen, maak_overzicht, regel
 from generator.pdf import maak_pdfs
 from generator.sjabloon import Sjablonen
-from generator.uitvoer import VOORVOEGSEL, Transactie, opruimen, slug
+from generator.uitvoer import Transactie, herstel, slug
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Bouwresultaat:
     wachtend: tuple = ()
     aangepast: tuple = ()  # files changed by hand, kept (see generator.handwerk)
     model: Werkboek | None = None  # the workbook as read (for the readiness overview: gereed.voortgang)
+    verstuurd: tuple = ()  # documents of a past moment, left as they were (see generator.archief)
 
 
 @dataclass
@@ -90,12 +92,11 @@ def documenten():
 def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -> _Voorbereid:
     """Render every document of a read workbook that is ready at this moment of phase 2 into
     temporary files beside their targets. What an interrupted earlier build left in the
-    output folder is removed first."""
-    opruimen(doelmap)
-    meldingen = list(waarschuwingen)
+    output folder is finished first, by its journal (:func:`generator.uitvoer.herstel`)."""
+    meldingen = list(waarschuwingen) + [Melding(m, ernst="waarschuwing") for m in herstel(doelmap)]
     status = stand(wb)
     klaar = [d for d in status if d.klaar]
-    tx = Transactie()
+    tx = Transactie(map_=doelmap)
     try:
         for sleutel, maak in documenten():
             if sleutel is not None and not any(d.sleutel == sleutel for d in klaar):
@@ -118,7 +119,8 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
                   if doel.suffix in (".docx", ".pptx")]
     if not documenten:
         return {}
-    werkmap = documenten[0][2].parent / f"{VOORVOEGSEL}pdf-{id(voorbereid):x}"  # removed below, or by the next build
+    eerste = voorbereid[documenten[0][0]].transactie  # its journal names the folder: removed below, or by the next build
+    werkmap = eerste.tijdelijk(documenten[0][2].parent, "pdf")
     try:
         pdfs = maak_pdfs([tmp for _, _, tmp in documenten], werkmap)
         ontbrekend: dict[int, list[str]] = {}
@@ -136,10 +138,15 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
 
 def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
     """Put a prepared build in place, all at once, keeping every file the trekker changed by
-    hand (:mod:`generator.handwerk`); name what an earlier build wrote that this one did not."""
-    aangepast, verouderd = bewaar_handwerk(v.transactie, v.map, v.werkboek, overschrijven)
+    hand and every document of a past moment (:mod:`generator.handwerk`, :mod:`generator.archief`);
+    name what an earlier build wrote for something no longer in the workbook."""
+    wb = v.model
+    herkomst = (lambda rel: archief.herkomst(wb, rel)) if wb is not None else None
+    voorbij = (lambda moment: archief.voorbij(wb, moment)) if wb is not None else None
+    handwerk = bewaar_handwerk(v.transactie, v.map, v.werkboek, overschrijven, herkomst=herkomst, voorbij=voorbij)
+    aangepast, verouderd = handwerk.aangepast, handwerk.verouderd
     geschreven = v.transactie.vastleggen()
-    meldingen = list(v.meldingen)
+    meldingen = list(v.meldingen) + [Melding(m, ernst="waarschuwing") for m in handwerk.meldingen]
     if verouderd:
         n = len(verouderd)
         namen = ", ".join(str(p.relative_to(v.map)) for p in verouderd[:5]) + (f" en nog {n - 5}" if n > 5 else "")
@@ -148,7 +155,7 @@ def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
             f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
             f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt", ernst="waarschuwing"))
     return Bouwresultaat(v.map, tuple(p for p in geschreven if p.name != MANIFEST), tuple(meldingen), v.wachtend,
-                         tuple(aangepast), v.model)
+                         tuple(aangepast), v.model, tuple(handwerk.verstuurd))
 
 
 def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str], basis: Path | None = None) -> str:
@@ -318,7 +325,8 @@ def _bouw_map(regio: Regiobouw, map_: Path, basis: Path, sjablonen: Path | None,
             for werkboek, lezing, voorbereid in zip(werkboeken, lezingen, alle):
                 yield afgerond(werkboek, lezing, voorbereid, fouten.get(id(voorbereid)))
     if werkboeken:
-        with Transactie() as tx:
+        herstel(basis)
+        with Transactie(map_=basis) as tx:
             tx.voeg_toe(basis / NAAM, maak_overzicht(regels, koppen))
             aangepast, _ = bewaar_handwerk(tx, basis, map_.name, overschrijven)
             tx.vastleggen()

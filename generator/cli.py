@@ -169,14 +169,37 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
             click.echo(f"  Niet gemaakt: {m}")
         elif m.ernst == Ernst.bellen:
             click.echo(f"  Eerst bellen: {m}")
+    if resultaat.verstuurd:
+        click.echo(_verstuurd(resultaat.verstuurd, resultaat.map))
     for a in resultaat.aangepast:
         click.echo(_aangepast(a, resultaat.map))
     for d in resultaat.wachtend:
         click.echo(f"Nog niet gemaakt: {d.naam} — {d.wacht_op}")
 
 
+def _verstuurd(paden, map_: Path) -> str:
+    """One line naming the documents of a past moment that stay as they were: a folder with
+    more than one of them by its name and their number."""
+    per_map: dict[Path, list[Path]] = {}
+    for pad in paden:
+        per_map.setdefault(pad.relative_to(map_).parent, []).append(pad.relative_to(map_))
+    namen = []
+    for map_rel, lijst in per_map.items():
+        if map_rel == Path(".") or len(lijst) == 1:
+            namen += [p.as_posix() for p in lijst]
+        else:
+            namen.append(f"{map_rel.as_posix()}/ ({len(lijst)} bestanden)")
+    return f"Verstuurd, blijft zoals het was: {', '.join(namen)}"
+
+
 def _aangepast(a, map_: Path) -> str:
-    """One line about a document the trekker changed by hand."""
+    """One line about a document kept as it is: changed by hand, or sent and its facts changed."""
+    if a.verstuurd:
+        if a.reservekopie is not None:
+            return (f"Verstuurd, maar de gegevens ervan zijn veranderd: {a.origineel.relative_to(map_)} is opnieuw "
+                    f"gemaakt (--overschrijven); het verstuurde bestand staat in {a.reservekopie.relative_to(map_)}")
+        return (f"Verstuurd, maar de gegevens ervan zijn veranderd: {a.origineel.relative_to(map_)} blijft zoals het "
+                f"was; de nieuwe versie staat ernaast: {a.nieuw.relative_to(map_)}")
     if a.reservekopie is not None:
         return (f"Met de hand aangepast, toch vervangen (--overschrijven): {a.origineel.relative_to(map_)}; het oude "
                 f"bestand staat in {a.reservekopie.relative_to(map_)}")
@@ -204,6 +227,8 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
                     waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == Ernst.waarschuwing)
                     regels.append(f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
                                   f"{f', {waarsch} waarschuwingen' if waarsch else ''})")
+                    if resultaat.verstuurd:
+                        regels.append(f"  {_verstuurd(resultaat.verstuurd, resultaat.map)}")
                     regels += [f"  {_aangepast(a, resultaat.map)}" for a in resultaat.aangepast]
     finally:  # what was built is always told, also when the overview at the end could not be written
         for regel in regels:

@@ -188,21 +188,33 @@ def test_alles_of_niets_voor_elk_soort_bestand(eerste_bouw, tmp_path, maak_werkb
 
 def test_afgebroken_bouw_wordt_opgeruimd(voorbeeld, tmp_path):
     """What a build killed half-way leaves (its temporary files, a PDF work folder) is removed
-    by the next build in the folders it writes; lock files of Word and LibreOffice stay."""
+    by the next build, by that build's journal and only in the folders it recorded; look-alike
+    files it did not record (the trekker's own, or deeper in the tree) and lock files of Word
+    and LibreOffice stay."""
+    from generator.uitvoer import Transactie
+
     uit = tmp_path / "uit"
     (uit / "uitnodigingen" / "startbijeenkomst").mkdir(parents=True)
-    resten = [uit / ".~hitteplan-1a2b3c4d-bestuurlijke-notitie.docx", uit / ".~abc123.docx.tmp",
-              uit / "uitnodigingen" / ".~hitteplan-9f9f9f9f-ggd.docx.oud"]
-    for pad in resten:
-        pad.write_bytes(b"rest")
-    (uit / ".~hitteplan-pdf-7f00").mkdir()
-    (uit / ".~hitteplan-pdf-7f00" / "00001.docx").write_bytes(b"kopie")
+    afgebroken = Transactie(map_=uit)  # prepared, then the process died: nothing committed
+    resten = [afgebroken.voeg_toe(uit / "bestuurlijke-notitie.docx", b"half"),
+              afgebroken.voeg_toe(uit / "uitnodigingen" / "startbijeenkomst" / "ggd.docx", b"half")]
+    werkmap = afgebroken.tijdelijk(uit, "pdf")
+    (werkmap / "in").mkdir(parents=True)
+    (werkmap / "in" / "00001.docx").write_bytes(b"kopie")
+    assert afgebroken.journaal.is_file()
+    vreemd = [uit / ".~hitteplan-1a2b3c4d-bestuurlijke-notitie.docx", uit / ".~abc123.docx.tmp",
+              uit / "eigen map" / ".~hitteplan-9f9f9f9f-ggd.docx.oud"]
+    (uit / "eigen map").mkdir()
+    for pad in vreemd:
+        pad.write_bytes(b"van iemand anders")
     sloten = [uit / "~$stuurlijke-notitie.docx", uit / ".~lock.canvas-fase-2.docx#"]
     for pad in sloten:
         pad.write_bytes(b"slot")
     assert bouw(voorbeeld, "-o", uit).exit_code == 0
-    assert not any(p.exists() for p in resten) and not (uit / ".~hitteplan-pdf-7f00").exists()
+    assert not any(p.exists() for p in resten) and not werkmap.exists() and not afgebroken.journaal.exists()
+    assert all(p.read_bytes() == b"van iemand anders" for p in vreemd)
     assert all(p.exists() for p in sloten)
+    assert sorted(p.name for p in uit.glob(".~hitteplan-*")) == [".~hitteplan-1a2b3c4d-bestuurlijke-notitie.docx"]
 
 
 def test_alleen_lezen_bestand(voorbeeld, tmp_path, monkeypatch):
