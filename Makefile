@@ -5,24 +5,30 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: bouw test test-snel voorbeeld schoon schermafbeeldingen
+.PHONY: bouw test test-snel lint voorbeeld schoon schermafbeeldingen
 
 $(BIN)/hitteplan: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $@
 
 bouw: $(BIN)/hitteplan
 	$(BIN)/hitteplan bouw invoer/voorbeeld.xlsx
 
 test: $(BIN)/hitteplan
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # The inner loop: everything but the tests that need LibreOffice, a browser or the validator
 # (marker extern) and the slow ones (marker traag: load, wheel, benchmark, hypothesis)
 test-snel: $(BIN)/hitteplan
-	$(BIN)/python -m pytest -q -m "not extern and not traag" --werkboeken 15
+	$(BIN)/python -m pytest -n auto -q -m "not extern and not traag" --werkboeken 15
+
+# Stijl en types: ruff (regels en opmaak) en mypy, zoals pyproject.toml ze instelt
+lint: $(BIN)/hitteplan
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Schrijf invoer/voorbeeld.xlsx opnieuw uit generator/voorbeeld.py
 voorbeeld: $(BIN)/hitteplan
