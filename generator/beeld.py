@@ -38,7 +38,7 @@ def _op_maat(pad: str, _versie: int, _grootte: int, breedte_mm: float) -> bytes:
         else:
             kleiner = beeld.convert("RGBA" if beeld.mode in ("P", "LA", "PA", "RGBA") or "transparency" in beeld.info
                                     else "RGB")
-        kleiner = kleiner.resize((nodig, hoogte), Image.LANCZOS)
+        kleiner = kleiner.resize((nodig, hoogte), Image.Resampling.LANCZOS)
         uit = io.BytesIO()
         if soort == "JPEG":
             kleiner.save(uit, "JPEG", quality=90, dpi=(DPI, DPI))

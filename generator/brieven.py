@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from generator.contract import laad_contract, normaliseer
-from generator.fouten import Melding, SjabloonFout
+from generator.fouten import Ernst, Melding, SjabloonFout
 from generator.gereed import documenten
 from generator.keuzes import BIJEENKOMST, PARTNER, SOORT
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
@@ -50,6 +50,7 @@ def geadresseerden(wb: Werkboek, b: Bijeenkomst) -> list[tuple[Stakeholder, str 
     gemeente's own wethouders, the trekker)."""
     actief = [s for s in wb.stakeholders if s.status != PARTNER.afgehaakt]
     afzenders = ondertekenaars(wb, b)
+    uit: list[tuple[Stakeholder, str | None, str | None]]
     if b.soort == SOORT.bestuurlijk:
         uit = [(s, s.bestuurder, s.aanhef_bestuurder) for s in actief if s.bestuurder]
     else:
@@ -141,7 +142,8 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
     ev = Event()
     ev.add("uid", f"{slug(wb.algemeen.gemeente)}-{slug(b.naam)}-{b.datum:%Y%m%d}@hitteplan")
     ev.add("dtstamp", dt.datetime.combine(gemaakt, dt.time(9, 0), tzinfo=dt.timezone.utc))
-    begin = dt.datetime.combine(b.datum, b.begintijd, tzinfo=tz)  # invitations wait for the start time
+    assert b.begintijd is not None  # invitations wait for the start time
+    begin = dt.datetime.combine(b.datum, b.begintijd, tzinfo=tz)
     ev.add("dtstart", begin)
     ev.add("dtend", dt.datetime.combine(b.datum, b.eindtijd, tzinfo=tz) if b.eindtijd else begin + dt.timedelta(hours=2))
     context = {"b": b}
@@ -247,13 +249,13 @@ def meldingen(wb: Werkboek, klaar=None) -> list[Melding]:
     uit = []
     if eigen:
         uit.append(Melding(f"geen brief aan de eigen gemeente ({_namen(eigen)}): wel de e-mail in uitnodigingen.csv "
-                           "en het agendabestand", ernst="info"))
+                           "en het agendabestand", ernst=Ernst.info))
     if zonder_email:
         uit.append(Melding(f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} zonder "
-                           f"e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})", ernst="info"))
+                           f"e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})", ernst=Ernst.info))
     if afgehaakt and uitnodigen:
         uit.append(Melding(f"{len(afgehaakt)} afgehaakte {'organisatie' if len(afgehaakt) == 1 else 'organisaties'}: "
-                           f"geen uitnodiging ({_namen(afgehaakt)})", ernst="info"))
+                           f"geen uitnodiging ({_namen(afgehaakt)})", ernst=Ernst.info))
     return uit
 
 

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from generator import meten, rauw
-from generator.fouten import Melding, SjabloonFout
+from generator.fouten import Ernst, Melding, SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
 from generator.woord import render_docx
@@ -109,7 +109,7 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
         meldingen.append(Melding(
             f"{NAAM}: het canvas past niet op één A3-pagina, ook niet met letters van {KLEINSTE:g} punt; de blokken "
             f"'{namen}' hebben de meeste tekst. Het canvas loopt door op een volgende pagina; er wordt geen tekst "
-            "weggelaten.", None, None, "waarschuwing"))
+            "weggelaten.", None, None, Ernst.waarschuwing))
     # 2. rows then grow, smallest size first, while the table still fits: a row with little
     #    text reads larger, and the blocks of a row share one size
     rijmaat = [gemeen] * len(rijen)

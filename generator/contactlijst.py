@@ -6,7 +6,7 @@ names organisations and roles only). Wording in ``sjablonen/contactlijst.docx``.
 from __future__ import annotations
 
 from generator.brieven import _Teksten, eerst_bellen
-from generator.fouten import Melding
+from generator.fouten import Ernst, Melding
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
 from generator.woord import kolommen_op_maat, render_docx
@@ -30,7 +30,7 @@ def maak_contactlijst(wb: Werkboek, sjablonen: Sjablonen) -> tuple[bytes, list[M
     if bellen:
         meldingen.append(Melding(
             f"{len(bellen)} nieuwe {'organisatie' if len(bellen) == 1 else 'organisaties'} nog niet benaderd, dus nog "
-            f"geen uitnodiging: {'; '.join(_belregel(s) for s in bellen)} (zie {NAAM})", ernst="bellen"))
+            f"geen uitnodiging: {'; '.join(_belregel(s) for s in bellen)} (zie {NAAM})", ernst=Ernst.bellen))
     context = {"bellen": bellen, "waarom": {s.organisatie: teksten.waarom(s.categorie) for s in bellen},
                "moment": sjablonen.teksten("voortgang.toml").tekst(f"moment.{wb.moment}.naam")}
     return render_docx(sjablonen.pad(SJABLOON), wb, context, datum=wb.standdatum,

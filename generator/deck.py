@@ -15,8 +15,8 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.dml import MSO_FILL
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
@@ -182,6 +182,7 @@ class Deck:
 
     def plaats_logo(self, dia, vak: Vak) -> None:
         """The logo (Algemeen: Logo) inside ``vak``, right-aligned, its proportions kept."""
+        assert self.logo is not None  # only called when the workbook names a logo
         with Image.open(self.logo) as beeld:
             b, h = beeld.size
         schaal = min(vak.breedte / b, vak.hoogte / h)
@@ -274,7 +275,9 @@ class Deck:
                 * grootte * REGEL + 7.2 + 2
 
         beschikbaar = INHOUD.hoogte * 72 * 0.92 - rijhoogte(koppen, True)
-        paginas, pagina, gebruikt = [], [], 0.0
+        paginas: list[list[list[str]]] = []
+        pagina: list[list[str]] = []
+        gebruikt = 0.0
         for rij in rijen:
             h = rijhoogte(rij)
             if pagina and gebruikt + h > beschikbaar:

@@ -30,7 +30,7 @@ def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[tuple[obj
     as empty."""
     rijen = []
     for r, rij in enumerate(wm.rijen(titel), start=1):
-        cellen = []
+        cellen: list[tuple[object, str, str]] = []
         for k, cel in enumerate(rij, start=1):
             coord = f"{kolomletters(k)}{r}"
             if cel is None:
@@ -184,9 +184,9 @@ def _lees_rijen(blad: Blad, titel: str, cellen, lezing: Lezing) -> list[Rij]:
         if not relevant:
             continue  # only columns the contract does not know are filled
         for veld in blad.velden:
-            cel = gelezen.cellen.get(veld.attr)
-            if veld.verplicht and _leeg(gelezen.waarden.get(veld.attr)) and not heeft_fout(lezing, titel, cel):
-                lezing.fout(f"'{veld.label}' is niet ingevuld; deze kolom is verplicht", titel, cel)
+            plek = gelezen.cellen.get(veld.attr)
+            if veld.verplicht and _leeg(gelezen.waarden.get(veld.attr)) and not heeft_fout(lezing, titel, plek):
+                lezing.fout(f"'{veld.label}' is niet ingevuld; deze kolom is verplicht", titel, plek)
         uit.append(gelezen)
     return uit
 
@@ -198,9 +198,9 @@ def _werkboekversie(wm: Werkmap, lezing: Lezing) -> int | None:
         return None
     for rij in wm.rijen(titel, max_rijen=60):
         for c, cel in enumerate(rij):
+            volgende = rij[c + 1] if c + 1 < len(rij) else None
             if cel is not None and cel.waarde is not None and normaliseer(cel.waarde) == "werkboekversie" \
-                    and c + 1 < len(rij) and rij[c + 1] is not None:
-                volgende = rij[c + 1]
+                    and volgende is not None:
                 try:
                     versie = waarden.lees_geheel(volgende.waarde)
                 except waarden.OngeldigeWaarde:

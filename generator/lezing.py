@@ -6,6 +6,7 @@ came from, and the findings so far. Shared by :mod:`generator.lezer` (reading),
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.contract import Contract
 from generator.fouten import Ernst, Melding
@@ -17,7 +18,7 @@ class Rij:
     the cell each came from."""
 
     rijnummer: int
-    waarden: dict[str, object] = field(default_factory=dict)
+    waarden: dict[str, Any] = field(default_factory=dict)
     cellen: dict[str, str] = field(default_factory=dict)
 
 
@@ -40,5 +41,5 @@ class Lezing:
         self.meldingen.append(Melding(tekst, blad, cel, Ernst.waarschuwing))
 
 
-def heeft_fout(lezing: Lezing, blad: str, cel: str) -> bool:
+def heeft_fout(lezing: Lezing, blad: str | None, cel: str | None) -> bool:
     return (blad, cel) in lezing.foutcellen

@@ -39,8 +39,12 @@ def maak_notitie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
         "bijlage": bijlagen(wb),
         "doelen_afgesproken": sum(1 for d in wb.doelen if d.status == DOEL.afgesproken),
     }
+
+    def nabewerking(doc) -> None:  # column widths from the words, then the house colour on table headers
+        kolommen_op_maat(doc)
+        kleur(doc)
     return render_docx(
         sjablonen.pad(NAAM), wb, context,
         afbeeldingen=afbeeldingen(wb, sjablonen, "logo", "hittekaart"),
-        datum=notitie.datum, nabewerking=lambda doc: (kolommen_op_maat(doc), kleur(doc)),
+        datum=notitie.datum, nabewerking=nabewerking,
     )

@@ -33,7 +33,7 @@ def voor_de_notitie(wb: Werkboek) -> Werkboek:
     openbaar = bool(wb.notitie.openbaar)
     stakeholders = tuple(
         replace(s, opmerking=None, email=None, telefoon=None, email_bestuurder=None,
-                **({"contactpersoon": None, "functie": None} if openbaar else {}))
+                contactpersoon=None if openbaar else s.contactpersoon, functie=None if openbaar else s.functie)
         for s in wb.stakeholders)
     if not openbaar:
         return replace(wb, stakeholders=stakeholders)

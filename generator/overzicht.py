@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -71,7 +72,7 @@ def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, koppen: Koppe
     """One workbook's row: ``wb`` the read workbook (None when it could not be read),
     ``resultaat`` its :class:`~generator.bouw.Bouwresultaat` or the error it raised."""
     kop = koppen
-    uit: dict[str, object] = {"werkboek": werkboek.name}
+    uit: dict[str, Any] = {"werkboek": werkboek.name}
     fout = isinstance(resultaat, HitteplanFout)
     uit["uitkomst"] = kop["mislukt"] if fout else kop["gelukt"]
     if fout:

@@ -112,8 +112,8 @@ def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
                         if (m := _HYPERLINKVELD.match(stuk)) and m.group(1) and \
                                 not m.group(1).lower().startswith(_TEKST_LINK):
                             return naam, f"een koppeling buiten het bestand ('{_kort(m.group(1))}')"
-            for m in _ADRES.finditer(data):
-                adres = m.group(1).decode("utf-8", "replace").strip()
+            for adresmatch in _ADRES.finditer(data):
+                adres = adresmatch.group(1).decode("utf-8", "replace").strip()
                 if _BUITEN.match(adres):
                     return naam, f"iets buiten het bestand ('{_kort(adres)}')"
             if naam.endswith(".svg") and re.search(rb"url\(\s*['\"]?(?!#)", data):

@@ -10,6 +10,8 @@ ever put on a slide.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import PP_ALIGN
@@ -169,8 +171,9 @@ def _aan_tafel(deck: Deck) -> None:
     lagen = [(laag, lijst) for laag, lijst in lagen if lijst]
     if not lagen:
         return
-    deck.context["aan_tafel"] = [s for _, lijst in lagen for s in lijst]
-    deck.context["in_gesprek"] = [s for s in wb.stakeholders if s not in deck.context["aan_tafel"]
+    aan_tafel = [s for _, lijst in lagen for s in lijst]
+    deck.context["aan_tafel"] = aan_tafel
+    deck.context["in_gesprek"] = [s for s in wb.stakeholders if s not in aan_tafel
                                   and not wb.afgehaakt(s.organisatie)]  # not those that dropped out
     kolombreedte = (INHOUD.breedte - 0.3 * (len(lagen) - 1)) / len(lagen)
     capaciteit = INHOUD.hoogte * 72 * 0.92
@@ -247,7 +250,7 @@ def _lokaal_beeld(deck: Deck) -> None:
     if wb.algemeen.hittekaart:
         deck.afbeelding("hittekaart", wb.algemeen.hittekaart)
     if wb.locaties:
-        rijen = []
+        rijen: list[dict[str, Any]] = []
         wijknamen = [w.wijk for w in wb.wijken] + sorted({loc.wijk or "" for loc in wb.locaties} - {w.wijk for w in wb.wijken})
         for wijk in wijknamen:
             zorg = [loc.naam for loc in wb.zorglocaties if (loc.wijk or "") == wijk]
@@ -263,10 +266,10 @@ def _lokaal_beeld(deck: Deck) -> None:
             deck.notities(deck.prs.slides[dia],
                           deck.t("locaties.notities", rijen=rijen, rest=rijen[op_dia:], zonder_koel=zonder_koel))
     if wb.rangorde:
-        rijen = [[str(i), r.wijk, r.prioriteit or "", getal(r.basis), procent(r.hittestress), procent(r.verder_dan_300m),
-                  getal(r.geschat)] for i, r in enumerate(wb.rangorde, start=1)]
+        rangrijen = [[str(i), r.wijk, r.prioriteit or "", getal(r.basis), procent(r.hittestress),
+                      procent(r.verder_dan_300m), getal(r.geschat)] for i, r in enumerate(wb.rangorde, start=1)]
         dia = len(deck.prs.slides)
-        op_dia = deck.tabel("rangorde", deck.punten("rangorde.koppen"), rijen[:PER_TABEL],
+        op_dia = deck.tabel("rangorde", deck.punten("rangorde.koppen"), rangrijen[:PER_TABEL],
                             [0.7, 2.8, 1.5, 2.1, 1.5, 2.0, 2.3], "", alt_tekst=deck.t("rangorde.alt"), doorlopen=False)
         deck.notities(deck.prs.slides[dia],
                       deck.t("rangorde.notities", rest=list(enumerate(wb.rangorde, start=1))[op_dia:]))

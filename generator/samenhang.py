@@ -85,7 +85,7 @@ def controleer_verwijzingen(lezing: Lezing) -> None:
         for veld in blad.velden:
             if veld.type == "lijst" and veld.verwijst:
                 _controleer_namenlijst(lezing, blad, veld)
-            if veld.type != "verwijzing":
+            if veld.type != "verwijzing" or veld.verwijst is None:
                 continue
             namen = _namen_van(lezing, veld.verwijst)
             doelblad = contract.blad_op_naam(veld.verwijst)
@@ -173,6 +173,7 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
             lezing.fout(f"het bestand '{bestand}' kan niet worden gelezen (een snelkoppeling die nergens heen wijst)",
                         naam("algemeen"), alg.cellen[attr])
             continue
+        probleem: str | None
         if buiten or not pad.is_relative_to(map_):
             probleem = (f"'{bestand}' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde map als het "
                         "werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam")

@@ -29,8 +29,8 @@ from jinja2.utils import Cycler, Joiner, Namespace
 
 from generator import __version__, begrenzing, opmaak
 from generator.fouten import SjabloonFout, oorzaak
-from generator.pakket import controleer_document, controleer_pakket
 from generator.paden import standaard_sjablonen
+from generator.pakket import controleer_document, controleer_pakket
 
 
 class Sjablonen:
@@ -391,8 +391,9 @@ def _alinea_tekst(xml_regel: str) -> str:
 def _regel_in_sjabloon(err: BaseException) -> int | None:
     """The template line a runtime error happened on (Jinja rewrites tracebacks so that
     template frames carry template line numbers)."""
-    if getattr(err, "lineno", None):
-        return err.lineno
+    regel = getattr(err, "lineno", None)
+    if regel:
+        return int(regel)
     tb = err.__traceback__ if err.__traceback__ else sys.exc_info()[2]
     regel = None
     while tb is not None:

@@ -445,7 +445,7 @@ def na_de_startbijeenkomst(gegevens: dict) -> dict:
 
 def hittekaart() -> tuple[str, bytes]:
     """The example's heat map: (the file name the workbook refers to, its bytes)."""
-    return ALGEMEEN["Hittekaart"], (standaard_sjablonen() / HITTEKAART_BRON).read_bytes()
+    return str(ALGEMEEN["Hittekaart"]), (standaard_sjablonen() / HITTEKAART_BRON).read_bytes()
 
 
 def maak_voorbeeld():

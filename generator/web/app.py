@@ -434,7 +434,7 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
 
     @app.errorhandler(HTTPException)
     def http_fout(err: HTTPException):
-        soort = {404: "niet_gevonden", 405: "methode"}.get(err.code, "verzoek")
+        soort = {404: "niet_gevonden", 405: "methode"}.get(err.code or 0, "verzoek")
         return render_template("fout.html", soort=soort, tekst=""), err.code
 
     @app.errorhandler(Exception)

@@ -150,6 +150,7 @@ def verwerk(map_: Path, werkboek: str, pdf: bool) -> Uitkomst:
     try:
         resultaat = bouw_documenten(map_ / werkboek, map_ / "uit", pdf=pdf)
         wb = resultaat.model
+        assert wb is not None  # a build that succeeded read the workbook
         mapnaam = slug(wb.algemeen.gemeente)
         data, namen = _inpakken(resultaat, mapnaam)
         canvas_pdf = resultaat.map / f"{CANVAS}.pdf"
