@@ -246,11 +246,21 @@ def _klein_werkboek(map_: Path) -> Path:
     return schrijf_werkboek(map_, gegevens)
 
 
+def _omgeving(werkboek) -> dict:
+    """The builds of one test share a temporary folder of their own (and so Jinja's cache of
+    compiled templates, which writes with a rename): another test running at the same time
+    cannot change how many renames a build makes."""
+    tmp = Path(werkboek).parent / "tmp"
+    tmp.mkdir(exist_ok=True)
+    return {**os.environ, "PYTHONHASHSEED": "0", "TMPDIR": str(tmp)}
+
+
 def _hitteplan(werkboek, uit, extra, strace=None):
-    opdracht = [sys.executable, "-m", "generator", "bouw", str(werkboek), "-o", str(uit), *extra]
+    # --debug: should a build ever fail unexpectedly here, the failure shows the traceback
+    opdracht = [sys.executable, "-m", "generator", "--debug", "bouw", str(werkboek), "-o", str(uit), *extra]
     if strace:  # only the build's own process: LibreOffice, started by it, is not traced
         opdracht = [STRACE, "-qq", "-o", os.devnull, *strace, *opdracht]
-    return subprocess.run(opdracht, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    return subprocess.run(opdracht, capture_output=True, text=True, env=_omgeving(werkboek))
 
 
 def _stappen(werkboek, uit, extra, soort) -> int:
@@ -259,7 +269,8 @@ def _stappen(werkboek, uit, extra, soort) -> int:
     shutil.copytree(uit, kopie)
     log = uit.parent / f"telling-{soort}.log"
     r = subprocess.run([STRACE, "-qq", "-o", str(log), "-e", f"trace={SYSCALLS[soort]}", sys.executable, "-m",
-                        "generator", "bouw", str(werkboek), "-o", str(kopie), *extra], capture_output=True, text=True)
+                        "generator", "bouw", str(werkboek), "-o", str(kopie), *extra], capture_output=True, text=True,
+                       env=_omgeving(werkboek))
     assert r.returncode == 0, r.stderr
     return sum(1 for regel in log.read_text().splitlines() if regel.split("(")[0] in SYSCALLS[soort].split(","))
 
@@ -322,6 +333,7 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten):
     assert gedood > 5  # the kills did happen
 
 
+@pytest.mark.traag
 def test_gedood_bij_elke_rename(tmp_path):
     """SIGKILL at the first, second, … last rename of a build with --overschrijven (the hand edit is replaced after its
     backup): after the next build every hand edit and every earlier document is there, byte for
