@@ -89,9 +89,15 @@ def werkboek(pad: Path, factor: int, gemeente: str | None = None, na_start: bool
         g["Algemeen"]["Gemeente"] = gemeente
     if factor > 1:
         g["Stakeholders"] = g["Stakeholders"] + [
-            {**s, "Organisatie": f"{s['Organisatie']} {n}"} for n in range(2, factor + 1) for s in GEGEVENS["Stakeholders"]]
+            {**s, "Organisatie": f"{s['Organisatie']} {n}"}
+            for n in range(2, factor + 1)
+            for s in GEGEVENS["Stakeholders"]
+        ]
         g["Wijken"] = g["Wijken"] + [
-            {**w, "Wijk": f"{w['Wijk']} {n}", "Wijkcode": None} for n in range(2, factor + 1) for w in GEGEVENS["Wijken"]]
+            {**w, "Wijk": f"{w['Wijk']} {n}", "Wijkcode": None}
+            for n in range(2, factor + 1)
+            for w in GEGEVENS["Wijken"]
+        ]
         g["Doelen en rollen"] = g["Doelen en rollen"] * factor
     from generator.voorbeeld import hittekaart
 
@@ -116,32 +122,48 @@ def main() -> int:
     import compileall
 
     compileall.compile_dir(REPO / "generator", quiet=1)
-    print(f"machine: {platform.machine()}, {platform.processor() or 'onbekende processor'}, "
-          f"python {platform.python_version()}, {platform.system()}")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'onbekende processor'}, "
+        f"python {platform.python_version()}, {platform.system()}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         # (a) the example as shipped (after the dialogue), and as it stood after the startbijeenkomst
         #     (the moment with the most letters)
         werkboek(tmp / "start.xlsx", 1, na_start=True)
-        for naam, invoer, doel in (("voorbeeld", "invoer/voorbeeld.xlsx", tmp / "a"),
-                                   ("na de startbijeenkomst", str(tmp / "start.xlsx"), tmp / "a-start")):
+        for naam, invoer, doel in (
+            ("voorbeeld", "invoer/voorbeeld.xlsx", tmp / "a"),
+            ("na de startbijeenkomst", str(tmp / "start.xlsx"), tmp / "a-start"),
+        ):
             subprocess.run([*hitteplan, invoer, "-o", str(doel)], check=True, capture_output=True, cwd=REPO)
             word, powerpoint = documenten(doel)
-            a = tijden({"vloer": ([py, "-c", VLOER, invoer, str(word), str(powerpoint)], None),
-                        "bouw": ([*hitteplan, invoer, "-o", str(doel)], None)}, herhaal)
-            print(f"(a) bouw {naam} {a['bouw']:.2f} s, vloer ({word} Word, {powerpoint} PowerPoint) {a['vloer']:.2f} s: "
-                  f"{a['bouw'] / a['vloer']:.2f}x (doel ≤ 1,5x)")
+            a = tijden(
+                {
+                    "vloer": ([py, "-c", VLOER, invoer, str(word), str(powerpoint)], None),
+                    "bouw": ([*hitteplan, invoer, "-o", str(doel)], None),
+                },
+                herhaal,
+            )
+            print(
+                f"(a) bouw {naam} {a['bouw']:.2f} s, vloer ({word} Word, {powerpoint} PowerPoint) {a['vloer']:.2f} s: "
+                f"{a['bouw'] / a['vloer']:.2f}x (doel ≤ 1,5x)"
+            )
         # (b)
         rijen = {f: werkboek(tmp / f"x{f}.xlsx", f) for f in (1, klein, groot)}
-        duur = tijden({f: ([*hitteplan, str(tmp / f"x{f}.xlsx"), "-o", str(tmp / f"b{f}")], None) for f in (1, klein)},
-                      herhaal)
-        duur[groot] = tijden({groot: ([*hitteplan, str(tmp / f"x{groot}.xlsx"), "-o", str(tmp / f"b{groot}")], None)},
-                             2 if herhaal > 1 else 1)[groot]
+        duur = tijden(
+            {f: ([*hitteplan, str(tmp / f"x{f}.xlsx"), "-o", str(tmp / f"b{f}")], None) for f in (1, klein)}, herhaal
+        )
+        duur[groot] = tijden(
+            {groot: ([*hitteplan, str(tmp / f"x{groot}.xlsx"), "-o", str(tmp / f"b{groot}")], None)},
+            2 if herhaal > 1 else 1,
+        )[groot]
         per_rij = {f: (duur[f] - duur[1]) / (rijen[f] - rijen[1]) for f in (klein, groot)}
-        print(f"(b) {rijen[1]} rijen {duur[1]:.2f} s; {klein}x ({rijen[klein]} rijen) {duur[klein]:.2f} s; "
-              f"{groot}x ({rijen[groot]} rijen) {duur[groot]:.2f} s; per extra rij {per_rij[klein] * 1000:.1f} ms bij "
-              f"{klein}x en {per_rij[groot] * 1000:.1f} ms bij {groot}x: {per_rij[groot] / per_rij[klein]:.2f}x "
-              "(doel ≤ 1,2x)")
+        print(
+            f"(b) {rijen[1]} rijen {duur[1]:.2f} s; {klein}x ({rijen[klein]} rijen) {duur[klein]:.2f} s; "
+            f"{groot}x ({rijen[groot]} rijen) {duur[groot]:.2f} s; per extra rij {per_rij[klein] * 1000:.1f} ms bij "
+            f"{klein}x en {per_rij[groot] * 1000:.1f} ms bij {groot}x: {per_rij[groot] / per_rij[klein]:.2f}x "
+            "(doel ≤ 1,2x)"
+        )
         # (c)
         regio = tmp / "regio"
         regio.mkdir()
@@ -150,14 +172,25 @@ def main() -> int:
         samen = tijden({"samen": ([*hitteplan, str(regio), "-o", str(tmp / "c1")], None)}, 1)["samen"]
         begin = time.perf_counter()
         for i in range(aantal):
-            subprocess.run([*hitteplan, str(regio / f"gemeente-{i:02d}.xlsx"), "-o", str(tmp / "c2" / str(i))],
-                           check=True, capture_output=True, cwd=REPO)
+            subprocess.run(
+                [*hitteplan, str(regio / f"gemeente-{i:02d}.xlsx"), "-o", str(tmp / "c2" / str(i))],
+                check=True,
+                capture_output=True,
+                cwd=REPO,
+            )
         los = time.perf_counter() - begin
-        print(f"(c) {aantal} werkboeken in één bouw {samen:.2f} s, {aantal} losse aanroepen {los:.2f} s: "
-              f"{samen / los:.2f}x (doel ≤ 0,3x)")
+        print(
+            f"(c) {aantal} werkboeken in één bouw {samen:.2f} s, {aantal} losse aanroepen {los:.2f} s: "
+            f"{samen / los:.2f}x (doel ≤ 0,3x)"
+        )
         # (d)
-        uit = subprocess.run([py, "-c", GEHEUGEN, str(tmp / f"x{groot}.xlsx"), str(tmp / "d")], check=True,
-                             capture_output=True, text=True, cwd=REPO)
+        uit = subprocess.run(
+            [py, "-c", GEHEUGEN, str(tmp / f"x{groot}.xlsx"), str(tmp / "d")],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
         mb = int(uit.stdout.strip().splitlines()[-1]) / 1024
         print(f"(d) piekgeheugen bij {groot}x: {mb:.0f} MB (doel ≤ 200 MB)")
         # (e)
@@ -168,14 +201,29 @@ def main() -> int:
             print("(e) overgeslagen: LibreOffice is niet geïnstalleerd")
         else:
             bestanden = sorted(str(p) for p in (tmp / "a").rglob("*") if p.suffix in (".docx", ".pptx"))
-            kaal = [soffice, "--headless", "--norestore", "--convert-to", FILTER, "--outdir", str(tmp / "e-kaal"),
-                    *bestanden]
+            kaal = [
+                soffice,
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                FILTER,
+                "--outdir",
+                str(tmp / "e-kaal"),
+                *bestanden,
+            ]
             subprocess.run(kaal, check=True, capture_output=True, cwd=REPO)  # the user's profile made once, as on a PC
-            e = tijden({"pdf": ([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "e"), "--pdf"], None),
-                        "bouw": ([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "e2")], None),
-                        "kaal": (kaal, None)}, max(1, herhaal // 2))
-            print(f"(e) bouw --pdf {e['pdf']:.2f} s, bouw {e['bouw']:.2f} s + soffice {e['kaal']:.2f} s: "
-                  f"{e['pdf'] / (e['bouw'] + e['kaal']):.2f}x (doel ≤ 1,2x)")
+            e = tijden(
+                {
+                    "pdf": ([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "e"), "--pdf"], None),
+                    "bouw": ([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "e2")], None),
+                    "kaal": (kaal, None),
+                },
+                max(1, herhaal // 2),
+            )
+            print(
+                f"(e) bouw --pdf {e['pdf']:.2f} s, bouw {e['bouw']:.2f} s + soffice {e['kaal']:.2f} s: "
+                f"{e['pdf'] / (e['bouw'] + e['kaal']):.2f}x (doel ≤ 1,2x)"
+            )
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

@@ -35,6 +35,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         server = Server(Path(tmp))
         try:
+
             def een() -> float:
                 begin = time.monotonic()
                 status, html = upload(server.adres, bestanden)
@@ -49,8 +50,10 @@ def main() -> int:
         finally:
             server.stop()
     p95 = duren[math.ceil(0.95 * len(duren)) - 1]  # nearest rank
-    print(f"één upload {enkel:.2f} s; {args.uploads} uploads, {args.tegelijk} tegelijk: p50 "
-          f"{duren[len(duren) // 2]:.2f} s, p95 {p95:.2f} s: {p95 / enkel:.2f}x één upload")
+    print(
+        f"één upload {enkel:.2f} s; {args.uploads} uploads, {args.tegelijk} tegelijk: p50 "
+        f"{duren[len(duren) // 2]:.2f} s, p95 {p95:.2f} s: {p95 / enkel:.2f}x één upload"
+    )
     return 0
 
 

@@ -62,21 +62,29 @@ def herkomst(wb: Werkboek, relatief: str) -> dict | None:
     stam, _, ext = relatief.rpartition(".")
     if relatief == "uitnodigingen/uitnodigingen.csv":  # the mail merge of the meetings still to come
         komend = [b for b in wb.bijeenkomsten if b.status not in (BIJEENKOMST.afgerond, BIJEENKOMST.geannuleerd)]
-        return {"moment": {"bijeenkomsten": [b.naam for b in komend], "tot": AFGEROND},
-                "bron": vingerafdruk(wb.algemeen, [_voor_afloop(b) for b in komend])}
+        return {
+            "moment": {"bijeenkomsten": [b.naam for b in komend], "tot": AFGEROND},
+            "bron": vingerafdruk(wb.algemeen, [_voor_afloop(b) for b in komend]),
+        }
     if not stam or ext not in ("docx", "pptx", "pdf", "ics"):
         return None
     delen = stam.split("/")
     per_naam = {slug(b.naam): b for b in wb.bijeenkomsten}
     if delen == ["presentatie-startbijeenkomst"] and wb.startbijeenkomst is not None:
         b = wb.startbijeenkomst
-        return {"moment": {"bijeenkomst": b.naam, "tot": AFGEROND},
-                "bron": vingerafdruk(wb.algemeen, wb.wijken, _voor_afloop(b))}
-    if len(delen) == 1 and delen[0].startswith("terugkoppeling-") and delen[0][len("terugkoppeling-"):] in per_naam:
-        b = per_naam[delen[0][len("terugkoppeling-"):]]
+        return {
+            "moment": {"bijeenkomst": b.naam, "tot": AFGEROND},
+            "bron": vingerafdruk(wb.algemeen, wb.wijken, _voor_afloop(b)),
+        }
+    if len(delen) == 1 and delen[0].startswith("terugkoppeling-") and delen[0][len("terugkoppeling-") :] in per_naam:
+        b = per_naam[delen[0][len("terugkoppeling-") :]]
         return {"moment": {"bijeenkomst": b.naam, "tot": GEMAAKT}, "bron": vingerafdruk(_feiten(b))}
-    if delen[0] == "uitnodigingen" and len(delen) in (2, 3) and delen[1] in per_naam \
-            and (len(delen) == 3 or ext == "ics"):
+    if (
+        delen[0] == "uitnodigingen"
+        and len(delen) in (2, 3)
+        and delen[1] in per_naam
+        and (len(delen) == 3 or ext == "ics")
+    ):
         b = per_naam[delen[1]]
         return {"moment": {"bijeenkomst": b.naam, "tot": AFGEROND}, "bron": vingerafdruk(wb.algemeen, _voor_afloop(b))}
     return None
@@ -93,4 +101,3 @@ def voorbij(wb: Werkboek, moment: dict) -> bool:
         gehouden = {b.naam for b in wb.bijeenkomsten if b.status == BIJEENKOMST.afgerond}
         return isinstance(namen, list) and bool(namen) and all(n in gehouden for n in namen)
     return False
-

@@ -36,8 +36,9 @@ def _op_maat(pad: str, _versie: int, _grootte: int, breedte_mm: float) -> bytes:
         if soort == "JPEG":
             kleiner = beeld.convert("RGB" if beeld.mode not in ("RGB", "L", "CMYK") else beeld.mode)
         else:
-            kleiner = beeld.convert("RGBA" if beeld.mode in ("P", "LA", "PA", "RGBA") or "transparency" in beeld.info
-                                    else "RGB")
+            kleiner = beeld.convert(
+                "RGBA" if beeld.mode in ("P", "LA", "PA", "RGBA") or "transparency" in beeld.info else "RGB"
+            )
         kleiner = kleiner.resize((nodig, hoogte), Image.Resampling.LANCZOS)
         uit = io.BytesIO()
         if soort == "JPEG":

@@ -114,8 +114,16 @@ def binop(operator_: str, links, rechts) -> None:
         _hoogstens(len(links) + omvang(rechts))
 
 
-_VERGELIJK = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "lteq": operator.le, "gt": operator.gt,
-              "gteq": operator.ge, "in": lambda a, b: a in b, "notin": lambda a, b: a not in b}
+_VERGELIJK = {
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "lt": operator.lt,
+    "lteq": operator.le,
+    "gt": operator.gt,
+    "gteq": operator.ge,
+    "in": lambda a, b: a in b,
+    "notin": lambda a, b: a not in b,
+}
 
 
 def vergelijk(op: str, links, rechts):
@@ -195,11 +203,46 @@ def afdrukbaar(waarde):
 
 
 # -- methods of values ----------------------------------------------------------------------
-_TEKST = frozenset({
-    "upper", "lower", "title", "capitalize", "casefold", "swapcase", "strip", "lstrip", "rstrip", "startswith",
-    "endswith", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "istitle", "isnumeric",
-    "isdecimal", "split", "rsplit", "splitlines", "partition", "rpartition", "find", "rfind", "index", "rindex",
-    "count", "replace", "removeprefix", "removesuffix", "join", "striptags", "unescape"})
+_TEKST = frozenset(
+    {
+        "upper",
+        "lower",
+        "title",
+        "capitalize",
+        "casefold",
+        "swapcase",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "startswith",
+        "endswith",
+        "isdigit",
+        "isalpha",
+        "isalnum",
+        "isspace",
+        "isupper",
+        "islower",
+        "istitle",
+        "isnumeric",
+        "isdecimal",
+        "split",
+        "rsplit",
+        "splitlines",
+        "partition",
+        "rpartition",
+        "find",
+        "rfind",
+        "index",
+        "rindex",
+        "count",
+        "replace",
+        "removeprefix",
+        "removesuffix",
+        "join",
+        "striptags",
+        "unescape",
+    }
+)
 _METHODEN = [
     (str, _TEKST),
     (dict, frozenset({"get", "items", "keys", "values"})),
@@ -215,14 +258,20 @@ def controleer_aanroep(functie, args: tuple, kwargs: dict, eigen_gegevens) -> No
     """Refuse calling a method of a value that is not on the allow-list (``date.today()``,
     ``str.zfill``, ``dict.fromkeys``...), and an allowed one whose result would be too large."""
     eigenaar = getattr(functie, "__self__", None)
-    if eigenaar is None or type(eigenaar).__name__ == "module" or isinstance(eigenaar, _EIGEN) \
-            or eigen_gegevens(eigenaar):
+    if (
+        eigenaar is None
+        or type(eigenaar).__name__ == "module"
+        or isinstance(eigenaar, _EIGEN)
+        or eigen_gegevens(eigenaar)
+    ):
         return  # a function (a filter offered as a global, a macro), or a method of the project's own data
     naam = getattr(functie, "__name__", "")
     toegestaan = next((namen for soort, namen in _METHODEN if isinstance(eigenaar, soort)), frozenset())
     if isinstance(eigenaar, type) or naam not in toegestaan:
-        raise MethodeVerboden(f"de methode .{naam}() kan in een sjabloon niet (alleen bijvoorbeeld .upper(), "
-                              ".strip(), .split() en .strftime())")
+        raise MethodeVerboden(
+            f"de methode .{naam}() kan in een sjabloon niet (alleen bijvoorbeeld .upper(), "
+            ".strip(), .split() en .strftime())"
+        )
     if naam == "replace" and isinstance(eigenaar, str) and len(args) >= 2:
         oud, nieuw = str(args[0]), str(args[1])
         keer = eigenaar.count(oud) if oud else len(eigenaar) + 1
@@ -250,16 +299,19 @@ def _breedte(*maten) -> None:
 def _invoer(filter_):
     """Any filter, with its input and arguments measured first (so that, say, ``|string`` of
     a list too large to write out is refused before it is written out)."""
+
     @functools.wraps(filter_)
     def begrensd(*args, **kwargs):
         for waarde in (*args, *kwargs.values()):
             _hoogstens(omvang(waarde))
         return filter_(*args, **kwargs)
+
     return begrensd
 
 
 def _met(filter_, controle):
     """``filter_`` with :func:`_invoer`'s check and then ``controle(*args, **kwargs)``."""
+
     @functools.wraps(filter_)
     def begrensd(*args, **kwargs):
         for waarde in (*args, *kwargs.values()):
@@ -269,6 +321,7 @@ def _met(filter_, controle):
             eigen += 1
         controle(*args[eigen:], **kwargs)
         return filter_(*args, **kwargs)
+
     return begrensd
 
 
@@ -284,12 +337,14 @@ def _lijst(reeks) -> list:
 
 def _join(filter_):
     """|join, of a list measured with its separators before it is joined."""
+
     @functools.wraps(filter_)
     def join(eval_ctx, value, d="", attribute=None):
         if not isinstance(value, str | list | tuple):
             value = _lijst(value)
         _hoogstens(omvang(value) + omvang(d) * max(len(value) - 1, 0) + omvang(d))
         return filter_(eval_ctx, value, d, attribute)
+
     return join
 
 
@@ -327,6 +382,7 @@ def _slice(value, slices, fill_with=None):
 def _sum(filter_):
     """|sum: of numbers, or of lists (``|sum(start=())``) whose joining, one by one, is
     measured first: each step copies all before it."""
+
     @functools.wraps(filter_)
     def som(environment, iterable, attribute=None, start=0):
         if isinstance(start, int | float) and not isinstance(start, bool):
@@ -337,6 +393,7 @@ def _sum(filter_):
         lengte = sum(len(d) if isinstance(d, list | tuple | str) else 1 for d in delen) + omvang(start)
         _hoogstens(lengte * (len(delen) + 1), "een |sum die te groot wordt")
         return filter_(environment, delen, None, start)
+
     return som
 
 
@@ -352,8 +409,16 @@ def _truncate(s, length=255, killwords=False, end="...", leeway=None):
     _hoogstens(min(len(str(s)), _getal(length)) + len(str(end)))
 
 
-_CONTROLES = {"replace": _replace, "indent": _indent, "wordwrap": _wordwrap, "batch": _batch,
-              "slice": _slice, "format": _format, "center": _center, "truncate": _truncate}
+_CONTROLES = {
+    "replace": _replace,
+    "indent": _indent,
+    "wordwrap": _wordwrap,
+    "batch": _batch,
+    "slice": _slice,
+    "format": _format,
+    "center": _center,
+    "truncate": _truncate,
+}
 
 
 def begrens_filters(filters: dict) -> dict:
@@ -368,9 +433,24 @@ def begrens_filters(filters: dict) -> dict:
 
 def begrens_tests(tests: dict) -> dict:
     """Jinja's tests, with the comparing ones (``is in``, ``is eq``...) measured like the operators."""
-    namen = {"in": "in", "eq": "eq", "==": "eq", "equalto": "eq", "ne": "ne", "!=": "ne", "lt": "lt", "<": "lt",
-             "lessthan": "lt", "le": "lteq", "<=": "lteq", "gt": "gt", ">": "gt", "greaterthan": "gt", "ge": "gteq",
-             ">=": "gteq"}
+    namen = {
+        "in": "in",
+        "eq": "eq",
+        "==": "eq",
+        "equalto": "eq",
+        "ne": "ne",
+        "!=": "ne",
+        "lt": "lt",
+        "<": "lt",
+        "lessthan": "lt",
+        "le": "lteq",
+        "<=": "lteq",
+        "gt": "gt",
+        ">": "gt",
+        "greaterthan": "gt",
+        "ge": "gteq",
+        ">=": "gteq",
+    }
     uit = dict(tests)
     for naam, op in namen.items():
         if naam in uit:

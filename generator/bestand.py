@@ -57,7 +57,9 @@ def controleer_bestand(pad: Path) -> None:
     except OSError as err:
         raise BestandFout(f"'{pad}' kan niet worden gelezen: {oorzaak(err)}.") from err
     if grootte > MAX_BESTAND:
-        raise BestandFout(f"'{naam}' is {grootte / 1024 / 1024:.0f} MB; werkboeken groter dan 50 MB worden niet gelezen.")
+        raise BestandFout(
+            f"'{naam}' is {grootte / 1024 / 1024:.0f} MB; werkboeken groter dan 50 MB worden niet gelezen."
+        )
     if grootte == 0:
         raise BestandFout(f"'{naam}' is leeg (0 bytes); het is geen Excel-werkboek.")
     with open(pad, "rb") as fh:
@@ -65,31 +67,41 @@ def controleer_bestand(pad: Path) -> None:
     if kop.startswith(b"\xd0\xcf\x11\xe0"):
         raise BestandFout(
             f"'{naam}' is een oud Excel-bestand (.xls) of is beveiligd met een wachtwoord; "
-            "open het in Excel, haal een eventueel wachtwoord weg en sla het op als Excel-werkmap (.xlsx).")
+            "open het in Excel, haal een eventueel wachtwoord weg en sla het op als Excel-werkmap (.xlsx)."
+        )
     if not kop.startswith(b"PK"):
-        soort = "een PDF-bestand" if kop.startswith(b"%PDF") else (
-            "een CSV- of tekstbestand" if pad.suffix.lower() in (".csv", ".txt") else "geen Excel-werkboek")
+        soort = (
+            "een PDF-bestand"
+            if kop.startswith(b"%PDF")
+            else ("een CSV- of tekstbestand" if pad.suffix.lower() in (".csv", ".txt") else "geen Excel-werkboek")
+        )
         raise BestandFout(f"'{naam}' is {soort}; verwacht een Excel-werkmap (.xlsx).")
     try:
         with zipfile.ZipFile(pad) as zf:
             leden = zf.infolist()
             totaal = sum(lid.file_size for lid in leden)
             if totaal > MAX_UITGEPAKT:
-                raise BestandFout(f"'{naam}' zou uitgepakt {totaal / 1024 / 1024:.0f} MB worden; "
-                                  "meer dan 200 MB wordt niet gelezen.")
+                raise BestandFout(
+                    f"'{naam}' zou uitgepakt {totaal / 1024 / 1024:.0f} MB worden; meer dan 200 MB wordt niet gelezen."
+                )
             for lid in leden:
                 if lid.file_size > 1024 * 1024 and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
-                    raise BestandFout(f"'{naam}' is verdacht sterk ingepakt (meer dan 100 keer); "
-                                      "zo'n bestand wordt niet gelezen.")
+                    raise BestandFout(
+                        f"'{naam}' is verdacht sterk ingepakt (meer dan 100 keer); zo'n bestand wordt niet gelezen."
+                    )
             if "xl/workbook.xml" not in zf.NameToInfo:
                 raise BestandFout(f"'{naam}' is geen Excel-werkboek (het is een ander soort zip- of Office-bestand).")
             for lid in leden:  # every XML part, whole: a DTD may hide behind a long comment
                 if lid.filename.endswith((".xml", ".rels")) and _bevat(zf, lid, b"<!DOCTYPE", b"<!ENTITY"):
-                    raise BestandFout(f"'{naam}' bevat XML met een eigen DTD of entiteiten ({lid.filename}); zo'n "
-                                      "bestand kan schadelijk zijn en wordt niet gelezen. Sla het opnieuw op in Excel.")
+                    raise BestandFout(
+                        f"'{naam}' bevat XML met een eigen DTD of entiteiten ({lid.filename}); zo'n "
+                        "bestand kan schadelijk zijn en wordt niet gelezen. Sla het opnieuw op in Excel."
+                    )
             if _bevat(zf, zf.getinfo("xl/workbook.xml"), _STRICT, _HOOFD) == _STRICT:
-                raise BestandFout(f"'{naam}' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en kies "
-                                  "Opslaan als > Excel-werkmap (.xlsx).")
+                raise BestandFout(
+                    f"'{naam}' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en kies "
+                    "Opslaan als > Excel-werkmap (.xlsx)."
+                )
             if zf.read("xl/workbook.xml").count(b"<sheet ") > MAX_BLADEN:
                 raise BestandFout(f"'{naam}' heeft meer dan {MAX_BLADEN} bladen; zo'n werkboek wordt niet gelezen.")
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
@@ -201,14 +213,17 @@ class Werkmap:
             if r > max_rijen:
                 if max_rijen < MAX_RIJEN:
                     return
-                raise BestandFout(f"Blad '{ws.title}' loopt door tot voorbij rij {getal(MAX_RIJEN)}; zo'n groot blad "
-                                  "wordt niet gelezen. Verwijder de lege rijen onderaan, of kopieer de gegevens naar "
-                                  "een nieuw werkboek.")
+                raise BestandFout(
+                    f"Blad '{ws.title}' loopt door tot voorbij rij {getal(MAX_RIJEN)}; zo'n groot blad "
+                    "wordt niet gelezen. Verwijder de lege rijen onderaan, of kopieer de gegevens naar "
+                    "een nieuw werkboek."
+                )
             yield r, rij
 
     def _te_veel(self, titel: str) -> BestandFout:
-        return BestandFout(f"Blad '{titel}' heeft meer dan {getal(MAX_CELLEN)} gevulde cellen; zo'n groot werkboek "
-                           "wordt niet gelezen.")
+        return BestandFout(
+            f"Blad '{titel}' heeft meer dan {getal(MAX_CELLEN)} gevulde cellen; zo'n groot werkboek wordt niet gelezen."
+        )
 
     def rijen(self, titel: str, max_rijen: int = MAX_RIJEN) -> list[list[Cel | None]]:
         """The rows of a worksheet from row 1 (at most ``max_rijen``), each up to its last
@@ -240,12 +255,17 @@ class Werkmap:
                         if gevuld > MAX_CELLEN:
                             raise self._te_veel(titel)
                         cellen.extend([None] * (k - 1 - len(cellen)))
-                        cellen.append(Cel(waarde, getattr(cel, "number_format", None) or "General",
-                                          f"{kolomletters(k)}{r}", soort))
+                        cellen.append(
+                            Cel(
+                                waarde, getattr(cel, "number_format", None) or "General", f"{kolomletters(k)}{r}", soort
+                            )
+                        )
                     uit.append(cellen)
                 return uit
             except BestandFout:
                 raise
             except Exception as err:  # a sheet's XML that cannot be parsed, a string index out of range, ...
-                raise BestandFout(f"Blad '{titel}' is beschadigd en kan niet worden gelezen (rond rij {r + 1}); open "
-                                  "het werkboek in Excel en sla het opnieuw op.") from err
+                raise BestandFout(
+                    f"Blad '{titel}' is beschadigd en kan niet worden gelezen (rond rij {r + 1}); open "
+                    "het werkboek in Excel en sla het opnieuw op."
+                ) from err

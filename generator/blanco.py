@@ -254,8 +254,23 @@ def vul(wb, gegevens: dict[str, Any], contract: Contract | None = None) -> None:
 
 # The order the Open XML schema requires inside <font>; openpyxl writes name/family first,
 # which Excel accepts but the schema validator rejects.
-_FONTVOLGORDE = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color",
-                 "name", "family", "charset", "scheme"]
+_FONTVOLGORDE = [
+    "b",
+    "i",
+    "strike",
+    "condense",
+    "extend",
+    "outline",
+    "shadow",
+    "u",
+    "vertAlign",
+    "sz",
+    "color",
+    "name",
+    "family",
+    "charset",
+    "scheme",
+]
 
 
 def _schema_volgorde(naam: str, data: bytes) -> bytes:

@@ -81,12 +81,16 @@ def documenten():
         def stuk(wb, bron, klaar):
             data, meldingen = maak(wb, bron)
             return [(naam, data)], meldingen
+
         return stuk
 
-    return [("notitie", zonder_meldingen(NOTITIE, maak_notitie)),
-            ("presentatie", zonder_meldingen(PRESENTATIE, maak_presentatie)),
-            ("canvas", met_meldingen(CANVAS, maak_canvas)), ("contactlijst", met_meldingen(CONTACTLIJST, maak_contactlijst)),
-            (None, lambda wb, bron, klaar: (brieven.maak_brieven(wb, bron, klaar), brieven.meldingen(wb, klaar)))]
+    return [
+        ("notitie", zonder_meldingen(NOTITIE, maak_notitie)),
+        ("presentatie", zonder_meldingen(PRESENTATIE, maak_presentatie)),
+        ("canvas", met_meldingen(CANVAS, maak_canvas)),
+        ("contactlijst", met_meldingen(CONTACTLIJST, maak_contactlijst)),
+        (None, lambda wb, bron, klaar: (brieven.maak_brieven(wb, bron, klaar), brieven.meldingen(wb, klaar))),
+    ]
 
 
 def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -> _Voorbereid:
@@ -115,11 +119,17 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
     """PDFs of every prepared document of a run, in one LibreOffice call; each PDF joins the
     transaction of its workbook. Returns, by index, the error of each build that did not get
     all its PDFs (LibreOffice missing or failing for the whole run raises)."""
-    documenten = [(i, doel, tmp) for i, v in enumerate(voorbereid) for doel, tmp in v.transactie.nieuw.items()
-                  if doel.suffix in (".docx", ".pptx")]
+    documenten = [
+        (i, doel, tmp)
+        for i, v in enumerate(voorbereid)
+        for doel, tmp in v.transactie.nieuw.items()
+        if doel.suffix in (".docx", ".pptx")
+    ]
     if not documenten:
         return {}
-    eerste = voorbereid[documenten[0][0]].transactie  # its journal names the folder: removed below, or by the next build
+    eerste = voorbereid[
+        documenten[0][0]
+    ].transactie  # its journal names the folder: removed below, or by the next build
     werkmap = eerste.tijdelijk(documenten[0][2].parent, "pdf")
     try:
         pdfs = maak_pdfs([tmp for _, _, tmp in documenten], werkmap)
@@ -131,9 +141,13 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
                 voorbereid[i].transactie.voeg_toe(doel.with_suffix(".pdf"), pdf.read_bytes())
     finally:
         shutil.rmtree(werkmap, ignore_errors=True)
-    return {i: UitvoerFout(f"LibreOffice kon geen PDF maken van {', '.join(namen[:5])}"
-                           f"{' en nog ' + str(len(namen) - 5) if len(namen) > 5 else ''}; er is niets veranderd.")
-            for i, namen in ontbrekend.items()}
+    return {
+        i: UitvoerFout(
+            f"LibreOffice kon geen PDF maken van {', '.join(namen[:5])}"
+            f"{' en nog ' + str(len(namen) - 5) if len(namen) > 5 else ''}; er is niets veranderd."
+        )
+        for i, namen in ontbrekend.items()
+    }
 
 
 def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
@@ -150,12 +164,23 @@ def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
     if verouderd:
         n = len(verouderd)
         namen = ", ".join(str(p.relative_to(v.map)) for p in verouderd[:5]) + (f" en nog {n - 5}" if n > 5 else "")
-        meldingen.append(Melding(
-            f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw {'hoort' if n == 1 else 'horen'} niet "
-            f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
-            f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt", ernst="waarschuwing"))
-    return Bouwresultaat(v.map, tuple(p for p in geschreven if p.name != MANIFEST), tuple(meldingen), v.wachtend,
-                         tuple(aangepast), v.model, tuple(handwerk.verstuurd))
+        meldingen.append(
+            Melding(
+                f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw {'hoort' if n == 1 else 'horen'} niet "
+                f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
+                f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt",
+                ernst="waarschuwing",
+            )
+        )
+    return Bouwresultaat(
+        v.map,
+        tuple(p for p in geschreven if p.name != MANIFEST),
+        tuple(meldingen),
+        v.wachtend,
+        tuple(aangepast),
+        v.model,
+        tuple(handwerk.verstuurd),
+    )
 
 
 def _mapnaam(gemeente: str, werkboek: Path, gebruikt: set[str], basis: Path | None = None) -> str:
@@ -181,8 +206,10 @@ def _zelfde_map(a: Path, b: Path) -> bool:
 
 
 def _onverwacht(err: BaseException) -> HitteplanFout:
-    return HitteplanFout(f"er ging iets onverwachts mis met dit werkboek ({type(err).__name__}); maak het alleen, "
-                         "met --debug, om te zien wat")
+    return HitteplanFout(
+        f"er ging iets onverwachts mis met dit werkboek ({type(err).__name__}); maak het alleen, "
+        "met --debug, om te zien wat"
+    )
 
 
 def _lees_veilig(werkboek: Path):
@@ -215,8 +242,13 @@ def _vastleggen_veilig(v: _Voorbereid, overschrijven: bool = False) -> Bouwresul
         return _onverwacht(err)
 
 
-def bouw(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None,
-         pdf: bool = False, overschrijven: bool = False) -> Bouwresultaat:
+def bouw(
+    werkboek: Path,
+    uitvoer: Path | None = None,
+    sjablonen: Path | None = None,
+    pdf: bool = False,
+    overschrijven: bool = False,
+) -> Bouwresultaat:
     """Build every document that is ready from ``werkboek`` into ``uitvoer`` (default
     ``uitvoer/<gemeente>``), with ``pdf`` a PDF beside each. All of it is put in place at
     once, or nothing: a failed build never replaces earlier good documents. A document the
@@ -242,8 +274,14 @@ def werkboeken_in(map_: Path) -> list[Path]:
     return sorted(p for p in map_.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith("~$"))
 
 
-def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None,
-             pdf: bool = False, werkers: int | None = None, overschrijven: bool = False) -> Regiobouw:
+def bouw_map(
+    map_: Path,
+    uitvoer: Path | None = None,
+    sjablonen: Path | None = None,
+    pdf: bool = False,
+    werkers: int | None = None,
+    overschrijven: bool = False,
+) -> Regiobouw:
     """Build every workbook in ``map_``, each into its own folder under ``uitvoer``, carrying
     on past a bad one. Yields (workbook, result or the error it raised) in the folder's order.
 
@@ -259,8 +297,10 @@ def bouw_map(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = N
     koppen = Koppen(teksten)
     basis = uitvoer if uitvoer is not None else Path("uitvoer")
     if basis.resolve() == map_.resolve():
-        raise UitvoerFout(f"Kies met -o een andere map dan de map met werkboeken ('{map_}'): anders komen de documenten "
-                          "en het overzicht tussen de werkboeken te staan.")
+        raise UitvoerFout(
+            f"Kies met -o een andere map dan de map met werkboeken ('{map_}'): anders komen de documenten "
+            "en het overzicht tussen de werkboeken te staan."
+        )
     return Regiobouw(map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen)
 
 
@@ -277,8 +317,17 @@ class Regiobouw:
         return self._stappen
 
 
-def _bouw_map(regio: Regiobouw, map_: Path, basis: Path, sjablonen: Path | None, pdf: bool, werkers: int | None,
-              overschrijven: bool, teksten, koppen):
+def _bouw_map(
+    regio: Regiobouw,
+    map_: Path,
+    basis: Path,
+    sjablonen: Path | None,
+    pdf: bool,
+    werkers: int | None,
+    overschrijven: bool,
+    teksten,
+    koppen,
+):
     werkboeken = werkboeken_in(map_)
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(werkboeken)))
     gebruikt: set[str] = set()
@@ -303,8 +352,11 @@ def _bouw_map(regio: Regiobouw, map_: Path, basis: Path, sjablonen: Path | None,
                 taken.append(lezing)
             else:
                 doel = basis / _mapnaam(lezing[0].algemeen.gemeente, werkboek, gebruikt, basis)
-                taken.append(pool.submit(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name) if pool
-                             else functools.partial(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name))
+                taken.append(
+                    pool.submit(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name)
+                    if pool
+                    else functools.partial(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name)
+                )
 
         def uitkomst(taak):
             try:
@@ -332,4 +384,3 @@ def _bouw_map(regio: Regiobouw, map_: Path, basis: Path, sjablonen: Path | None,
             tx.vastleggen()
         if aangepast and not overschrijven:
             regio.overzicht = aangepast[0].nieuw
-

@@ -66,8 +66,9 @@ def eerst_bellen(s: Stakeholder) -> bool:
 def eigen_organisatie(wb: Werkboek, s: Stakeholder) -> bool:
     """The municipality's own teams (and the trekker's own organisation): no formal letter from
     their own gemeente; they get the e-mail and the calendar file."""
-    return s.categorie in laad_contract().eigen_categorieen or \
-        normaliseer(s.organisatie) == normaliseer(wb.algemeen.organisatie_trekker)
+    return s.categorie in laad_contract().eigen_categorieen or normaliseer(s.organisatie) == normaliseer(
+        wb.algemeen.organisatie_trekker
+    )
 
 
 class _Teksten:
@@ -96,8 +97,14 @@ class _Teksten:
         sleutel = categorie if categorie in tabel else "Overig"
         if sleutel not in tabel:
             return []
-        return [v for v in (self.render("brieven.toml", f"vraag '{sleutel}'", bron, **context)
-                            for bron in self.waarden.lijst(f"vraag.{sleutel}")) if v]
+        return [
+            v
+            for v in (
+                self.render("brieven.toml", f"vraag '{sleutel}'", bron, **context)
+                for bron in self.waarden.lijst(f"vraag.{sleutel}")
+            )
+            if v
+        ]
 
     def waarom(self, categorie: str) -> str:
         tabel = self.waarden.waarde("waarom", dict, {})
@@ -145,7 +152,9 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
     assert b.begintijd is not None  # invitations wait for the start time
     begin = dt.datetime.combine(b.datum, b.begintijd, tzinfo=tz)
     ev.add("dtstart", begin)
-    ev.add("dtend", dt.datetime.combine(b.datum, b.eindtijd, tzinfo=tz) if b.eindtijd else begin + dt.timedelta(hours=2))
+    ev.add(
+        "dtend", dt.datetime.combine(b.datum, b.eindtijd, tzinfo=tz) if b.eindtijd else begin + dt.timedelta(hours=2)
+    )
     context = {"b": b}
     ev.add("summary", teksten.uit_toml("agenda_titel", **context))
     ev.add("location", ", ".join(x for x in (b.locatie, b.adres) if x))
@@ -217,16 +226,24 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, klaar=None):
             if eerst_bellen(s):  # on the contact list, to call first
                 continue
             with binnen_de_tijd(UITNODIGING, budget, einde):  # a letter and its texts
-                brieven = list(_uitnodiging(wb, sjablonen, teksten, b, s, naam, aanhef, (brief, aanmelden), beelden,
-                                            bestanden, rijen))
+                brieven = list(
+                    _uitnodiging(
+                        wb, sjablonen, teksten, b, s, naam, aanhef, (brief, aanmelden), beelden, bestanden, rijen
+                    )
+                )
             yield from brieven
         yield f"{MAP}/{slug(b.naam)}.ics", _agenda(wb, b, teksten, brief)
     if rijen:
         yield f"{MAP}/uitnodigingen.csv", _csv(rijen)
     for b in terugkoppelen:
         with binnen_de_tijd(TERUGKOPPELING, budget, einde):
-            data = render_docx(sjablonen.pad(TERUGKOPPELING), wb, _terugkoppeling(wb, b, teksten), beelden,
-                               datum=_terugkoppeldatum(wb, b, teksten))
+            data = render_docx(
+                sjablonen.pad(TERUGKOPPELING),
+                wb,
+                _terugkoppeling(wb, b, teksten),
+                beelden,
+                datum=_terugkoppeldatum(wb, b, teksten),
+            )
         yield f"terugkoppeling-{slug(b.naam)}.docx", data
 
 
@@ -243,41 +260,83 @@ def meldingen(wb: Werkboek, klaar=None) -> list[Melding]:
                 continue
             if eigen_organisatie(wb, s):
                 eigen += [] if s.organisatie in eigen else [s.organisatie]
-            elif not (s.email or (b.soort == SOORT.bestuurlijk and s.email_bestuurder)) and s.organisatie not in zonder_email:
+            elif (
+                not (s.email or (b.soort == SOORT.bestuurlijk and s.email_bestuurder))
+                and s.organisatie not in zonder_email
+            ):
                 zonder_email.append(s.organisatie)
     afgehaakt = [s.organisatie for s in wb.stakeholders if s.status == PARTNER.afgehaakt]
     uit = []
     if eigen:
-        uit.append(Melding(f"geen brief aan de eigen gemeente ({_namen(eigen)}): wel de e-mail in uitnodigingen.csv "
-                           "en het agendabestand", ernst=Ernst.info))
+        uit.append(
+            Melding(
+                f"geen brief aan de eigen gemeente ({_namen(eigen)}): wel de e-mail in uitnodigingen.csv "
+                "en het agendabestand",
+                ernst=Ernst.info,
+            )
+        )
     if zonder_email:
-        uit.append(Melding(f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} zonder "
-                           f"e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})", ernst=Ernst.info))
+        uit.append(
+            Melding(
+                f"{len(zonder_email)} {'organisatie' if len(zonder_email) == 1 else 'organisaties'} zonder "
+                f"e-mailadres: wel een brief, niet in uitnodigingen.csv ({_namen(zonder_email)})",
+                ernst=Ernst.info,
+            )
+        )
     if afgehaakt and uitnodigen:
-        uit.append(Melding(f"{len(afgehaakt)} afgehaakte {'organisatie' if len(afgehaakt) == 1 else 'organisaties'}: "
-                           f"geen uitnodiging ({_namen(afgehaakt)})", ernst=Ernst.info))
+        uit.append(
+            Melding(
+                f"{len(afgehaakt)} afgehaakte {'organisatie' if len(afgehaakt) == 1 else 'organisaties'}: "
+                f"geen uitnodiging ({_namen(afgehaakt)})",
+                ernst=Ernst.info,
+            )
+        )
     return uit
 
 
-def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijeenkomst, s: Stakeholder,
-                 naam: str | None, aanhef: str | None, data: tuple[dt.date, dt.date], beelden, bestanden: set[str],
-                 rijen: list):
+def _uitnodiging(
+    wb: Werkboek,
+    sjablonen: Sjablonen,
+    teksten: _Teksten,
+    b: Bijeenkomst,
+    s: Stakeholder,
+    naam: str | None,
+    aanhef: str | None,
+    data: tuple[dt.date, dt.date],
+    beelden,
+    bestanden: set[str],
+    rijen: list,
+):
     """One organisation's invitation to one meeting: its letter (none to the gemeente's own
     teams), and its row in the mail-merge CSV (added to ``rijen``)."""
     brief, aanmelden = data
     formeel = b.soort == SOORT.bestuurlijk
     gastheer = next((x for x in wb.stakeholders if x.organisatie == b.gastheer), None)
-    context = {"b": b, "s": s, "naam": naam, "aanhef": aanhef, "waarom": teksten.waarom(s.categorie),
-               "brief_datum": brief, "aanmelden": aanmelden, "u": "u" if naam else "jullie",
-               "uw": "uw" if naam else "jullie", "aanhef_regel": teksten.aanhef(s, naam, aanhef, formeel),
-               # 'te gast bij' names a host other than the sender and the addressee
-               "gastheer": None if gastheer is None or gastheer is s or eigen_organisatie(wb, gastheer)
-               or (formeel and gastheer.categorie in laad_contract().eigen_categorieen) else gastheer.organisatie,
-               "doorgeven": None, "aanhef_contact": None}
+    context = {
+        "b": b,
+        "s": s,
+        "naam": naam,
+        "aanhef": aanhef,
+        "waarom": teksten.waarom(s.categorie),
+        "brief_datum": brief,
+        "aanmelden": aanmelden,
+        "u": "u" if naam else "jullie",
+        "uw": "uw" if naam else "jullie",
+        "aanhef_regel": teksten.aanhef(s, naam, aanhef, formeel),
+        # 'te gast bij' names a host other than the sender and the addressee
+        "gastheer": None
+        if gastheer is None
+        or gastheer is s
+        or eigen_organisatie(wb, gastheer)
+        or (formeel and gastheer.categorie in laad_contract().eigen_categorieen)
+        else gastheer.organisatie,
+        "doorgeven": None,
+        "aanhef_contact": None,
+    }
     context["vragen"] = teksten.vragen(s.categorie, **context)
     # each question once, and no more than one page holds
     vragen = list(dict.fromkeys(v for p in b.programma for v in p.gespreksvragen))
-    context["gespreksvragen"] = vragen[:teksten.dagen("gespreksvragen_max", 3)]
+    context["gespreksvragen"] = vragen[: teksten.dagen("gespreksvragen_max", 3)]
     if not eigen_organisatie(wb, s):
         pad = f"{MAP}/{slug(b.naam)}/{slug(s.organisatie)}.docx"
         volgnummer = 2
@@ -293,12 +352,22 @@ def _uitnodiging(wb: Werkboek, sjablonen: Sjablonen, teksten: _Teksten, b: Bijee
         adres = s.email_bestuurder
     elif formeel and not _zelfde_persoon(naam, s.contactpersoon):
         ontvanger = s.contactpersoon
-        context = {**context, "doorgeven": naam,
-                   "aanhef_contact": teksten.aanhef(s, s.contactpersoon, s.aanhef if s.contactpersoon else None, False)}
+        context = {
+            **context,
+            "doorgeven": naam,
+            "aanhef_contact": teksten.aanhef(s, s.contactpersoon, s.aanhef if s.contactpersoon else None, False),
+        }
     if adres:
         onderwerp = teksten.uit_toml("onderwerp", **context)
-        rijen.append([s.organisatie, ontvanger or "", adres, onderwerp,
-                      teksten.render("uitnodiging.txt", "de e-mailtekst", teksten.mail, **context)])
+        rijen.append(
+            [
+                s.organisatie,
+                ontvanger or "",
+                adres,
+                onderwerp,
+                teksten.render("uitnodiging.txt", "de e-mailtekst", teksten.mail, **context),
+            ]
+        )
 
 
 def _terugkoppeling(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dict:
@@ -310,12 +379,32 @@ def _terugkoppeling(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dict:
     # the report back is the verslag, so it does not list sending one as a next step
     verslag = tuple(w.casefold() for w in teksten.waarden.lijst("geen_vervolgstap"))
     gastheer = next((x for x in wb.stakeholders if x.organisatie == b.gastheer), None)
-    per_laag = [(laag, n) for laag in wb.lagen
-                if (n := sum(1 for s in wb.stakeholders if s.organisatie in b.aanwezig and s.laag == laag))]
-    wie = teksten.uit_toml("wie_er_waren", deelnemers=list(b.aanwezig), per_laag=per_laag,
-                           deelnemers_max=teksten.dagen("deelnemers_max", 12)) if b.aanwezig else ""
-    return {"b": b, "brief_datum": datum, "deelnemers": list(b.aanwezig), "wie_er_waren": wie,
-            "gastheer": None if gastheer is None or eigen_organisatie(wb, gastheer) else gastheer.organisatie,
-            "vervolg": [(d, wat) for d, wat, vergadering in wb.tijdlijn(na=datum)
-                        if vergadering or not wat.casefold().startswith(verslag)],
-            "volgende": volgende, "aanmelden": _data(volgende, wb, teksten)[1] if volgende else None}
+    per_laag = [
+        (laag, n)
+        for laag in wb.lagen
+        if (n := sum(1 for s in wb.stakeholders if s.organisatie in b.aanwezig and s.laag == laag))
+    ]
+    wie = (
+        teksten.uit_toml(
+            "wie_er_waren",
+            deelnemers=list(b.aanwezig),
+            per_laag=per_laag,
+            deelnemers_max=teksten.dagen("deelnemers_max", 12),
+        )
+        if b.aanwezig
+        else ""
+    )
+    return {
+        "b": b,
+        "brief_datum": datum,
+        "deelnemers": list(b.aanwezig),
+        "wie_er_waren": wie,
+        "gastheer": None if gastheer is None or eigen_organisatie(wb, gastheer) else gastheer.organisatie,
+        "vervolg": [
+            (d, wat)
+            for d, wat, vergadering in wb.tijdlijn(na=datum)
+            if vergadering or not wat.casefold().startswith(verslag)
+        ],
+        "volgende": volgende,
+        "aanmelden": _data(volgende, wb, teksten)[1] if volgende else None,
+    }

@@ -47,8 +47,16 @@ class _Blok:
             stijl = p.style
             inspringing = stijl.paragraph_format.left_indent
             na = stijl.paragraph_format.space_after
-            self.alineas.append((stijl.name, p.text.replace("•\t", ""), inspringing.pt if inspringing else 0.0,
-                                 na.pt if na is not None else 0.0, bool(stijl.font.bold), bool(stijl.font.italic)))
+            self.alineas.append(
+                (
+                    stijl.name,
+                    p.text.replace("•\t", ""),
+                    inspringing.pt if inspringing else 0.0,
+                    na.pt if na is not None else 0.0,
+                    bool(stijl.font.bold),
+                    bool(stijl.font.italic),
+                )
+            )
         self.titel = self.alineas[0][1] if self.alineas else ""
 
     def hoogte(self, grootte: float) -> float:
@@ -71,8 +79,10 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
     """Choose a font size per block so that the canvas fits on one page; returns the sizes
     by block title (for tests and the build summary)."""
     if not doc.sections or not doc.tables:
-        raise SjabloonFout(f"Sjabloon '{NAAM}': het canvas moet een tabel hebben met de blokken van het canvas, in een "
-                           "document met een paginaformaat; begin opnieuw met een kopie van het standaardsjabloon.")
+        raise SjabloonFout(
+            f"Sjabloon '{NAAM}': het canvas moet een tabel hebben met de blokken van het canvas, in een "
+            "document met een paginaformaat; begin opnieuw met een kopie van het standaardsjabloon."
+        )
     sectie = doc.sections[0]
     tabel = doc.tables[0]
     tblpr = rauw.tabeleigenschappen(tabel)
@@ -88,8 +98,11 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
     for p in doc.paragraphs:
         maat = p.style.font.size.pt if p.style.font.size else 10
         na = p.style.paragraph_format.space_after
-        rond += (meten.regels(p.text, breedte, maat, vet=bool(p.style.font.bold)) * maat * REGELAFSTAND
-                 + (na.pt if na else 0) + 4)
+        rond += (
+            meten.regels(p.text, breedte, maat, vet=bool(p.style.font.bold)) * maat * REGELAFSTAND
+            + (na.pt if na else 0)
+            + 4
+        )
     budget = (sectie.page_height.pt - sectie.top_margin.pt - sectie.bottom_margin.pt - rond) * VEILIGHEID
 
     def rijhoogte(rij, maat: dict) -> float:
@@ -106,10 +119,16 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
     if sum(hoogtes) > budget:
         te_vol = sorted((b for rij in rijen for b in rij), key=lambda b: b.hoogte(KLEINSTE), reverse=True)
         namen = "', '".join(b.titel for b in te_vol[:2])
-        meldingen.append(Melding(
-            f"{NAAM}: het canvas past niet op één A3-pagina, ook niet met letters van {KLEINSTE:g} punt; de blokken "
-            f"'{namen}' hebben de meeste tekst. Het canvas loopt door op een volgende pagina; er wordt geen tekst "
-            "weggelaten.", None, None, Ernst.waarschuwing))
+        meldingen.append(
+            Melding(
+                f"{NAAM}: het canvas past niet op één A3-pagina, ook niet met letters van {KLEINSTE:g} punt; de blokken "
+                f"'{namen}' hebben de meeste tekst. Het canvas loopt door op een volgende pagina; er wordt geen tekst "
+                "weggelaten.",
+                None,
+                None,
+                Ernst.waarschuwing,
+            )
+        )
     # 2. rows then grow, smallest size first, while the table still fits: a row with little
     #    text reads larger, and the blocks of a row share one size
     rijmaat = [gemeen] * len(rijen)
@@ -147,6 +166,7 @@ def maak_canvas(wb: Werkboek, sjablonen: Sjablonen) -> tuple[bytes, list[Melding
     """The canvas as .docx bytes, and a warning when it cannot fit on one page."""
     meldingen: list[Melding] = []
     moment = sjablonen.teksten("voortgang.toml").tekst(f"moment.{wb.moment}.naam")
-    data = render_docx(sjablonen.pad(NAAM), wb, {"moment": moment}, nabewerking=lambda doc: pas_in(doc, meldingen),
-                       datum=wb.standdatum)
+    data = render_docx(
+        sjablonen.pad(NAAM), wb, {"moment": moment}, nabewerking=lambda doc: pas_in(doc, meldingen), datum=wb.standdatum
+    )
     return data, meldingen

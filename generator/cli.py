@@ -23,11 +23,23 @@ from generator.opmaak import datum
 STANDAARD_WERKBOEK = Path("invoer/voorbeeld.xlsx")
 
 
-@click.group(name="hitteplan", cls=Groep, invoke_without_command=True, no_args_is_help=True,
-             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-             options_metavar="[OPTIES]", subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
-@click.version_option(__version__, "--versie", "--version", prog_name="hitteplan", message="%(prog)s, versie %(version)s",
-                      help="Toon het versienummer en stop.")
+@click.group(
+    name="hitteplan",
+    cls=Groep,
+    invoke_without_command=True,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+@click.version_option(
+    __version__,
+    "--versie",
+    "--version",
+    prog_name="hitteplan",
+    message="%(prog)s, versie %(version)s",
+    help="Toon het versienummer en stop.",
+)
 @click.option("--debug", is_flag=True, help="Toon bij een onverwachte fout de volledige technische melding.")
 @click.pass_context
 def hoofd(ctx: click.Context, debug: bool) -> None:
@@ -47,7 +59,9 @@ def hoofd(ctx: click.Context, debug: bool) -> None:
 @hoofd.command(options_metavar="[OPTIES]")
 @click.argument("pad", type=Pad(bestand=True))
 @click.option("--overschrijven", is_flag=True, help="Vervang een bestaand bestand met dezelfde naam.")
-@click.option("--voorbeeld", is_flag=True, help="Schrijf het ingevulde voorbeeldwerkboek in plaats van een leeg werkboek.")
+@click.option(
+    "--voorbeeld", is_flag=True, help="Schrijf het ingevulde voorbeeldwerkboek in plaats van een leeg werkboek."
+)
 def nieuw(pad: Path, overschrijven: bool, voorbeeld: bool) -> None:
     """Schrijf een nieuw, leeg werkboek om in te vullen.
 
@@ -64,9 +78,14 @@ def nieuw(pad: Path, overschrijven: bool, voorbeeld: bool) -> None:
 
 @hoofd.command(options_metavar="[OPTIES]")
 @click.argument("werkboek", type=Pad())
-@click.option("--datum", "peildatum", type=Datum(), metavar="DATUM",
-              help="Controleer alsof het vandaag deze datum is, bijvoorbeeld 1-3-2027 (standaard: vandaag). Zo geeft "
-                   "de controle op elke dag hetzelfde antwoord.")
+@click.option(
+    "--datum",
+    "peildatum",
+    type=Datum(),
+    metavar="DATUM",
+    help="Controleer alsof het vandaag deze datum is, bijvoorbeeld 1-3-2027 (standaard: vandaag). Zo geeft "
+    "de controle op elke dag hetzelfde antwoord.",
+)
 def controleer(werkboek: Path, peildatum: dt.date | None) -> None:
     """Controleer een werkboek en noem elk probleem met blad en cel.
 
@@ -86,12 +105,16 @@ def controleer(werkboek: Path, peildatum: dt.date | None) -> None:
     for m in waarschuwingen:
         click.echo(f"Waarschuwing: {m}", err=True)
     if fouten:
-        click.echo(f"{_aantal(len(fouten), 'fout', 'fouten')} en {_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')} "
-                   f"in {werkboek.name}. Los de fouten op en controleer opnieuw.", err=True)
+        click.echo(
+            f"{_aantal(len(fouten), 'fout', 'fouten')} en {_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')} "
+            f"in {werkboek.name}. Los de fouten op en controleer opnieuw.",
+            err=True,
+        )
         sys.exit(1)
     _toon_voortgang(wb, vandaag)
-    click.echo(f"{werkboek.name} is in orde: geen fouten, "
-               f"{_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')}.")
+    click.echo(
+        f"{werkboek.name} is in orde: geen fouten, {_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')}."
+    )
 
 
 def _toon_voortgang(wb, vandaag: dt.date) -> None:
@@ -102,8 +125,10 @@ def _toon_voortgang(wb, vandaag: dt.date) -> None:
     for d in stand.documenten:
         click.echo(f"  Klaar: {d.naam}" if d.klaar else f"  Wacht: {d.naam} — {d.wacht_op}")
     if stand.volgende_stap:
-        click.echo(f"Volgende stap: {stand.volgende_stap}"
-                   f"{f', gepland {datum(stand.volgende_datum)}' if stand.volgende_datum else ''}.")
+        click.echo(
+            f"Volgende stap: {stand.volgende_stap}"
+            f"{f', gepland {datum(stand.volgende_datum)}' if stand.volgende_datum else ''}."
+        )
     if stand.advies:
         click.echo(f"Nu te doen: {stand.advies}.")
 
@@ -114,16 +139,25 @@ def _aantal(n: int, enkel: str, meer: str) -> str:
 
 @hoofd.command(options_metavar="[OPTIES]")
 @click.argument("werkboek", type=Pad(), default=STANDAARD_WERKBOEK, required=False)
-@click.option("-o", "--uitvoer", metavar="MAP",
-              help="Map voor de documenten (standaard: uitvoer/<gemeente>; bij een map met werkboeken: "
-                   "uitvoer/, met daarin een map per gemeente).")
-@click.option("--sjablonen", metavar="MAP",
-              help="Map met eigen sjablonen in de huisstijl van de gemeente; wat daar ontbreekt, komt uit de "
-                   "standaardsjablonen.")
+@click.option(
+    "-o",
+    "--uitvoer",
+    metavar="MAP",
+    help="Map voor de documenten (standaard: uitvoer/<gemeente>; bij een map met werkboeken: "
+    "uitvoer/, met daarin een map per gemeente).",
+)
+@click.option(
+    "--sjablonen",
+    metavar="MAP",
+    help="Map met eigen sjablonen in de huisstijl van de gemeente; wat daar ontbreekt, komt uit de standaardsjablonen.",
+)
 @click.option("--pdf", is_flag=True, help="Maak ook een PDF van elk document (daarvoor is LibreOffice nodig).")
-@click.option("--overschrijven", is_flag=True,
-              help="Vervang ook documenten die u met de hand hebt aangepast; het oude bestand gaat eerst naar een "
-                   "map 'reservekopie' met de datum van vandaag.")
+@click.option(
+    "--overschrijven",
+    is_flag=True,
+    help="Vervang ook documenten die u met de hand hebt aangepast; het oude bestand gaat eerst naar een "
+    "map 'reservekopie' met de datum van vandaag.",
+)
 def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, overschrijven: bool) -> None:
     """Maak de documenten uit een werkboek, of uit alle werkboeken in een map.
 
@@ -140,8 +174,11 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
     """
     uitvoer, sjablonen = _api().controleer_mappen(uitvoer, sjablonen)
     if werkboek == STANDAARD_WERKBOEK and not werkboek.exists():
-        click.echo(f"Het voorbeeld '{werkboek}' staat niet in deze map. Geef uw werkboek op, bijvoorbeeld: "
-                   "hitteplan bouw mijn-werkboek.xlsx", err=True)
+        click.echo(
+            f"Het voorbeeld '{werkboek}' staat niet in deze map. Geef uw werkboek op, bijvoorbeeld: "
+            "hitteplan bouw mijn-werkboek.xlsx",
+            err=True,
+        )
         sys.exit(1)
     if werkboek.is_dir():
         _bouw_map(werkboek, uitvoer, sjablonen, pdf, overschrijven)
@@ -162,8 +199,10 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
         brieven = sum(1 for p in paden if p.suffix == ".docx")
         overig = ", ".join(p.name for p in paden if p.suffix not in (".docx", ".pdf"))
         pdfs = sum(1 for p in paden if p.suffix == ".pdf")
-        click.echo(f"  {map_}/: {brieven} {'brief' if brieven == 1 else 'brieven'}"
-                   f"{f' (met {pdfs} pdf)' if pdfs else ''}{', ' + overig if overig else ''}")
+        click.echo(
+            f"  {map_}/: {brieven} {'brief' if brieven == 1 else 'brieven'}"
+            f"{f' (met {pdfs} pdf)' if pdfs else ''}{', ' + overig if overig else ''}"
+        )
     for m in resultaat.waarschuwingen:
         if m.ernst == Ernst.info:
             click.echo(f"  Niet gemaakt: {m}")
@@ -196,15 +235,23 @@ def _aangepast(a, map_: Path) -> str:
     """One line about a document kept as it is: changed by hand, or sent and its facts changed."""
     if a.verstuurd:
         if a.reservekopie is not None:
-            return (f"Verstuurd, maar de gegevens ervan zijn veranderd: {a.origineel.relative_to(map_)} is opnieuw "
-                    f"gemaakt (--overschrijven); het verstuurde bestand staat in {a.reservekopie.relative_to(map_)}")
-        return (f"Verstuurd, maar de gegevens ervan zijn veranderd: {a.origineel.relative_to(map_)} blijft zoals het "
-                f"was; de nieuwe versie staat ernaast: {a.nieuw.relative_to(map_)}")
+            return (
+                f"Verstuurd, maar de gegevens ervan zijn veranderd: {a.origineel.relative_to(map_)} is opnieuw "
+                f"gemaakt (--overschrijven); het verstuurde bestand staat in {a.reservekopie.relative_to(map_)}"
+            )
+        return (
+            f"Verstuurd, maar de gegevens ervan zijn veranderd: {a.origineel.relative_to(map_)} blijft zoals het "
+            f"was; de nieuwe versie staat ernaast: {a.nieuw.relative_to(map_)}"
+        )
     if a.reservekopie is not None:
-        return (f"Met de hand aangepast, toch vervangen (--overschrijven): {a.origineel.relative_to(map_)}; het oude "
-                f"bestand staat in {a.reservekopie.relative_to(map_)}")
-    return (f"Met de hand aangepast, blijft staan: {a.origineel.relative_to(map_)}; de nieuwe versie staat ernaast: "
-            f"{a.nieuw.relative_to(map_)}")
+        return (
+            f"Met de hand aangepast, toch vervangen (--overschrijven): {a.origineel.relative_to(map_)}; het oude "
+            f"bestand staat in {a.reservekopie.relative_to(map_)}"
+        )
+    return (
+        f"Met de hand aangepast, blijft staan: {a.origineel.relative_to(map_)}; de nieuwe versie staat ernaast: "
+        f"{a.nieuw.relative_to(map_)}"
+    )
 
 
 def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool, overschrijven: bool) -> None:
@@ -215,18 +262,23 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
         sys.exit(1)
     regels, mislukt = [], 0
     try:
-        with click.progressbar(stappen, length=len(werkboeken), label="Werkboeken", file=sys.stderr,
-                               show_pos=True) as balk:
+        with click.progressbar(
+            stappen, length=len(werkboeken), label="Werkboeken", file=sys.stderr, show_pos=True
+        ) as balk:
             for werkboek, resultaat in balk:
                 if isinstance(resultaat, HitteplanFout):
                     mislukt += 1
-                    eerste = (resultaat.fouten[0] if isinstance(resultaat, WerkboekFout) else resultaat)
+                    eerste = resultaat.fouten[0] if isinstance(resultaat, WerkboekFout) else resultaat
                     aantal = len(resultaat.fouten) if isinstance(resultaat, WerkboekFout) else 1
-                    regels.append(f"Mislukt: {werkboek.name}: {eerste}{f' (en nog {aantal - 1})' if aantal > 1 else ''}")
+                    regels.append(
+                        f"Mislukt: {werkboek.name}: {eerste}{f' (en nog {aantal - 1})' if aantal > 1 else ''}"
+                    )
                 else:
                     waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == Ernst.waarschuwing)
-                    regels.append(f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
-                                  f"{f', {waarsch} waarschuwingen' if waarsch else ''})")
+                    regels.append(
+                        f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
+                        f"{f', {waarsch} waarschuwingen' if waarsch else ''})"
+                    )
                     if resultaat.verstuurd:
                         regels.append(f"  {_verstuurd(resultaat.verstuurd, resultaat.map)}")
                     regels += [f"  {_aangepast(a, resultaat.map)}" for a in resultaat.aangepast]
@@ -234,15 +286,21 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
         for regel in regels:
             click.echo(regel, err=regel.startswith("Mislukt"))
     click.echo(f"Overzicht van alle werkboeken: {stappen.overzicht}")
-    click.echo(f"{len(werkboeken) - mislukt} van {len(werkboeken)} werkboeken gelukt"
-               f"{'; PDF' + chr(39) + 's gemaakt' if pdf else ''}.")
+    click.echo(
+        f"{len(werkboeken) - mislukt} van {len(werkboeken)} werkboeken gelukt"
+        f"{'; PDF' + chr(39) + 's gemaakt' if pdf else ''}."
+    )
     if mislukt:
         sys.exit(1)
 
 
 @hoofd.command(options_metavar="[OPTIES]")
-@click.option("--host", default="127.0.0.1", metavar="ADRES",
-              help="Het adres waarop de pagina luistert (standaard 127.0.0.1: alleen deze computer).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    metavar="ADRES",
+    help="Het adres waarop de pagina luistert (standaard 127.0.0.1: alleen deze computer).",
+)
 @click.option("--poort", default=8000, type=Getal(0, 65535), metavar="GETAL", help="De poort (standaard 8000).")
 @click.option("--open", "openen", is_flag=True, help="Open de pagina meteen in de browser.")
 def web(host: str, poort: int, openen: bool) -> None:

@@ -28,10 +28,18 @@ def maak_contactlijst(wb: Werkboek, sjablonen: Sjablonen) -> tuple[bytes, list[M
     teksten = _Teksten(wb, sjablonen)
     meldingen: list[Melding] = []
     if bellen:
-        meldingen.append(Melding(
-            f"{len(bellen)} nieuwe {'organisatie' if len(bellen) == 1 else 'organisaties'} nog niet benaderd, dus nog "
-            f"geen uitnodiging: {'; '.join(_belregel(s) for s in bellen)} (zie {NAAM})", ernst=Ernst.bellen))
-    context = {"bellen": bellen, "waarom": {s.organisatie: teksten.waarom(s.categorie) for s in bellen},
-               "moment": sjablonen.teksten("voortgang.toml").tekst(f"moment.{wb.moment}.naam")}
-    return render_docx(sjablonen.pad(SJABLOON), wb, context, datum=wb.standdatum,
-                       nabewerking=kolommen_op_maat), meldingen
+        meldingen.append(
+            Melding(
+                f"{len(bellen)} nieuwe {'organisatie' if len(bellen) == 1 else 'organisaties'} nog niet benaderd, dus nog "
+                f"geen uitnodiging: {'; '.join(_belregel(s) for s in bellen)} (zie {NAAM})",
+                ernst=Ernst.bellen,
+            )
+        )
+    context = {
+        "bellen": bellen,
+        "waarom": {s.organisatie: teksten.waarom(s.categorie) for s in bellen},
+        "moment": sjablonen.teksten("voortgang.toml").tekst(f"moment.{wb.moment}.naam"),
+    }
+    return render_docx(
+        sjablonen.pad(SJABLOON), wb, context, datum=wb.standdatum, nabewerking=kolommen_op_maat
+    ), meldingen

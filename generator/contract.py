@@ -14,8 +14,19 @@ from functools import cache
 from generator.paden import standaard_sjablonen
 
 TYPES = {
-    "tekst", "langetekst", "lijst", "datum", "tijd", "geheel", "percentage", "janee", "keuze",
-    "verwijzing", "email", "kleur", "wijkcode",
+    "tekst",
+    "langetekst",
+    "lijst",
+    "datum",
+    "tijd",
+    "geheel",
+    "percentage",
+    "janee",
+    "keuze",
+    "verwijzing",
+    "email",
+    "kleur",
+    "wijkcode",
 }
 
 
@@ -113,8 +124,11 @@ class Contract:
         for d in self.documenten:
             if any(n.blad == blad and n.veld == veld for n in d.nodig):
                 uit.append(d.naam.replace(" {bijeenkomst}", ""))
-            uit += [d.naam.replace("{bijeenkomst}", f"voor de {soort.lower()}") for soort, nodig in d.ook_nodig.items()
-                    if any(n.blad == blad and n.veld == veld for n in nodig)]
+            uit += [
+                d.naam.replace("{bijeenkomst}", f"voor de {soort.lower()}")
+                for soort, nodig in d.ook_nodig.items()
+                if any(n.blad == blad and n.veld == veld for n in nodig)
+            ]
         return tuple(uit)
 
     def blad(self, attr: str) -> Blad:
@@ -155,11 +169,18 @@ def _documenten(ruw: list[dict], bladen: list[Blad]) -> tuple[Documentsoort, ...
     for d in ruw:
         if d.get("per") is not None and d["per"] not in PER:
             raise ValueError(f"onbekende waarde voor per: {d['per']!r}")
-        uit.append(Documentsoort(
-            sleutel=d["sleutel"], naam=d["naam"], nodig=tuple(_nodig(r, bladen) for r in d.get("nodig", ())),
-            bijeenkomst=d.get("bijeenkomst"), per=d.get("per"),
-            ook_nodig={soort: tuple(_nodig(r, bladen) for r in regels)
-                       for soort, regels in d.get("ook_nodig", {}).items()}))
+        uit.append(
+            Documentsoort(
+                sleutel=d["sleutel"],
+                naam=d["naam"],
+                nodig=tuple(_nodig(r, bladen) for r in d.get("nodig", ())),
+                bijeenkomst=d.get("bijeenkomst"),
+                per=d.get("per"),
+                ook_nodig={
+                    soort: tuple(_nodig(r, bladen) for r in regels) for soort, regels in d.get("ook_nodig", {}).items()
+                },
+            )
+        )
     return tuple(uit)
 
 
@@ -176,20 +197,38 @@ def laad_contract() -> Contract:
             keuzes = tuple(v.get("keuzes") or lijsten.get(v.get("lijst", ""), ()))
             if v["type"] not in TYPES:
                 raise ValueError(f"onbekend type {v['type']!r} voor {b['naam']}/{v['label']}")
-            velden.append(Veld(
-                label=v["label"], attr=v["attr"], type=v["type"],
-                verplicht=v.get("verplicht", False), uniek=v.get("uniek", False), keuzes=keuzes,
-                verwijst=v.get("verwijst"), standaard=v.get("standaard"),
-                breedte=v.get("breedte", 16), uitleg=v.get("uitleg", ""),
-                ook=tuple(v.get("ook", ())),
-            ))
-        bladen.append(Blad(naam=b["naam"], attr=b["attr"], soort=b["soort"], velden=tuple(velden),
-                           uitleg=b.get("uitleg", ""), ook=tuple(b.get("ook", ()))))
+            velden.append(
+                Veld(
+                    label=v["label"],
+                    attr=v["attr"],
+                    type=v["type"],
+                    verplicht=v.get("verplicht", False),
+                    uniek=v.get("uniek", False),
+                    keuzes=keuzes,
+                    verwijst=v.get("verwijst"),
+                    standaard=v.get("standaard"),
+                    breedte=v.get("breedte", 16),
+                    uitleg=v.get("uitleg", ""),
+                    ook=tuple(v.get("ook", ())),
+                )
+            )
+        bladen.append(
+            Blad(
+                naam=b["naam"],
+                attr=b["attr"],
+                soort=b["soort"],
+                velden=tuple(velden),
+                uitleg=b.get("uitleg", ""),
+                ook=tuple(b.get("ook", ())),
+            )
+        )
     gebied = next((v for b in bladen for v in b.velden if b.attr == "algemeen" and v.attr == "gebiedsnaam"), None)
     if gebied is not None and set(gebied.keuzes) != set(ruw.get("gebiedswoorden", {})):
         raise ValueError("[gebiedswoorden] moet voor elke keuze van Algemeen: Gebiedsnaam het enkel- en meervoud geven")
     return Contract(
-        versie=ruw["versie"], bladen=tuple(bladen), lijsten=lijsten,
+        versie=ruw["versie"],
+        bladen=tuple(bladen),
+        lijsten=lijsten,
         lagen={k: tuple(v) for k, v in ruw["lagen"].items()},
         zorgcategorieen=tuple(ruw["zorg"]["categorieen"]),
         zorglocatiesoorten=tuple(ruw["zorg"]["locatiesoorten"]),

@@ -69,8 +69,13 @@ class Deck:
             raise SjabloonFout(f"Sjabloon '{pad.name}' is geen geldig PowerPoint-bestand (.pptx).") from err
         self.teksten = sjablonen.teksten(TEKSTEN)
         self.context = {
-            "wb": wb, "alg": wb.algemeen, "ambitie": wb.ambitie, "notitie": wb.notitie,
-            "start": wb.startbijeenkomst, "dialoog": wb.dialoog, "bestuurlijk": wb.bestuurlijke_bijeenkomst,
+            "wb": wb,
+            "alg": wb.algemeen,
+            "ambitie": wb.ambitie,
+            "notitie": wb.notitie,
+            "start": wb.startbijeenkomst,
+            "dialoog": wb.dialoog,
+            "bestuurlijk": wb.bestuurlijke_bijeenkomst,
             "rangorde": wb.rangorde,
         }
         self.kleur = (wb.algemeen.huisstijlkleur or "#00689E").lstrip("#")
@@ -84,8 +89,11 @@ class Deck:
         """The slide master's shapes drawn in the template's standard colour (the band along
         the top of every slide) take the house colour."""
         for vorm in self.prs.slide_master.shapes:
-            if vorm.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and vorm.fill.type == MSO_FILL.SOLID \
-                    and str(vorm.fill.fore_color.rgb) == STANDAARDKLEUR:
+            if (
+                vorm.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE
+                and vorm.fill.type == MSO_FILL.SOLID
+                and str(vorm.fill.fore_color.rgb) == STANDAARDKLEUR
+            ):
                 vorm.fill.fore_color.rgb = RGBColor.from_string(self.kleur.upper())
 
     # -- texts ---------------------------------------------------------------------------
@@ -122,8 +130,15 @@ class Deck:
         if kleur:
             r.font.color.rgb = RGBColor.from_string(kleur.upper())
 
-    def tekstvak(self, dia, vak: Vak, alineas: list[tuple[str, float, bool, str | None, bool]],
-                 naam: str, midden: bool = False, uitlijning=None):
+    def tekstvak(
+        self,
+        dia,
+        vak: Vak,
+        alineas: list[tuple[str, float, bool, str | None, bool]],
+        naam: str,
+        midden: bool = False,
+        uitlijning=None,
+    ):
         """A text box; each paragraph (text, size, bold, colour, bullet). Autofit off:
         the caller has measured that it fits."""
         vorm = dia.shapes.add_textbox(inch(vak.links), inch(vak.boven), inch(vak.breedte), inch(vak.hoogte))
@@ -187,8 +202,13 @@ class Deck:
             b, h = beeld.size
         schaal = min(vak.breedte / b, vak.hoogte / h)
         breedte, hoogte = b * schaal, h * schaal
-        vorm = dia.shapes.add_picture(self.logo, inch(vak.links + vak.breedte - breedte),
-                                      inch(vak.boven + (vak.hoogte - hoogte) / 2), inch(breedte), inch(hoogte))
+        vorm = dia.shapes.add_picture(
+            self.logo,
+            inch(vak.links + vak.breedte - breedte),
+            inch(vak.boven + (vak.hoogte - hoogte) / 2),
+            inch(breedte),
+            inch(hoogte),
+        )
         vorm.name = "Logo"
         self.alt(vorm, self.t("algemeen.logo_alt"))
 
@@ -236,8 +256,16 @@ class Deck:
         paginas.append(pagina)
         return paginas
 
-    def opsomming(self, sleutel: str, items: list[str], notities: str, grootte: float = 22, titel: str | None = None,
-                  vet_eerste: bool = False, doorlopen: bool = True) -> list[str]:
+    def opsomming(
+        self,
+        sleutel: str,
+        items: list[str],
+        notities: str,
+        grootte: float = 22,
+        titel: str | None = None,
+        vet_eerste: bool = False,
+        doorlopen: bool = True,
+    ) -> list[str]:
         """Bullets on one slide, the text down to 18 pt (never below ``grootte`` - 4) before
         anything is moved. What still does not fit continues on a next slide with at least
         three items (``doorlopen``), or is returned for the speaker notes."""
@@ -260,9 +288,18 @@ class Deck:
             self.tekstvak(dia, INHOUD, pagina, "Inhoud")
         return rest
 
-    def tabel(self, sleutel: str, koppen: list[str], rijen: list[list[str]], breedtes: list[float], notities: str,
-              grootte: float = 14, alt_tekst: str | None = None, titel: str | None = None,
-              doorlopen: bool = True) -> int:
+    def tabel(
+        self,
+        sleutel: str,
+        koppen: list[str],
+        rijen: list[list[str]],
+        breedtes: list[float],
+        notities: str,
+        grootte: float = 14,
+        alt_tekst: str | None = None,
+        titel: str | None = None,
+        doorlopen: bool = True,
+    ) -> int:
         """A table with its header row in the house colour; rows that do not fit continue on a
         next slide with the header repeated (``doorlopen``), or stay off: returns how many rows
         are on the slides."""
@@ -271,8 +308,13 @@ class Deck:
         breedtes = [b * schaal for b in breedtes]
 
         def rijhoogte(cellen, vet=False) -> float:
-            return max(meten.regels(str(c), b * 72 - 14.4, grootte, vet=vet) for c, b in zip(cellen, breedtes)) \
-                * grootte * REGEL + 7.2 + 2
+            return (
+                max(meten.regels(str(c), b * 72 - 14.4, grootte, vet=vet) for c, b in zip(cellen, breedtes))
+                * grootte
+                * REGEL
+                + 7.2
+                + 2
+            )
 
         beschikbaar = INHOUD.hoogte * 72 * 0.92 - rijhoogte(koppen, True)
         paginas: list[list[list[str]]] = []
@@ -292,8 +334,14 @@ class Deck:
             kop = titel if n == 0 else self.t("algemeen.vervolg", titel=titel)
             dia = self.dia(kop, notities)
             hoogte = (rijhoogte(koppen, True) + sum(rijhoogte(r) for r in pagina)) / 72
-            vorm = dia.shapes.add_table(len(pagina) + 1, len(koppen), inch(INHOUD.links), inch(INHOUD.boven),
-                                        inch(INHOUD.breedte), inch(min(hoogte, INHOUD.hoogte)))
+            vorm = dia.shapes.add_table(
+                len(pagina) + 1,
+                len(koppen),
+                inch(INHOUD.links),
+                inch(INHOUD.boven),
+                inch(INHOUD.breedte),
+                inch(min(hoogte, INHOUD.hoogte)),
+            )
             vorm.name = "Tabel"
             self.alt(vorm, alt_tekst or titel)
             tabel = vorm.table
@@ -314,8 +362,9 @@ class Deck:
                         self.run(p, regel, grootte, vet=r == 0, kleur="FFFFFF" if r == 0 else None)
         return sum(len(pagina) for pagina in paginas)
 
-    def grafiek(self, sleutel: str, wijken, waarden, procent: bool, notities_sleutel: str, rest=(),
-                maximum: float | None = None) -> None:
+    def grafiek(
+        self, sleutel: str, wijken, waarden, procent: bool, notities_sleutel: str, rest=(), maximum: float | None = None
+    ) -> None:
         """A native clustered bar chart of ``wijken`` on one slide (``rest``: the wijken left
         off, named in the notes). The value axis runs from 0 to ``maximum`` (100 for
         percentages), so that a measure has one scale in every chart."""
@@ -327,8 +376,14 @@ class Deck:
             data.categories = [w.wijk for w in deel]
             for naam, attr in zip(reeksen, waarden):
                 data.add_series(naam, [getattr(w, attr) for w in deel])
-            vorm = dia.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, inch(INHOUD.links), inch(INHOUD.boven),
-                                        inch(INHOUD.breedte), inch(INHOUD.hoogte), data)
+            vorm = dia.shapes.add_chart(
+                XL_CHART_TYPE.BAR_CLUSTERED,
+                inch(INHOUD.links),
+                inch(INHOUD.boven),
+                inch(INHOUD.breedte),
+                inch(INHOUD.hoogte),
+                data,
+            )
             vorm.name = "Grafiek"
             self.alt(vorm, self.t(f"{sleutel}.alt", wijken=deel))
             grafiek = vorm.chart
@@ -361,24 +416,41 @@ class Deck:
         schaal = min(INHOUD.breedte / b, INHOUD.hoogte / h)
         breedte, hoogte = b * schaal, h * schaal
         links = INHOUD.links + (INHOUD.breedte - breedte) / 2
-        vorm = dia.shapes.add_picture(io.BytesIO(op_maat(pad, breedte * 25.4)), inch(links), inch(INHOUD.boven),
-                                      inch(breedte), inch(hoogte))
+        vorm = dia.shapes.add_picture(
+            io.BytesIO(op_maat(pad, breedte * 25.4)), inch(links), inch(INHOUD.boven), inch(breedte), inch(hoogte)
+        )
         vorm.name = "Hittekaart"
         self.alt(vorm, self.t(f"{sleutel}.alt"))
 
-    def vak_met_tekst(self, dia, vak: Vak, tekst: str, grootte: float, vulkleur: str | None, tekstkleur: str,
-                      vet: bool = True, vorm_soort=None):
+    def vak_met_tekst(
+        self,
+        dia,
+        vak: Vak,
+        tekst: str,
+        grootte: float,
+        vulkleur: str | None,
+        tekstkleur: str,
+        vet: bool = True,
+        vorm_soort=None,
+    ):
         """A filled shape with centred text, shrinking the text (not below 12 pt) until it fits."""
         bruikbaar = vak.breedte * 72 * (0.75 if vorm_soort is not None else 1.0) - 14.4
 
         def past(maat: float) -> bool:
             langste = max(meten.breedte(w, maat, vet=vet) for w in tekst.split())
-            return langste <= bruikbaar and self.hoogte([(tekst, maat, vet, None, False)], vak.breedte) <= vak.hoogte * 72
+            return (
+                langste <= bruikbaar and self.hoogte([(tekst, maat, vet, None, False)], vak.breedte) <= vak.hoogte * 72
+            )
 
         while grootte > 12 and not past(grootte):
             grootte -= 1
-        vorm = dia.shapes.add_shape(vorm_soort or MSO_SHAPE.ROUNDED_RECTANGLE, inch(vak.links), inch(vak.boven),
-                                    inch(vak.breedte), inch(vak.hoogte))
+        vorm = dia.shapes.add_shape(
+            vorm_soort or MSO_SHAPE.ROUNDED_RECTANGLE,
+            inch(vak.links),
+            inch(vak.boven),
+            inch(vak.breedte),
+            inch(vak.hoogte),
+        )
         if vulkleur:
             vorm.fill.solid()
             vorm.fill.fore_color.rgb = RGBColor.from_string(vulkleur)
@@ -405,7 +477,8 @@ class Deck:
         kern.language = rauw.TAAL
         kern.revision = 1
 
-        moment = dt.datetime.combine((self.wb.startbijeenkomst.datum if self.wb.startbijeenkomst
-                                      else self.wb.standdatum), dt.time(9, 0))
+        moment = dt.datetime.combine(
+            (self.wb.startbijeenkomst.datum if self.wb.startbijeenkomst else self.wb.standdatum), dt.time(9, 0)
+        )
         kern.created = kern.modified = kern.last_printed = moment
         return bewaar(self.prs.save, rauw.nederlandse_standaard)

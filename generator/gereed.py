@@ -18,8 +18,10 @@ from generator.model import Bijeenkomst, Mijlpaal, Werkboek
 from generator.sjabloon import render_tekst
 
 # Meetings that get invitations are those still to come; cancelled meetings get nothing.
-_NIET_MEER = {"bijeenkomst": (BIJEENKOMST.geannuleerd,),
-              "komende bijeenkomst": (BIJEENKOMST.afgerond, BIJEENKOMST.geannuleerd)}
+_NIET_MEER = {
+    "bijeenkomst": (BIJEENKOMST.geannuleerd,),
+    "komende bijeenkomst": (BIJEENKOMST.afgerond, BIJEENKOMST.geannuleerd),
+}
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,12 @@ def _controleer(wb: Werkboek, contract: Contract, nodig: Nodig, bijeenkomst: Bij
         label = _label(contract, blad.attr, nodig.veld)
         cel = wb.plekken.cel(blad.attr, nodig.veld, bijeenkomst.rij)
         if nodig.waarde is not None and waarde != nodig.waarde:
-            return Ontbrekend(bladnaam, cel, f"{label} '{nodig.waarde}'" if cel else
-                              f"de kolom {label} met '{nodig.waarde}'", leeg=_leeg(waarde))
+            return Ontbrekend(
+                bladnaam,
+                cel,
+                f"{label} '{nodig.waarde}'" if cel else f"de kolom {label} met '{nodig.waarde}'",
+                leeg=_leeg(waarde),
+            )
         if nodig.waarde is None and _leeg(waarde):
             return Ontbrekend(bladnaam, cel, label if cel else f"de kolom {label}")
         return None
@@ -126,8 +132,13 @@ def _controleer(wb: Werkboek, contract: Contract, nodig: Nodig, bijeenkomst: Bij
         return None
     label = _label(contract, blad.attr, nodig.veld)
     kolom = wb.plekken.kolommen.get(blad.attr, {}).get(nodig.veld)
-    return Ontbrekend(bladnaam, None, f"kolom {kolom} ({label}) bij minstens één rij" if kolom else
-                      f"een kolom {label}, ingevuld bij minstens één rij")
+    return Ontbrekend(
+        bladnaam,
+        None,
+        f"kolom {kolom} ({label}) bij minstens één rij"
+        if kolom
+        else f"een kolom {label}, ingevuld bij minstens één rij",
+    )
 
 
 def _document(wb: Werkboek, contract: Contract, soort: Documentsoort, bijeenkomst: Bijeenkomst | None) -> Document:
@@ -150,8 +161,9 @@ def documenten(wb: Werkboek, contract: Contract | None = None) -> tuple[Document
         elif soort.bijeenkomst is not None:
             eerste = wb.bijeenkomst(soort.bijeenkomst)
             if eerste is None:
-                gevonden = Ontbrekend(wb.bladnaam("bijeenkomsten"), None,
-                                      f"nog geen rij met Soort '{soort.bijeenkomst}'")
+                gevonden = Ontbrekend(
+                    wb.bladnaam("bijeenkomsten"), None, f"nog geen rij met Soort '{soort.bijeenkomst}'"
+                )
                 uit.append(Document(soort.sleutel, soort.naam, (gevonden,)))
             else:
                 uit.append(_document(wb, contract, soort, eerste))
@@ -167,8 +179,16 @@ def volgende_mijlpaal(wb: Werkboek, vandaag: dt.date | None = None) -> Mijlpaal 
     a milestone already past is no next step, whatever its status."""
     gehouden = {n.casefold() for b in wb.gehouden for n in (b.naam, b.soort)}
     peil = max((d for d in (wb.momentdatum, vandaag) if d is not None), default=None)
-    return next((m for m in wb.planning if m.status != PLANNING.gereed and m.mijlpaal.casefold() not in gehouden
-                 and (peil is None or m.gereed >= peil)), None)
+    return next(
+        (
+            m
+            for m in wb.planning
+            if m.status != PLANNING.gereed
+            and m.mijlpaal.casefold() not in gehouden
+            and (peil is None or m.gereed >= peil)
+        ),
+        None,
+    )
 
 
 def komende_bijeenkomst(wb: Werkboek) -> Bijeenkomst | None:
@@ -183,11 +203,18 @@ def advies(wb: Werkboek, teksten, vandaag: dt.date | None = None) -> str:
     b = komende_bijeenkomst(wb)
     weken = teksten.waarde("uitnodigen_weken", int)
     uiterlijk = b.datum - dt.timedelta(weeks=weken) if b is not None else None
-    context = {"wb": wb, "b": b, "weken": teksten.tekst("uitnodigen_tekst"), "uiterlijk": uiterlijk,
-               "te_laat": uiterlijk is not None and vandaag is not None and uiterlijk < vandaag,
-               "bellen": [s.organisatie for s in wb.stakeholders if s.nieuw and s.status == PARTNER.nog_benaderen]}
-    delen = [render_tekst(teksten.naam, f"de tekst '{sleutel}'", teksten.tekst(sleutel), context)
-             for sleutel in ("bellen", f"moment.{wb.moment}.stap")]
+    context = {
+        "wb": wb,
+        "b": b,
+        "weken": teksten.tekst("uitnodigen_tekst"),
+        "uiterlijk": uiterlijk,
+        "te_laat": uiterlijk is not None and vandaag is not None and uiterlijk < vandaag,
+        "bellen": [s.organisatie for s in wb.stakeholders if s.nieuw and s.status == PARTNER.nog_benaderen],
+    }
+    delen = [
+        render_tekst(teksten.naam, f"de tekst '{sleutel}'", teksten.tekst(sleutel), context)
+        for sleutel in ("bellen", f"moment.{wb.moment}.stap")
+    ]
     return "; ".join(d for d in delen if d)
 
 
@@ -198,5 +225,13 @@ def voortgang(wb: Werkboek, teksten, contract: Contract | None = None, vandaag: 
     asks (:func:`advies`); ``vandaag`` is the reference date (none: the workbook's own dates)."""
     mijlpaal = volgende_mijlpaal(wb, vandaag)
     stap, datum = (mijlpaal.mijlpaal, mijlpaal.gereed) if mijlpaal is not None else (None, None)
-    return Voortgang(wb.moment, teksten.tekst(f"moment.{wb.moment}.naam"), wb.momentdatum, documenten(wb, contract),
-                     stap, datum, mijlpaal, advies(wb, teksten, vandaag))
+    return Voortgang(
+        wb.moment,
+        teksten.tekst(f"moment.{wb.moment}.naam"),
+        wb.momentdatum,
+        documenten(wb, contract),
+        stap,
+        datum,
+        mijlpaal,
+        advies(wb, teksten, vandaag),
+    )

@@ -112,16 +112,21 @@ def lees_manifest(map_: Path) -> Manifest | None:
     uit = Manifest()
     for rel, waarde in bestanden.items():
         if _binnen_zonder_link(map_, rel) is None or rel == MANIFEST:
-            uit.meldingen.append(f"{MANIFEST} noemt '{rel}', dat geen bestand in deze uitvoermap is; die regel is "
-                                 "overgeslagen.")
+            uit.meldingen.append(
+                f"{MANIFEST} noemt '{rel}', dat geen bestand in deze uitvoermap is; die regel is overgeslagen."
+            )
         elif not isinstance(waarde, str) or not _SHA.fullmatch(waarde):
             uit.meldingen.append(f"{MANIFEST} heeft voor '{rel}' geen geldige vingerafdruk; die regel is overgeslagen.")
         else:
             uit.bestanden[rel] = waarde
     herkomst = gegevens.get("herkomst") if isinstance(gegevens, dict) else None
-    for rel, h in (herkomst.items() if isinstance(herkomst, dict) else ()):
-        if rel in uit.bestanden and isinstance(h, dict) and isinstance(h.get("moment"), dict) \
-                and (h.get("bron") is None or isinstance(h.get("bron"), str)):
+    for rel, h in herkomst.items() if isinstance(herkomst, dict) else ():
+        if (
+            rel in uit.bestanden
+            and isinstance(h, dict)
+            and isinstance(h.get("moment"), dict)
+            and (h.get("bron") is None or isinstance(h.get("bron"), str))
+        ):
             uit.herkomst[rel] = h
     return uit
 
@@ -157,13 +162,21 @@ def _reservekopie(tx: Transactie, map_: Path, pad: Path, vandaag: dt.date) -> Pa
         for m in nieuw:
             sync_map(m.parent)
     except OSError as err:
-        raise UitvoerFout(f"De reservekopie '{kandidaat}' kan niet worden geschreven ({err.strerror or err}); er is "
-                          "niets vervangen.") from err
+        raise UitvoerFout(
+            f"De reservekopie '{kandidaat}' kan niet worden geschreven ({err.strerror or err}); er is niets vervangen."
+        ) from err
     return kandidaat
 
 
-def bewaar_handwerk(tx: Transactie, map_: Path, werkboek: str, overschrijven: bool = False,
-                    vandaag: dt.date | None = None, herkomst=None, voorbij=None) -> Handwerk:
+def bewaar_handwerk(
+    tx: Transactie,
+    map_: Path,
+    werkboek: str,
+    overschrijven: bool = False,
+    vandaag: dt.date | None = None,
+    herkomst=None,
+    voorbij=None,
+) -> Handwerk:
     """Make the prepared transaction ``tx`` for ``map_`` keep every hand edit and every
     document of a past moment, and add this build's manifest to it. ``herkomst(relative path)``
     gives the moment and source of a document (:func:`generator.archief.herkomst`),
@@ -239,8 +252,12 @@ def bewaar_handwerk(tx: Transactie, map_: Path, werkboek: str, overschrijven: bo
     if not overschrijven:  # a PDF goes with its document
         for a in list(aangepast):
             pdf, nieuw_pdf = a.origineel.with_suffix(".pdf"), a.nieuw.with_suffix(".pdf")
-            if a.origineel.suffix != ".pdf" and pdf in tx.nieuw and vrij(nieuw_pdf) \
-                    and all(x.origineel != pdf for x in aangepast):
+            if (
+                a.origineel.suffix != ".pdf"
+                and pdf in tx.nieuw
+                and vrij(nieuw_pdf)
+                and all(x.origineel != pdf for x in aangepast)
+            ):
                 tx.verplaats(pdf, nieuw_pdf)
                 if rel(pdf) in nieuwe_herkomst:
                     nieuwe_herkomst[rel(nieuw_pdf)] = nieuwe_herkomst.pop(rel(pdf))
@@ -263,8 +280,12 @@ def bewaar_handwerk(tx: Transactie, map_: Path, werkboek: str, overschrijven: bo
                 herkomst_uit[r] = oud.herkomst[r]
             verouderd.append(pad)
         # changed by hand, or a version made beside one: the trekker's now, not named
-    inhoud = {"hitteplan": __version__, "werkboek": werkboek, "bestanden": {**bewaard, **geschreven},
-              "herkomst": herkomst_uit}
+    inhoud = {
+        "hitteplan": __version__,
+        "werkboek": werkboek,
+        "bestanden": {**bewaard, **geschreven},
+        "herkomst": herkomst_uit,
+    }
     tx.voeg_toe(map_ / MANIFEST, (json.dumps(inhoud, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode())
     return Handwerk(aangepast, verouderd, sorted(verstuurd), oud.meldingen if oud is not None else [])
 

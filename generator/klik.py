@@ -45,8 +45,11 @@ class Opdracht(click.Command):
         return optie
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        regels = [r for p in self.get_params(ctx)
-                  if not isinstance(p, click.Argument) and (r := p.get_help_record(ctx)) is not None]
+        regels = [
+            r
+            for p in self.get_params(ctx)
+            if not isinstance(p, click.Argument) and (r := p.get_help_record(ctx)) is not None
+        ]
         if regels:
             with formatter.section("Opties"):
                 formatter.write_dl(regels)
@@ -58,8 +61,11 @@ class Opdracht(click.Command):
             fout.ctx = fout.ctx or ctx  # the parser's errors come without the command they belong to
             raise
         if ctx.args and not isinstance(self, click.Group):  # extra arguments are let through, then refused in Dutch
-            raise click.UsageError(f"{'dit argument hoort' if len(ctx.args) == 1 else 'deze argumenten horen'} hier "
-                                   f"niet: {' '.join(ctx.args)}", ctx)
+            raise click.UsageError(
+                f"{'dit argument hoort' if len(ctx.args) == 1 else 'deze argumenten horen'} hier "
+                f"niet: {' '.join(ctx.args)}",
+                ctx,
+            )
         return rest
 
 
@@ -137,8 +143,11 @@ def gebruiksfout(fout: click.UsageError) -> str:
         naam = fout.param.human_readable_name if fout.param is not None else ""
         return f"ontbrekend argument {naam}." if naam else "er ontbreekt een argument."
     if isinstance(fout, click.BadParameter):
-        wie = (fout.param.opts[0] if isinstance(fout.param, click.Option) else fout.param.human_readable_name) \
-            if fout.param is not None else ""
+        wie = (
+            (fout.param.opts[0] if isinstance(fout.param, click.Option) else fout.param.human_readable_name)
+            if fout.param is not None
+            else ""
+        )
         return f"{wie}: {fout.message}." if wie else f"{fout.message}."
     return f"{fout.message}."  # the project's own usage errors, in Dutch
 
@@ -169,8 +178,11 @@ class Groep(Opdracht, click.Group):
         self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        opdrachten = [(naam, opdracht) for naam in self.list_commands(ctx)
-                      if (opdracht := self.get_command(ctx, naam)) is not None and not opdracht.hidden]
+        opdrachten = [
+            (naam, opdracht)
+            for naam in self.list_commands(ctx)
+            if (opdracht := self.get_command(ctx, naam)) is not None and not opdracht.hidden
+        ]
         breedte = formatter.width - 6 - max((len(naam) for naam, _ in opdrachten), default=0)
         regels = [(naam, opdracht.get_short_help_str(breedte)) for naam, opdracht in opdrachten]
         if regels:
@@ -201,8 +213,11 @@ class Groep(Opdracht, click.Group):
             for melding in fout.fouten:
                 click.echo(f"Fout: {melding}", err=True)
             aantal = len(fout.fouten)
-            click.echo(f"{aantal} {'fout' if aantal == 1 else 'fouten'} in het werkboek; er zijn geen documenten "
-                       "gemaakt of veranderd.", err=True)
+            click.echo(
+                f"{aantal} {'fout' if aantal == 1 else 'fouten'} in het werkboek; er zijn geen documenten "
+                "gemaakt of veranderd.",
+                err=True,
+            )
             ctx.exit(1)
         except HitteplanFout as fout:
             click.echo(str(fout), err=True)
@@ -216,6 +231,9 @@ class Groep(Opdracht, click.Group):
             if ctx.params.get("debug") or (ctx.obj or {}).get("debug"):
                 traceback.print_exc()
             else:
-                click.echo("Er ging iets onverwachts mis. Meld dit alstublieft bij de beheerders van hitteplan, "
-                           "met de uitvoer van dezelfde opdracht met --debug ervoor.", err=True)
+                click.echo(
+                    "Er ging iets onverwachts mis. Meld dit alstublieft bij de beheerders van hitteplan, "
+                    "met de uitvoer van dezelfde opdracht met --debug ervoor.",
+                    err=True,
+                )
             ctx.exit(1)

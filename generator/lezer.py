@@ -38,12 +38,20 @@ def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[tuple[obj
                 continue
             waarde = cel.waarde
             if cel.soort == "formule":
-                lezing.fout("bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
-                            "Excel of LibreOffice en sla het opnieuw op", titel, coord)
+                lezing.fout(
+                    "bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
+                    "Excel of LibreOffice en sla het opnieuw op",
+                    titel,
+                    coord,
+                )
                 waarde = None
             elif cel.soort == "fout":
-                lezing.fout(f"bevat de Excel-foutwaarde {waarden.toon(waarde)}; vul hier een gewone waarde in of "
-                            "herstel de formule", titel, coord)
+                lezing.fout(
+                    f"bevat de Excel-foutwaarde {waarden.toon(waarde)}; vul hier een gewone waarde in of "
+                    "herstel de formule",
+                    titel,
+                    coord,
+                )
                 waarde = None
             if isinstance(waarde, str) and not waarde.strip("\u00a0 \t\r\n"):
                 waarde = None
@@ -78,8 +86,12 @@ def _zet_om(veld: Veld, waarde: object, notatie: str, blad: str, cel: str, lezin
                 if waarden.lijkt_fractie(waarde, notatie):
                     procent = f"{getal * 100:g}".replace(".", ",")
                     gelezen = f"{getal:g}".replace(".", ",")
-                    lezing.waarschuw(f"'{gelezen}' staat hier als {gelezen}%; bedoelt u {procent}%? Typ dan {procent} "
-                                     f"of {procent}%. Bedoelt u echt {gelezen}%, dan mag het zo blijven", blad, cel)
+                    lezing.waarschuw(
+                        f"'{gelezen}' staat hier als {gelezen}%; bedoelt u {procent}%? Typ dan {procent} "
+                        f"of {procent}%. Bedoelt u echt {gelezen}%, dan mag het zo blijven",
+                        blad,
+                        cel,
+                    )
                 return getal
             case "janee":
                 return waarden.lees_janee(waarde)
@@ -120,10 +132,14 @@ def _lees_velden(blad: Blad, titel: str, cellen, lezing: Lezing) -> Rij:
         if veld is None:
             continue
         waarde, notatie, _ = rij[kol_waarde] if len(rij) > kol_waarde else (None, "General", "")
-        cel = f"{kolomletters(kol_waarde + 1)}{rij[kol_veld][2][len(kolomletters(kol_veld + 1)):]}"
+        cel = f"{kolomletters(kol_waarde + 1)}{rij[kol_veld][2][len(kolomletters(kol_veld + 1)) :]}"
         if veld.attr in gezien:
-            lezing.fout(f"het veld '{veld.label}' staat hier nog een keer (ook in cel {gezien[veld.attr]}); "
-                        "vul het maar één keer in", titel, cel)
+            lezing.fout(
+                f"het veld '{veld.label}' staat hier nog een keer (ook in cel {gezien[veld.attr]}); "
+                "vul het maar één keer in",
+                titel,
+                cel,
+            )
             continue
         gezien[veld.attr] = cel
         uit.cellen[veld.attr] = cel
@@ -153,16 +169,24 @@ def _lees_rijen(blad: Blad, titel: str, cellen, lezing: Lezing) -> list[Rij]:
         if veld is None:
             continue
         if veld.attr in kolommen:
-            lezing.fout(f"de kolom '{veld.label}' staat er twee keer (ook in cel "
-                        f"{kolomletters(kolommen[veld.attr] + 1)}1); laat er één over", titel, coord)
+            lezing.fout(
+                f"de kolom '{veld.label}' staat er twee keer (ook in cel "
+                f"{kolomletters(kolommen[veld.attr] + 1)}1); laat er één over",
+                titel,
+                coord,
+            )
             continue
         kolommen[veld.attr] = index
     lezing.kolommen[blad.attr] = {attr: kolomletters(index + 1) for attr, index in kolommen.items()}
     ontbrekend = [v.label for v in blad.velden if v.verplicht and v.attr not in kolommen]
     if ontbrekend:
         namen = "', '".join(ontbrekend)
-        lezing.fout(f"de verplichte kolom '{namen}' ontbreekt in de kopregel (rij 1)" if len(ontbrekend) == 1 else
-                    f"de verplichte kolommen '{namen}' ontbreken in de kopregel (rij 1)", titel)
+        lezing.fout(
+            f"de verplichte kolom '{namen}' ontbreekt in de kopregel (rij 1)"
+            if len(ontbrekend) == 1
+            else f"de verplichte kolommen '{namen}' ontbreken in de kopregel (rij 1)",
+            titel,
+        )
         return []
     uit = []
     for rij in cellen[1:]:
@@ -199,17 +223,26 @@ def _werkboekversie(wm: Werkmap, lezing: Lezing) -> int | None:
     for rij in wm.rijen(titel, max_rijen=60):
         for c, cel in enumerate(rij):
             volgende = rij[c + 1] if c + 1 < len(rij) else None
-            if cel is not None and cel.waarde is not None and normaliseer(cel.waarde) == "werkboekversie" \
-                    and volgende is not None:
+            if (
+                cel is not None
+                and cel.waarde is not None
+                and normaliseer(cel.waarde) == "werkboekversie"
+                and volgende is not None
+            ):
                 try:
                     versie = waarden.lees_geheel(volgende.waarde)
                 except waarden.OngeldigeWaarde:
-                    lezing.fout(f"'{volgende.waarde}' is geen versienummer; verwacht een geheel getal", titel,
-                                volgende.coord)
+                    lezing.fout(
+                        f"'{volgende.waarde}' is geen versienummer; verwacht een geheel getal", titel, volgende.coord
+                    )
                     return None
                 if versie > lezing.contract.versie:
-                    lezing.fout(f"dit werkboek heeft versie {versie}, nieuwer dan deze generator kent "
-                                f"(versie {lezing.contract.versie}); werk de generator bij", titel, volgende.coord)
+                    lezing.fout(
+                        f"dit werkboek heeft versie {versie}, nieuwer dan deze generator kent "
+                        f"(versie {lezing.contract.versie}); werk de generator bij",
+                        titel,
+                        volgende.coord,
+                    )
                 return versie
     return None
 
@@ -224,9 +257,14 @@ def _bladen(wm: Werkmap, lezing: Lezing) -> dict[str, str]:
         sleutel, skelet = normaliseer(titel), waarden.skelet(titel)
         if sleutel in bladen or skelet in gezien:
             ander = bladen.get(sleutel) or gezien[skelet]
-            hoe = f"bijna dezelfde naam ('{ander}' en '{titel}')" if sleutel in bladen else (
-                f"namen die er hetzelfde uitzien ('{ander}' en '{titel}'; een letter uit een ander schrift of een "
-                "onzichtbaar teken)")
+            hoe = (
+                f"bijna dezelfde naam ('{ander}' en '{titel}')"
+                if sleutel in bladen
+                else (
+                    f"namen die er hetzelfde uitzien ('{ander}' en '{titel}'; een letter uit een ander schrift of een "
+                    "onzichtbaar teken)"
+                )
+            )
             lezing.fout(f"het werkboek heeft twee bladen met {hoe}; verwijder of hernoem er één", titel)
             continue
         bladen[sleutel] = gezien[skelet] = titel
@@ -261,11 +299,14 @@ def lees(pad: str | Path, vandaag: dt.date | None = None) -> tuple[model.Werkboe
         bladen = _bladen(wm, lezing)
         versie = _werkboekversie(wm, lezing)
         for blad in contract.bladen:
-            titel = next((bladen[n] for n in (normaliseer(blad.naam), *map(normaliseer, blad.ook)) if n in bladen),
-                         None)
+            titel = next(
+                (bladen[n] for n in (normaliseer(blad.naam), *map(normaliseer, blad.ook)) if n in bladen), None
+            )
             if titel is None:
-                lezing.fout(f"het blad '{blad.naam}' ontbreekt in het werkboek; voeg het toe of begin met "
-                            "'hitteplan nieuw' en kopieer de gegevens")
+                lezing.fout(
+                    f"het blad '{blad.naam}' ontbreekt in het werkboek; voeg het toe of begin met "
+                    "'hitteplan nieuw' en kopieer de gegevens"
+                )
                 lezing.rijen[blad.attr] = [Rij(0)] if blad.soort == "velden" else []
                 continue
             lezing.bladnamen[blad.attr] = titel

@@ -18,7 +18,9 @@ _REFERENTIE = 1000  # measure once, at this size in pixels, and scale: widths gr
 
 @cache
 def _font(vet: bool = False, cursief: bool = False):
-    naam = "LiberationSans-Bold.ttf" if vet else "LiberationSans-Italic.ttf" if cursief else "LiberationSans-Regular.ttf"
+    naam = (
+        "LiberationSans-Bold.ttf" if vet else "LiberationSans-Italic.ttf" if cursief else "LiberationSans-Regular.ttf"
+    )
     return ImageFont.truetype(str(_MAP / naam), size=_REFERENTIE)
 
 
@@ -53,7 +55,13 @@ def regels(tekst: str, max_breedte_pt: float, grootte_pt: float, vet: bool = Fal
     return totaal
 
 
-def hoogte(tekst: str, max_breedte_pt: float, grootte_pt: float, regelafstand: float = 1.15, vet: bool = False,
-           cursief: bool = False) -> float:
+def hoogte(
+    tekst: str,
+    max_breedte_pt: float,
+    grootte_pt: float,
+    regelafstand: float = 1.15,
+    vet: bool = False,
+    cursief: bool = False,
+) -> float:
     """Height in points of ``tekst`` wrapped in ``max_breedte_pt``."""
     return regels(tekst, max_breedte_pt, grootte_pt, vet, cursief) * grootte_pt * regelafstand

@@ -98,7 +98,6 @@ class Beslispunt:
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
 
 
-
 @dataclass(frozen=True)
 class Stakeholder:
     """One organisation of the groslijst (sheet Stakeholders); ``laag`` is derived."""
@@ -122,7 +121,6 @@ class Stakeholder:
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
 
 
-
 @dataclass(frozen=True)
 class Programmaonderdeel:
     """One item of a meeting's programme (sheet Programma)."""
@@ -135,7 +133,6 @@ class Programmaonderdeel:
     wie: str | None = None
     gespreksvragen: tuple[str, ...] = ()
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
-
 
 
 @dataclass(frozen=True)
@@ -184,7 +181,6 @@ class Wijk:
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
 
 
-
 @dataclass(frozen=True)
 class Locatie:
     """A care location or (candidate) cool place (sheet Locaties)."""
@@ -197,7 +193,6 @@ class Locatie:
     capaciteit: int | None = None
     gekoeld: bool | None = None
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
-
 
 
 @dataclass(frozen=True)
@@ -213,7 +208,6 @@ class Doel:
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
 
 
-
 @dataclass(frozen=True)
 class KnelpuntKans:
     """A bottleneck or an opportunity with its approach (sheet Knelpunten en kansen)."""
@@ -223,7 +217,6 @@ class KnelpuntKans:
     aanpak: str | None = None
     eigenaar: str | None = None
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
-
 
 
 @dataclass(frozen=True)
@@ -239,7 +232,6 @@ class Afspraak:
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
 
 
-
 @dataclass(frozen=True)
 class Mijlpaal:
     """A milestone of the planning (sheet Planning)."""
@@ -252,7 +244,6 @@ class Mijlpaal:
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
 
 
-
 @dataclass(frozen=True)
 class Bron:
     """A source of figures or maps (sheet Bronnen)."""
@@ -261,7 +252,6 @@ class Bron:
     link: str | None = None
     peildatum: dt.date | None = None
     rij: int | None = field(default=None, compare=False, repr=False)  # its row in the sheet
-
 
 
 @dataclass(frozen=True)
@@ -300,8 +290,12 @@ class Plekken:
 
 # The moments of phase 2, in order: each after the meeting of that kind has been held (status
 # Afgerond). Their names and the advice for each live in sjablonen/voortgang.toml.
-MOMENTEN = (("voorbereiding", None), ("na_startbijeenkomst", SOORT.start), ("na_dialoog", SOORT.dialoog),
-            ("na_bestuurlijke_bijeenkomst", SOORT.bestuurlijk))
+MOMENTEN = (
+    ("voorbereiding", None),
+    ("na_startbijeenkomst", SOORT.start),
+    ("na_dialoog", SOORT.dialoog),
+    ("na_bestuurlijke_bijeenkomst", SOORT.bestuurlijk),
+)
 
 
 @dataclass(frozen=True)
@@ -522,8 +516,7 @@ class Werkboek:
     def gewogen_gemiddelde(self, attr: str) -> float | None:
         """A per-wijk percentage averaged over the wijken, weighted by inhabitants (or by
         75-plussers when inhabitants are missing)."""
-        paren = [(getattr(w, attr), w.inwoners or w.plus75) for w in self.wijken
-                 if getattr(w, attr) is not None]
+        paren = [(getattr(w, attr), w.inwoners or w.plus75) for w in self.wijken if getattr(w, attr) is not None]
         gewicht = sum(g for _, g in paren)
         if not paren or not gewicht:
             return None
@@ -549,7 +542,9 @@ class Werkboek:
 
     @property
     def zorglocaties(self) -> tuple[Locatie, ...]:
-        return tuple(loc for loc in self.locaties if loc.soort not in (LOCATIE.koele_plek, LOCATIE.waterpunt, LOCATIE.overig))
+        return tuple(
+            loc for loc in self.locaties if loc.soort not in (LOCATIE.koele_plek, LOCATIE.waterpunt, LOCATIE.overig)
+        )
 
     @property
     def koele_locaties(self) -> tuple[Locatie, ...]:

@@ -26,20 +26,27 @@ def bouw_model(lezing: Lezing, versie: int | None, werkboekmap: Path) -> model.W
     alg = r["algemeen"][0]
     notitie = r["notitie"][0]
     stakeholders = tuple(
-        _maak_rij(model.Stakeholder, rij, laag=c.laag(rij.waarden["categorie"]),
-              zorgorganisatie=rij.waarden["categorie"] in c.zorgcategorieen)
-        for rij in r["stakeholders"])
+        _maak_rij(
+            model.Stakeholder,
+            rij,
+            laag=c.laag(rij.waarden["categorie"]),
+            zorgorganisatie=rij.waarden["categorie"] in c.zorgcategorieen,
+        )
+        for rij in r["stakeholders"]
+    )
     programma = tuple(_maak_rij(model.Programmaonderdeel, rij) for rij in r["programma"])
-    zorglocaties = {normaliseer(rij.waarden["naam"]) for rij in r["locaties"]
-                    if rij.waarden.get("soort") in c.zorglocatiesoorten}
+    zorglocaties = {
+        normaliseer(rij.waarden["naam"]) for rij in r["locaties"] if rij.waarden.get("soort") in c.zorglocatiesoorten
+    }
     zorgpartijen = {s.organisatie for s in stakeholders if s.zorgorganisatie}
     bijeenkomsten = []
     for rij in sorted(r["bijeenkomsten"], key=lambda x: x.waarden["datum"]):
         naam = rij.waarden.get("titel") or rij.waarden["soort"]
         eigen = tuple(p for p in programma if p.bijeenkomst == naam)
         eigen = tuple(sorted(eigen, key=lambda p: (p.tijd is None, p.tijd or dt.time())))
-        bij_zorg = (rij.waarden.get("gastheer") in zorgpartijen
-                    or normaliseer(rij.waarden.get("locatie") or "") in zorglocaties)
+        bij_zorg = (
+            rij.waarden.get("gastheer") in zorgpartijen or normaliseer(rij.waarden.get("locatie") or "") in zorglocaties
+        )
         bijeenkomsten.append(_maak_rij(model.Bijeenkomst, rij, programma=eigen, bij_zorginstelling=bij_zorg))
     return model.Werkboek(
         algemeen=_maak(model.Algemeen, alg),
@@ -65,5 +72,6 @@ def bouw_model(lezing: Lezing, versie: int | None, werkboekmap: Path) -> model.W
         plekken=model.Plekken(
             bladnamen={b.attr: lezing.bladnamen.get(b.attr, b.naam) for b in c.bladen},
             velden={b.attr: dict(r[b.attr][0].cellen) for b in c.bladen if b.soort == "velden"},
-            kolommen=dict(lezing.kolommen)),
+            kolommen=dict(lezing.kolommen),
+        ),
     )

@@ -20,9 +20,12 @@ NAAM = "bestuurlijke-notitie.docx"
 def bijlagen(wb: Werkboek) -> dict[str, int | None]:
     """The number of each bijlage, in order, or None for one without content (then it is left
     out): the text refers to the bijlagen by number."""
-    delen = [("partijen", bool(wb.stakeholders)),
-             ("beeld", bool(wb.wijken or wb.locaties or wb.algemeen.hittekaart or wb.bronnen)),
-             ("doelen", bool(wb.doelen)), ("afspraken", bool(wb.afspraken_lopend))]
+    delen = [
+        ("partijen", bool(wb.stakeholders)),
+        ("beeld", bool(wb.wijken or wb.locaties or wb.algemeen.hittekaart or wb.bronnen)),
+        ("doelen", bool(wb.doelen)),
+        ("afspraken", bool(wb.afspraken_lopend)),
+    ]
     nummers = iter(range(1, len(delen) + 1))
     return {sleutel: next(nummers) if ja else None for sleutel, ja in delen}
 
@@ -43,8 +46,12 @@ def maak_notitie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:
     def nabewerking(doc) -> None:  # column widths from the words, then the house colour on table headers
         kolommen_op_maat(doc)
         kleur(doc)
+
     return render_docx(
-        sjablonen.pad(NAAM), wb, context,
+        sjablonen.pad(NAAM),
+        wb,
+        context,
         afbeeldingen=afbeeldingen(wb, sjablonen, "logo", "hittekaart"),
-        datum=notitie.datum, nabewerking=nabewerking,
+        datum=notitie.datum,
+        nabewerking=nabewerking,
     )

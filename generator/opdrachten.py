@@ -41,8 +41,17 @@ from generator.sjabloon import Sjablonen
 from generator.voorbeeld import hittekaart, maak_voorbeeld
 
 __all__ = [
-    "Bouwresultaat", "Melding", "Regiobouw", "Voortgang", "Werkboek",
-    "bouw_alle", "bouw_documenten", "controleer_mappen", "controleer_werkboek", "nieuw_werkboek", "voortgang",
+    "Bouwresultaat",
+    "Melding",
+    "Regiobouw",
+    "Voortgang",
+    "Werkboek",
+    "bouw_alle",
+    "bouw_documenten",
+    "controleer_mappen",
+    "controleer_werkboek",
+    "nieuw_werkboek",
+    "voortgang",
 ]
 
 
@@ -103,17 +112,29 @@ def _controleer_mappen(uitvoer, sjablonen):
             raise SjabloonFout("Geef bij --sjablonen de naam van een map met sjablonen op.")
         sjablonen = Path(sjablonen)
         if sjablonen.exists() and not sjablonen.is_dir():
-            raise SjabloonFout(f"'{sjablonen}' is een bestand, geen map; geef bij --sjablonen de map met uw sjablonen op.")
+            raise SjabloonFout(
+                f"'{sjablonen}' is een bestand, geen map; geef bij --sjablonen de map met uw sjablonen op."
+            )
     return uitvoer, sjablonen
 
 
-def bouw_documenten(werkboek: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False,
-                    overschrijven: bool = False) -> Bouwresultaat:
+def bouw_documenten(
+    werkboek: Path,
+    uitvoer: Path | None = None,
+    sjablonen: Path | None = None,
+    pdf: bool = False,
+    overschrijven: bool = False,
+) -> Bouwresultaat:
     """Build every document; see :func:`generator.bouw.bouw`."""
     return bouw(werkboek, uitvoer, sjablonen, pdf, overschrijven)
 
 
-def bouw_alle(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None, pdf: bool = False,
-              overschrijven: bool = False) -> tuple[list[Path], Regiobouw]:
+def bouw_alle(
+    map_: Path,
+    uitvoer: Path | None = None,
+    sjablonen: Path | None = None,
+    pdf: bool = False,
+    overschrijven: bool = False,
+) -> tuple[list[Path], Regiobouw]:
     """Build every workbook in a folder; see :func:`generator.bouw.bouw_map`."""
     return werkboeken_in(map_), bouw_map(map_, uitvoer, sjablonen, pdf, overschrijven=overschrijven)

@@ -21,7 +21,9 @@ def _organisatie_of_niets(wb: Werkboek, wie: str | None) -> str | None:
     name) nothing."""
     if not wie:
         return None
-    organisaties = {normaliseer(s.organisatie) for s in wb.stakeholders} | {normaliseer(wb.algemeen.organisatie_trekker)}
+    organisaties = {normaliseer(s.organisatie) for s in wb.stakeholders} | {
+        normaliseer(wb.algemeen.organisatie_trekker)
+    }
     return wie if normaliseer(wie) in organisaties else None
 
 
@@ -32,13 +34,25 @@ def voor_de_notitie(wb: Werkboek) -> Werkboek:
     no person as the owner of a knelpunt or the one responsible for a milestone."""
     openbaar = bool(wb.notitie.openbaar)
     stakeholders = tuple(
-        replace(s, opmerking=None, email=None, telefoon=None, email_bestuurder=None,
-                contactpersoon=None if openbaar else s.contactpersoon, functie=None if openbaar else s.functie)
-        for s in wb.stakeholders)
+        replace(
+            s,
+            opmerking=None,
+            email=None,
+            telefoon=None,
+            email_bestuurder=None,
+            contactpersoon=None if openbaar else s.contactpersoon,
+            functie=None if openbaar else s.functie,
+        )
+        for s in wb.stakeholders
+    )
     if not openbaar:
         return replace(wb, stakeholders=stakeholders)
     return replace(
-        wb, stakeholders=stakeholders,
+        wb,
+        stakeholders=stakeholders,
         algemeen=replace(wb.algemeen, collegas_gemeente=()),
         knelpunten=tuple(replace(k, eigenaar=_organisatie_of_niets(wb, k.eigenaar)) for k in wb.knelpunten),
-        planning=tuple(replace(m, verantwoordelijke=_organisatie_of_niets(wb, m.verantwoordelijke)) for m in wb.planning))
+        planning=tuple(
+            replace(m, verantwoordelijke=_organisatie_of_niets(wb, m.verantwoordelijke)) for m in wb.planning
+        ),
+    )

@@ -106,12 +106,67 @@ def zin(tekst) -> str:
 
 
 # Titles and words of office before a name, and letters after it, that a salutation leaves out
-TITELS = {"drs", "mr", "ds", "dr", "ir", "ing", "prof", "bc", "lic", "kand", "dhr", "mevr", "mw", "mevrouw", "heer",
-          "wethouder", "burgemeester", "gedeputeerde", "voorzitter", "directeur", "bestuurder", "pastor", "pater",
-          "zuster", "imam", "rabbijn", "dominee"}
+TITELS = {
+    "drs",
+    "mr",
+    "ds",
+    "dr",
+    "ir",
+    "ing",
+    "prof",
+    "bc",
+    "lic",
+    "kand",
+    "dhr",
+    "mevr",
+    "mw",
+    "mevrouw",
+    "heer",
+    "wethouder",
+    "burgemeester",
+    "gedeputeerde",
+    "voorzitter",
+    "directeur",
+    "bestuurder",
+    "pastor",
+    "pater",
+    "zuster",
+    "imam",
+    "rabbijn",
+    "dominee",
+}
 ACHTER = {"msc", "ma", "mba", "bsc", "ba", "llm", "phd", "ra", "mph", "emba", "jr", "sr"}
-TUSSENVOEGSELS = {"de", "den", "der", "van", "von", "het", "'t", "’t", "in", "ter", "ten", "te", "el", "al", "la",
-                  "le", "du", "da", "di", "op", "aan", "uit", "bij", "voor", "onder", "over", "d'", "l'", "'s"}
+TUSSENVOEGSELS = {
+    "de",
+    "den",
+    "der",
+    "van",
+    "von",
+    "het",
+    "'t",
+    "’t",
+    "in",
+    "ter",
+    "ten",
+    "te",
+    "el",
+    "al",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "op",
+    "aan",
+    "uit",
+    "bij",
+    "voor",
+    "onder",
+    "over",
+    "d'",
+    "l'",
+    "'s",
+}
 
 
 def naamdelen(naam: str | None) -> tuple[str | None, str | None, str]:
@@ -168,11 +223,25 @@ def maanden(aantal: float) -> str:
 
 
 FILTERS = {
-    "datum": datum, "datum_dag": datum_dag, "datum_kort": datum_kort, "maand": maand, "tijd": tijd,
-    "getal": getal, "procent": procent, "janee": janee, "opsomming": opsomming, "maanden": maanden,
-    "achternaam": achternaam, "zonder_titels": zonder_titels, "heeft_voornaam": heeft_voornaam, "zin": zin,
-    "zinnen": zinnen, "klein": klein,
+    "datum": datum,
+    "datum_dag": datum_dag,
+    "datum_kort": datum_kort,
+    "maand": maand,
+    "tijd": tijd,
+    "getal": getal,
+    "procent": procent,
+    "janee": janee,
+    "opsomming": opsomming,
+    "maanden": maanden,
+    "achternaam": achternaam,
+    "zonder_titels": zonder_titels,
+    "heeft_voornaam": heeft_voornaam,
+    "zin": zin,
+    "zinnen": zinnen,
+    "klein": klein,
 }
+
+
 def maanden_tussen(van: dt.date, tot: dt.date) -> float:
     """The months from ``van`` to ``tot`` (30.44 days each), for 'over ongeveer 2,5 maanden'."""
     return (tot - van).days / 30.44

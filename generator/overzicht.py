@@ -25,8 +25,19 @@ from generator.opmaak import datum
 from generator.sjabloon import render_tekst
 
 NAAM = "overzicht-regio.xlsx"
-BREEDTES = {"werkboek": 24, "gemeente": 20, "trekker": 22, "uitkomst": 12, "stand": 28, "gehouden": 30, "gepland": 30,
-            "gemaakt": 50, "wacht": 70, "fout": 70, "map": 24}
+BREEDTES = {
+    "werkboek": 24,
+    "gemeente": 20,
+    "trekker": 22,
+    "uitkomst": 12,
+    "stand": 28,
+    "gehouden": 30,
+    "gepland": 30,
+    "gemaakt": 50,
+    "wacht": 70,
+    "fout": 70,
+    "map": 24,
+}
 _BIJEENKOMSTEN = (SOORT.start, SOORT.dialoog, SOORT.bestuurlijk)
 
 
@@ -40,27 +51,41 @@ class Koppen:
         self.kolommen = self._kolommen()
         self.blad = self["blad"]
         if not self.blad or len(self.blad) > 31 or re.search(r"[\[\]:*?/\\]", self.blad):
-            raise SjabloonFout("Sjabloon 'voortgang.toml': 'overzicht.blad' is geen geldige naam voor een Excel-blad "
-                               "(hoogstens 31 tekens, zonder : \\ / ? * [ ]).")
+            raise SjabloonFout(
+                "Sjabloon 'voortgang.toml': 'overzicht.blad' is geen geldige naam voor een Excel-blad "
+                "(hoogstens 31 tekens, zonder : \\ / ? * [ ])."
+            )
 
     def __getitem__(self, sleutel: str) -> str:
         return self.tekst(sleutel)
 
     def tekst(self, sleutel: str, **context) -> str:
-        uit = render_tekst("voortgang.toml", f"tekst 'overzicht.{sleutel}'", self.teksten.tekst(f"overzicht.{sleutel}"),
-                           context)
+        uit = render_tekst(
+            "voortgang.toml", f"tekst 'overzicht.{sleutel}'", self.teksten.tekst(f"overzicht.{sleutel}"), context
+        )
         return _zonder_stuurtekens(uit)
 
     def _kolommen(self) -> list[tuple[str, str]]:
         """(key, heading) of every column, in order."""
         statussen = laad_contract().blad("stakeholders").veld("status").keuzes
-        return [("werkboek", self["werkboek"]), ("gemeente", self["gemeente"]), ("trekker", self["trekker"]),
-                ("uitkomst", self["uitkomst"]), ("stand", self["stand"]),
-                *((f"bijeenkomst:{s}", self.tekst("bijeenkomst", soort=s)) for s in _BIJEENKOMSTEN),
-                ("gehouden", self["gehouden"]), ("gepland", self["gepland"]), ("partners", self["partners"]),
-                *((f"status:{s}", self.tekst("partners_status", status=s)) for s in statussen),
-                ("ambitie", self["ambitie"]), ("gemaakt", self["gemaakt"]), ("bestanden", self["bestanden"]),
-                ("wacht", self["wacht"]), ("fout", self["fout"]), ("map", self["map"])]
+        return [
+            ("werkboek", self["werkboek"]),
+            ("gemeente", self["gemeente"]),
+            ("trekker", self["trekker"]),
+            ("uitkomst", self["uitkomst"]),
+            ("stand", self["stand"]),
+            *((f"bijeenkomst:{s}", self.tekst("bijeenkomst", soort=s)) for s in _BIJEENKOMSTEN),
+            ("gehouden", self["gehouden"]),
+            ("gepland", self["gepland"]),
+            ("partners", self["partners"]),
+            *((f"status:{s}", self.tekst("partners_status", status=s)) for s in statussen),
+            ("ambitie", self["ambitie"]),
+            ("gemaakt", self["gemaakt"]),
+            ("bestanden", self["bestanden"]),
+            ("wacht", self["wacht"]),
+            ("fout", self["fout"]),
+            ("map", self["map"]),
+        ]
 
 
 def _zonder_stuurtekens(tekst: str) -> str:
@@ -86,8 +111,11 @@ def regel(werkboek: Path, wb: Werkboek | None, resultaat, teksten, koppen: Koppe
         if b is not None and b.status != BIJEENKOMST.geannuleerd:
             uit[f"bijeenkomst:{soort}"] = b.datum
     uit["gehouden"] = "\n".join(f"{b.naam} ({datum(b.datum)})" for b in wb.gehouden)
-    uit["gepland"] = "\n".join(f"{b.naam} ({datum(b.datum)})" for b in wb.bijeenkomsten
-                               if b.status not in (BIJEENKOMST.afgerond, BIJEENKOMST.geannuleerd))
+    uit["gepland"] = "\n".join(
+        f"{b.naam} ({datum(b.datum)})"
+        for b in wb.bijeenkomsten
+        if b.status not in (BIJEENKOMST.afgerond, BIJEENKOMST.geannuleerd)
+    )
     uit["partners"] = len(wb.stakeholders)
     for s in wb.stakeholders:
         if s.status:

@@ -54,11 +54,21 @@ def _deelnaam(deel: str) -> str:
     """A part of a package as a trekker knows it: 'de tekst', 'een koptekst', 'dia-indeling 3'."""
     naam = deel.rsplit("/", 1)[-1]
     nummer = "".join(c for c in naam.split(".")[0] if c.isdigit())
-    soorten = [("word/document.xml", "de tekst"), ("word/header", "een koptekst"), ("word/footer", "een voettekst"),
-               ("word/footnotes", "de voetnoten"), ("word/endnotes", "de eindnoten"), ("word/settings", "de instellingen"),
-               ("word/", "het document"), ("ppt/slideLayouts/", f"dia-indeling {nummer}"),
-               ("ppt/slideMasters/", f"diamodel {nummer}"), ("ppt/slides/", f"dia {nummer}"),
-               ("ppt/notesMasters/", "het model van de notities"), ("ppt/", "de presentatie"), ("docProps/", "de eigenschappen")]
+    soorten = [
+        ("word/document.xml", "de tekst"),
+        ("word/header", "een koptekst"),
+        ("word/footer", "een voettekst"),
+        ("word/footnotes", "de voetnoten"),
+        ("word/endnotes", "de eindnoten"),
+        ("word/settings", "de instellingen"),
+        ("word/", "het document"),
+        ("ppt/slideLayouts/", f"dia-indeling {nummer}"),
+        ("ppt/slideMasters/", f"diamodel {nummer}"),
+        ("ppt/slides/", f"dia {nummer}"),
+        ("ppt/notesMasters/", "het model van de notities"),
+        ("ppt/", "de presentatie"),
+        ("docProps/", "de eigenschappen"),
+    ]
     soort = next((s for begin, s in soorten if deel.startswith(begin)), "het bestand")
     return f"{soort} ({deel})"
 
@@ -71,11 +81,19 @@ def _bron_van(rels: str) -> str:
 
 def _soort_relatie(reltype: str) -> str:
     laatste = reltype.rsplit("/", 1)[-1]
-    return {"attachedTemplate": "een sjabloon van een andere plek", "image": "een gekoppelde afbeelding",
-            "oleObject": "een gekoppeld object", "package": "een gekoppeld object", "hyperlink": "een koppeling",
-            "subDocument": "een document van een andere plek", "aFChunk": "een document van een andere plek",
-            "frame": "een document van een andere plek", "video": "een gekoppelde video", "audio": "gekoppeld geluid",
-            "media": "gekoppelde media"}.get(laatste, "iets")
+    return {
+        "attachedTemplate": "een sjabloon van een andere plek",
+        "image": "een gekoppelde afbeelding",
+        "oleObject": "een gekoppeld object",
+        "package": "een gekoppeld object",
+        "hyperlink": "een koppeling",
+        "subDocument": "een document van een andere plek",
+        "aFChunk": "een document van een andere plek",
+        "frame": "een document van een andere plek",
+        "video": "een gekoppelde video",
+        "audio": "gekoppeld geluid",
+        "media": "gekoppelde media",
+    }.get(laatste, "iets")
 
 
 def _kort(adres: str) -> str:
@@ -105,12 +123,19 @@ def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
                 codes = [b"".join(_INSTR_TEKST.findall(data)), *_INSTR_ATTR.findall(data)]
                 for code in codes:
                     veld = code.decode("utf-8", "replace").replace("&quot;", '"').replace("&amp;", "&")
-                    for stuk in re.split(r"\s*(?=\b(?:INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK|"
-                                         r"DATABASE)\b)", veld, flags=re.I):
+                    for stuk in re.split(
+                        r"\s*(?=\b(?:INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK|"
+                        r"DATABASE)\b)",
+                        veld,
+                        flags=re.I,
+                    ):
                         if m := _VELDEN.match(stuk):
                             return naam, f"een veld {m.group(1).upper()} dat iets van buiten het bestand haalt"
-                        if (m := _HYPERLINKVELD.match(stuk)) and m.group(1) and \
-                                not m.group(1).lower().startswith(_TEKST_LINK):
+                        if (
+                            (m := _HYPERLINKVELD.match(stuk))
+                            and m.group(1)
+                            and not m.group(1).lower().startswith(_TEKST_LINK)
+                        ):
                             return naam, f"een koppeling buiten het bestand ('{_kort(m.group(1))}')"
             for adresmatch in _ADRES.finditer(data):
                 adres = adresmatch.group(1).decode("utf-8", "replace").strip()
@@ -149,13 +174,17 @@ def controleer_pakket(pad: Path) -> None:
                 if lid.file_size > 1024 * 1024 and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
                     raise _weigering(naam, f"is verdacht sterk ingepakt (meer dan 100 keer, in {lid.filename})")
             for lid in leden:  # every XML part, whole: a DTD may hide behind a long comment
-                if lid.filename.endswith((".xml", ".rels", ".svg", ".vml")) and bevat(zf, lid, b"<!DOCTYPE", b"<!ENTITY"):
+                if lid.filename.endswith((".xml", ".rels", ".svg", ".vml")) and bevat(
+                    zf, lid, b"<!DOCTYPE", b"<!ENTITY"
+                ):
                     raise _weigering(naam, f"bevat XML met een eigen DTD of entiteiten ({lid.filename})")
             if (buiten := buiten_het_pakket(zf)) is not None:
                 deel, wat = buiten
-                raise SjabloonFout(f"Sjabloon '{naam}' verwijst in {_deelnaam(deel)} naar {wat}; Word of LibreOffice "
-                                   "zou dat ophalen bij het openen. Haal het weg (of zet de afbeelding in het sjabloon "
-                                   "zelf) en sla het sjabloon opnieuw op.")
+                raise SjabloonFout(
+                    f"Sjabloon '{naam}' verwijst in {_deelnaam(deel)} naar {wat}; Word of LibreOffice "
+                    "zou dat ophalen bij het openen. Haal het weg (of zet de afbeelding in het sjabloon "
+                    "zelf) en sla het sjabloon opnieuw op."
+                )
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError) as err:
         raise SjabloonFout(f"Sjabloon '{naam}' is geen geldig {soort}.") from err
     except OSError as err:
@@ -167,5 +196,7 @@ def controleer_document(zf: zipfile.ZipFile, sjabloon: str) -> None:
     field from pieces, say) is refused, naming its template."""
     if (buiten := buiten_het_pakket(zf)) is not None:
         deel, wat = buiten
-        raise SjabloonFout(f"Sjabloon '{sjabloon}': het ingevulde document verwijst in {_deelnaam(deel)} naar {wat}; "
-                           "zo'n document wordt niet gemaakt.")
+        raise SjabloonFout(
+            f"Sjabloon '{sjabloon}': het ingevulde document verwijst in {_deelnaam(deel)} naar {wat}; "
+            "zo'n document wordt niet gemaakt."
+        )

@@ -18,10 +18,17 @@ from pathlib import Path
 
 from generator.fouten import UitvoerFout, oorzaak
 
-FILTER = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
-          '"PDFUACompliance":{"type":"boolean","value":"true"}}')
-_PLEKKEN = [r"C:\Program Files\LibreOffice\program\soffice.exe", r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-            "/Applications/LibreOffice.app/Contents/MacOS/soffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
+FILTER = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
+)
+_PLEKKEN = [
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+]
 
 
 # The private profile: Dutch number formats, and nothing fetched from outside a document (a
@@ -59,8 +66,13 @@ def vind_soffice() -> str | None:
 
 def _start(opdracht: list[str]) -> subprocess.Popen:
     if os.name == "posix" and EIGEN_PROCESGROEP:
-        return subprocess.Popen(["/bin/sh", "-c", _WACHTER, "sh", *opdracht], stdin=subprocess.PIPE,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        return subprocess.Popen(
+            ["/bin/sh", "-c", _WACHTER, "sh", *opdracht],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     return subprocess.Popen(opdracht, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -122,15 +134,18 @@ def herhaalbaar(pdf: bytes, datum: bytes) -> bytes:
     jaar, rest = datum[:4], datum[4:]
     xmp = b"%s-%s-%sT%s:%s:%s" % (jaar, rest[0:2], rest[2:4], rest[4:6], rest[6:8], rest[8:10])
     pdf = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}", lambda m: m.group(1) + datum, pdf)
-    pdf = re.sub(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d",
-                 lambda m: m.group(1) + xmp, pdf)
+    pdf = re.sub(
+        rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d",
+        lambda m: m.group(1) + xmp,
+        pdf,
+    )
     kenmerk = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)|(/DocChecksum\s*/)([0-9A-Fa-f]+)")
     inhoud = hashlib.md5(kenmerk.sub(b"", pdf), usedforsecurity=False).hexdigest().upper().encode()
 
     def vervang(m: re.Match) -> bytes:
         if m.group(1):
-            return m.group(1) + inhoud[:len(m.group(2))] + m.group(3) + inhoud[:len(m.group(4))] + m.group(5)
-        return m.group(6) + inhoud[:len(m.group(7))]
+            return m.group(1) + inhoud[: len(m.group(2))] + m.group(3) + inhoud[: len(m.group(4))] + m.group(5)
+        return m.group(6) + inhoud[: len(m.group(7))]
 
     return kenmerk.sub(vervang, pdf)
 
@@ -144,8 +159,10 @@ def maak_pdfs(documenten: list[Path], werkmap: Path, tijdslimiet: int = 900) -> 
         return []
     soffice = vind_soffice()
     if soffice is None:
-        raise UitvoerFout("Voor --pdf is LibreOffice nodig, maar het is niet gevonden. Installeer het (gratis, "
-                          "libreoffice.org) of laat --pdf weg; er is niets veranderd.")
+        raise UitvoerFout(
+            "Voor --pdf is LibreOffice nodig, maar het is niet gevonden. Installeer het (gratis, "
+            "libreoffice.org) of laat --pdf weg; er is niets veranderd."
+        )
     bron, doel = werkmap / "in", werkmap / "uit"
     kopieen = []
     try:
@@ -159,10 +176,21 @@ def maak_pdfs(documenten: list[Path], werkmap: Path, tijdslimiet: int = 900) -> 
             shutil.copyfile(pad, kopie)
             kopieen.append(kopie)
     except OSError as err:
-        raise UitvoerFout(f"De PDF's konden niet worden gemaakt in '{werkmap.parent}': {oorzaak(err)}; er is niets "
-                          "veranderd.") from err
-    opdracht = [soffice, f"-env:UserInstallation={(werkmap / 'profiel').resolve().as_uri()}", "--headless",
-                "--norestore", "--nolockcheck", "--convert-to", FILTER, "--outdir", str(doel), *map(str, kopieen)]
+        raise UitvoerFout(
+            f"De PDF's konden niet worden gemaakt in '{werkmap.parent}': {oorzaak(err)}; er is niets veranderd."
+        ) from err
+    opdracht = [
+        soffice,
+        f"-env:UserInstallation={(werkmap / 'profiel').resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        FILTER,
+        "--outdir",
+        str(doel),
+        *map(str, kopieen),
+    ]
     with _stoppen_bij_signaal():
         try:
             proces = _start(opdracht)
@@ -171,8 +199,10 @@ def maak_pdfs(documenten: list[Path], werkmap: Path, tijdslimiet: int = 900) -> 
         try:
             proces.wait(tijdslimiet)
         except subprocess.TimeoutExpired as err:
-            raise UitvoerFout(f"LibreOffice deed er langer dan {tijdslimiet // 60} minuten over; er zijn geen PDF's "
-                              "gemaakt en er is niets veranderd.") from err
+            raise UitvoerFout(
+                f"LibreOffice deed er langer dan {tijdslimiet // 60} minuten over; er zijn geen PDF's "
+                "gemaakt en er is niets veranderd."
+            ) from err
         finally:
             _stop(proces)  # also when the build is stopped: nothing of LibreOffice stays behind
     uit: list[Path | None] = []
@@ -182,12 +212,15 @@ def maak_pdfs(documenten: list[Path], werkmap: Path, tijdslimiet: int = 900) -> 
             try:
                 pdf.write_bytes(herhaalbaar(pdf.read_bytes(), _datum_van(document)))
             except OSError as err:
-                raise UitvoerFout(f"De PDF's konden niet worden gemaakt in '{werkmap.parent}': {oorzaak(err)}; er "
-                                  "is niets veranderd.") from err
+                raise UitvoerFout(
+                    f"De PDF's konden niet worden gemaakt in '{werkmap.parent}': {oorzaak(err)}; er is niets veranderd."
+                ) from err
             uit.append(pdf)
         else:
             uit.append(None)
     if None in uit and _schijf_vol(doel):
-        raise UitvoerFout(f"LibreOffice kon niet alle PDF's maken: de schijf van '{werkmap.parent}' is vol; maak "
-                          "ruimte vrij en bouw opnieuw. Er is niets veranderd.")
+        raise UitvoerFout(
+            f"LibreOffice kon niet alle PDF's maken: de schijf van '{werkmap.parent}' is vol; maak "
+            "ruimte vrij en bouw opnieuw. Er is niets veranderd."
+        )
     return uit

@@ -26,8 +26,15 @@ from generator.sjabloon import Sjablonen, binnen_de_tijd, controleer_omvang
 # -- the slides, in order ---------------------------------------------------------------------
 def _programma(deck: Deck, start) -> None:
     rijen = [[tijd(p.tijd), p.onderdeel, p.werkvorm or "", p.wie or ""] for p in start.programma]
-    deck.tabel("programma", deck.teksten.lijst("programma.koppen"), rijen, [1.3, 6.2, 2.4, 2.6], deck.t("programma.notities"),
-               grootte=16, alt_tekst=deck.t("programma.alt"))
+    deck.tabel(
+        "programma",
+        deck.teksten.lijst("programma.koppen"),
+        rijen,
+        [1.3, 6.2, 2.4, 2.6],
+        deck.t("programma.notities"),
+        grootte=16,
+        alt_tekst=deck.t("programma.alt"),
+    )
 
 
 def _ladder(deck: Deck) -> None:
@@ -40,16 +47,27 @@ def _ladder(deck: Deck) -> None:
     tinten = ["BFD7E6", "8DB9D3", "5A9BC0", deck.kleur, "C0504D", "7F7F7F"]
     for i, fase in enumerate(fasen):
         boven = INHOUD.boven + i * (hoogte + tussen)
-        deck.vak_met_tekst(dia, Vak(INHOUD.links, boven, 3.2, hoogte), fase, 18, tinten[i % len(tinten)],
-                           "FFFFFF" if i >= 3 else "1F1F1F")
+        deck.vak_met_tekst(
+            dia,
+            Vak(INHOUD.links, boven, 3.2, hoogte),
+            fase,
+            18,
+            tinten[i % len(tinten)],
+            "FFFFFF" if i >= 3 else "1F1F1F",
+        )
         tekst = deck.t("ladder.uitleg", uitleg.get(fase, ""))
         if tekst:
             breedte = INHOUD.breedte - 3.4
             grootte = 18.0
             while grootte > 12 and deck.hoogte([(tekst, grootte, False, None, False)], breedte) > hoogte * 72:
                 grootte -= 1
-            deck.tekstvak(dia, Vak(INHOUD.links + 3.4, boven, breedte, hoogte), [(tekst, grootte, False, None, False)],
-                          f"Uitleg {fase}", midden=True)
+            deck.tekstvak(
+                dia,
+                Vak(INHOUD.links + 3.4, boven, breedte, hoogte),
+                [(tekst, grootte, False, None, False)],
+                f"Uitleg {fase}",
+                midden=True,
+            )
 
 
 def _proces(deck: Deck) -> None:
@@ -63,9 +81,16 @@ def _proces(deck: Deck) -> None:
     vakken = [(INHOUD.links, x0 - 0.1), (x0, x1), (x1 + 0.1, INHOUD.links + INHOUD.breedte)]
     for i, (fase, (links, rechts)) in enumerate(zip(fasen, vakken)):
         actief = i == 1
-        deck.vak_met_tekst(dia, Vak(links, INHOUD.boven, rechts - links, 0.95), fase, 18,
-                           deck.kleur if actief else "DCE9F2", "FFFFFF" if actief else "1F1F1F", vet=actief,
-                           vorm_soort=MSO_SHAPE.PENTAGON)
+        deck.vak_met_tekst(
+            dia,
+            Vak(links, INHOUD.boven, rechts - links, 0.95),
+            fase,
+            18,
+            deck.kleur if actief else "DCE9F2",
+            "FFFFFF" if actief else "1F1F1F",
+            vet=actief,
+            vorm_soort=MSO_SHAPE.PENTAGON,
+        )
     lijn = dia.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, inch(x0), inch(y), inch(x1), inch(y))
     lijn.line.color.rgb = RGBColor.from_string(deck.kleur)
     lijn.line.width = inch(0.04)
@@ -75,9 +100,14 @@ def _proces(deck: Deck) -> None:
         return x0 + (x1 - x0) * min(max((d - start).days / dagen, 0), 1)
 
     for d, rechts in ((start, False), (einde, True)):
-        deck.tekstvak(dia, Vak(x(d) - 0.95, y - 0.2, 0.9, 0.4) if not rechts else Vak(x(d) + 0.05, y - 0.2, 0.9, 0.4),
-                      [(datum_kort(d), 12, True, None, False)], "Datum", midden=True,
-                      uitlijning=PP_ALIGN.RIGHT if not rechts else PP_ALIGN.LEFT)
+        deck.tekstvak(
+            dia,
+            Vak(x(d) - 0.95, y - 0.2, 0.9, 0.4) if not rechts else Vak(x(d) + 0.05, y - 0.2, 0.9, 0.4),
+            [(datum_kort(d), 12, True, None, False)],
+            "Datum",
+            midden=True,
+            uitlijning=PP_ALIGN.RIGHT if not rechts else PP_ALIGN.LEFT,
+        )
     niveaus_boven: list[list[tuple[float, float]]] = [[], []]
     niveaus_onder: list[list[tuple[float, float]]] = [[], [], []]
     overig, ingekort = [], []
@@ -102,14 +132,24 @@ def _proces(deck: Deck) -> None:
             overig.append((d, wat))
             continue
         merk = 0.24 if bijeenkomst else 0.16
-        stip = dia.shapes.add_shape(MSO_SHAPE.OVAL if bijeenkomst else MSO_SHAPE.DIAMOND, inch(midden - merk / 2),
-                                    inch(y - merk / 2), inch(merk), inch(merk))
+        stip = dia.shapes.add_shape(
+            MSO_SHAPE.OVAL if bijeenkomst else MSO_SHAPE.DIAMOND,
+            inch(midden - merk / 2),
+            inch(y - merk / 2),
+            inch(merk),
+            inch(merk),
+        )
         stip.fill.solid()
         stip.fill.fore_color.rgb = RGBColor.from_string(deck.kleur if bijeenkomst else "E07B39")
         stip.line.fill.background()
         boven = y - 0.3 - hoogte - n * (hoogte + 0.05) if bijeenkomst else y + 0.2 + n * (hoogte + 0.05)
-        deck.tekstvak(dia, Vak(links, boven, labelbreedte, hoogte), [(tekst, grootte, bijeenkomst, None, False)],
-                      "Mijlpaal", uitlijning=PP_ALIGN.CENTER)
+        deck.tekstvak(
+            dia,
+            Vak(links, boven, labelbreedte, hoogte),
+            [(tekst, grootte, bijeenkomst, None, False)],
+            "Mijlpaal",
+            uitlijning=PP_ALIGN.CENTER,
+        )
     if ingekort:  # shortened on the slide: the speaker has the full text in the notes
         volledig = "\n".join(deck.t("vervolg.punt", datum=d, wat=wat) for d, wat in ingekort)
         tf = dia.notes_slide.notes_text_frame
@@ -126,13 +166,16 @@ def _label(deck: Deck, datum: str, wat: str, vet: bool, hoogte: float) -> tuple[
     """A timeline label: (text, size in pt, width in inches). As narrow as its measured text
     allows (so labels overlap less), at the largest size that fits that width (13 or 12 pt
     down to 11); a text that fits no label is shortened at a word, with an ellipsis."""
+
     def past(tekst: str, grootte: float, breedte: float) -> bool:
-        return deck.hoogte([(tekst, grootte, vet, None, False)], breedte) <= hoogte * 72 and \
-            max(meten.breedte(w, grootte, vet=vet) for w in tekst.split()) <= breedte * 72 - 14.4
+        return (
+            deck.hoogte([(tekst, grootte, vet, None, False)], breedte) <= hoogte * 72
+            and max(meten.breedte(w, grootte, vet=vet) for w in tekst.split()) <= breedte * 72 - 14.4
+        )
 
     tekst = f"{datum}\n{wat}"
     for breedte in LABELBREEDTES:
-        for grootte in ((13, 12, 11) if vet else (12, 11)):
+        for grootte in (13, 12, 11) if vet else (12, 11):
             if past(tekst, grootte, breedte):
                 return tekst, grootte, breedte
     breedte = LABELBREEDTES[-1]
@@ -147,6 +190,7 @@ def _label(deck: Deck, datum: str, wat: str, vet: bool, hoogte: float) -> tuple[
 
 LABELBREEDTES = (1.0, 1.25, 1.5, 1.75, 2.0, 2.25)  # inches a label on the timeline may take
 
+
 def _gesprekken(deck: Deck, start) -> None:
     per_werkvorm: dict[str, list] = {}
     for p in start.programma:
@@ -155,11 +199,17 @@ def _gesprekken(deck: Deck, start) -> None:
     for werkvorm, onderdelen in per_werkvorm.items():
         eerste = onderdelen[0]
         aanpak = deck.teksten.tabel("gesprek.aanpak")
-        extra = {"werkvorm": werkvorm, "onderdeel": eerste.onderdeel, "wie": eerste.wie, "duur": eerste.duur,
-                 "aanpak": deck.t(f"gesprek.aanpak.{werkvorm if werkvorm in aanpak else 'Overig'}")}
+        extra = {
+            "werkvorm": werkvorm,
+            "onderdeel": eerste.onderdeel,
+            "wie": eerste.wie,
+            "duur": eerste.duur,
+            "aanpak": deck.t(f"gesprek.aanpak.{werkvorm if werkvorm in aanpak else 'Overig'}"),
+        }
         vragen = [v for p in onderdelen for v in p.gespreksvragen]
-        deck.opsomming("gesprek", vragen, deck.t("gesprek.notities", **extra), grootte=26,
-                       titel=deck.t("gesprek.titel", **extra))
+        deck.opsomming(
+            "gesprek", vragen, deck.t("gesprek.notities", **extra), grootte=26, titel=deck.t("gesprek.titel", **extra)
+        )
 
 
 def _aan_tafel(deck: Deck) -> None:
@@ -173,8 +223,9 @@ def _aan_tafel(deck: Deck) -> None:
         return
     aan_tafel = [s for _, lijst in lagen for s in lijst]
     deck.context["aan_tafel"] = aan_tafel
-    deck.context["in_gesprek"] = [s for s in wb.stakeholders if s not in aan_tafel
-                                  and not wb.afgehaakt(s.organisatie)]  # not those that dropped out
+    deck.context["in_gesprek"] = [
+        s for s in wb.stakeholders if s not in aan_tafel and not wb.afgehaakt(s.organisatie)
+    ]  # not those that dropped out
     kolombreedte = (INHOUD.breedte - 0.3 * (len(lagen) - 1)) / len(lagen)
     capaciteit = INHOUD.hoogte * 72 * 0.92
 
@@ -183,7 +234,9 @@ def _aan_tafel(deck: Deck) -> None:
         kop = [(laag, grootte + 2, True, deck.kleur, False)]
         for n in range(len(lijst), -1, -1):
             namen = [(s.organisatie, grootte, False, None, True) for s in lijst[:n]]
-            meer = [(deck.t("tafel.meer", aantal=len(lijst) - n), grootte, False, None, False)] if n < len(lijst) else []
+            meer = (
+                [(deck.t("tafel.meer", aantal=len(lijst) - n), grootte, False, None, False)] if n < len(lijst) else []
+            )
             if n == 0 or deck.hoogte(kop + namen + meer, kolombreedte) <= capaciteit:
                 return kop + namen + meer, list(lijst[n:])
 
@@ -251,7 +304,9 @@ def _lokaal_beeld(deck: Deck) -> None:
         deck.afbeelding("hittekaart", wb.algemeen.hittekaart)
     if wb.locaties:
         rijen: list[dict[str, Any]] = []
-        wijknamen = [w.wijk for w in wb.wijken] + sorted({loc.wijk or "" for loc in wb.locaties} - {w.wijk for w in wb.wijken})
+        wijknamen = [w.wijk for w in wb.wijken] + sorted(
+            {loc.wijk or "" for loc in wb.locaties} - {w.wijk for w in wb.wijken}
+        )
         for wijk in wijknamen:
             zorg = [loc.naam for loc in wb.zorglocaties if (loc.wijk or "") == wijk]
             koel = [loc.naam for loc in wb.koele_locaties if (loc.wijk or "") == wijk]
@@ -261,18 +316,45 @@ def _lokaal_beeld(deck: Deck) -> None:
         cellen = [[r["wijk"], "\n".join(r["zorg"]) or "–", "\n".join(r["koel"]) or "–"] for r in rijen]
         if rijen:  # how many rows fit is known once the table is laid out: the notes after it
             dia = len(deck.prs.slides)
-            op_dia = deck.tabel("locaties", deck.punten("locaties.koppen"), cellen, [2.5, 4.8, 4.8], "",
-                                alt_tekst=deck.t("locaties.alt"), doorlopen=False)
-            deck.notities(deck.prs.slides[dia],
-                          deck.t("locaties.notities", rijen=rijen, rest=rijen[op_dia:], zonder_koel=zonder_koel))
+            op_dia = deck.tabel(
+                "locaties",
+                deck.punten("locaties.koppen"),
+                cellen,
+                [2.5, 4.8, 4.8],
+                "",
+                alt_tekst=deck.t("locaties.alt"),
+                doorlopen=False,
+            )
+            deck.notities(
+                deck.prs.slides[dia],
+                deck.t("locaties.notities", rijen=rijen, rest=rijen[op_dia:], zonder_koel=zonder_koel),
+            )
     if wb.rangorde:
-        rangrijen = [[str(i), r.wijk, r.prioriteit or "", getal(r.basis), procent(r.hittestress),
-                      procent(r.verder_dan_300m), getal(r.geschat)] for i, r in enumerate(wb.rangorde, start=1)]
+        rangrijen = [
+            [
+                str(i),
+                r.wijk,
+                r.prioriteit or "",
+                getal(r.basis),
+                procent(r.hittestress),
+                procent(r.verder_dan_300m),
+                getal(r.geschat),
+            ]
+            for i, r in enumerate(wb.rangorde, start=1)
+        ]
         dia = len(deck.prs.slides)
-        op_dia = deck.tabel("rangorde", deck.punten("rangorde.koppen"), rangrijen[:PER_TABEL],
-                            [0.7, 2.8, 1.5, 2.1, 1.5, 2.0, 2.3], "", alt_tekst=deck.t("rangorde.alt"), doorlopen=False)
-        deck.notities(deck.prs.slides[dia],
-                      deck.t("rangorde.notities", rest=list(enumerate(wb.rangorde, start=1))[op_dia:]))
+        op_dia = deck.tabel(
+            "rangorde",
+            deck.punten("rangorde.koppen"),
+            rangrijen[:PER_TABEL],
+            [0.7, 2.8, 1.5, 2.1, 1.5, 2.0, 2.3],
+            "",
+            alt_tekst=deck.t("rangorde.alt"),
+            doorlopen=False,
+        )
+        deck.notities(
+            deck.prs.slides[dia], deck.t("rangorde.notities", rest=list(enumerate(wb.rangorde, start=1))[op_dia:])
+        )
 
 
 def _maak_presentatie(wb: Werkboek, sjablonen: Sjablonen) -> bytes:

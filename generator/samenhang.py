@@ -21,8 +21,10 @@ MAX_BEELDPUNTEN = 25_000_000
 # What a trekker does about a picture that is not there; the web page says it its own way
 # (sjablonen/web/teksten.toml, uitkomst.afbeelding_toevoegen).
 ZET_IN_MAP = "zet het bestand in de map van het werkboek"
-ZONDER = {"logo": "De documenten zijn gemaakt zonder logo.",
-          "hittekaart": "De presentatie en de notitie zijn gemaakt zonder hittekaart."}
+ZONDER = {
+    "logo": "De documenten zijn gemaakt zonder logo.",
+    "hittekaart": "De presentatie en de notitie zijn gemaakt zonder hittekaart.",
+}
 
 
 def controleer_uniek(blad: Blad, titel: str, rijen: list[Rij], lezing: Lezing) -> None:
@@ -36,8 +38,12 @@ def controleer_uniek(blad: Blad, titel: str, rijen: list[Rij], lezing: Lezing) -
                 continue
             sleutel = normaliseer(waarde)
             if sleutel in gezien:
-                lezing.fout(f"'{waarde}' staat ook al in cel {gezien[sleutel]}; elke {veld.label.lower()} "
-                            "mag maar één keer voorkomen", titel, rij.cellen[veld.attr])
+                lezing.fout(
+                    f"'{waarde}' staat ook al in cel {gezien[sleutel]}; elke {veld.label.lower()} "
+                    "mag maar één keer voorkomen",
+                    titel,
+                    rij.cellen[veld.attr],
+                )
             else:
                 gezien[sleutel] = rij.cellen[veld.attr]
 
@@ -45,11 +51,17 @@ def controleer_uniek(blad: Blad, titel: str, rijen: list[Rij], lezing: Lezing) -
 def _namen_van(lezing: Lezing, doel: str) -> dict[str, str]:
     """Normalised name -> canonical name, for the sheet a reference points at."""
     if doel == "Stakeholders":
-        return {normaliseer(r.waarden["organisatie"]): r.waarden["organisatie"]
-                for r in lezing.rijen.get("stakeholders", []) if r.waarden.get("organisatie")}
+        return {
+            normaliseer(r.waarden["organisatie"]): r.waarden["organisatie"]
+            for r in lezing.rijen.get("stakeholders", [])
+            if r.waarden.get("organisatie")
+        }
     if doel == "Wijken":
-        return {normaliseer(r.waarden["wijk"]): r.waarden["wijk"]
-                for r in lezing.rijen.get("wijken", []) if r.waarden.get("wijk")}
+        return {
+            normaliseer(r.waarden["wijk"]): r.waarden["wijk"]
+            for r in lezing.rijen.get("wijken", [])
+            if r.waarden.get("wijk")
+        }
     namen: dict[str, str] = {}
     for r in lezing.rijen.get("bijeenkomsten", []):
         naam = r.waarden.get("titel") or r.waarden.get("soort")
@@ -73,9 +85,13 @@ def _controleer_namenlijst(lezing: Lezing, blad: Blad, veld) -> None:
             continue
         onbekend = [n for n in lijst if normaliseer(n) not in namen]
         if onbekend:
-            lezing.fout(f"'{onbekend[0]}' staat niet in de kolom Organisatie van blad "
-                        f"'{lezing.bladnamen.get(doelblad.attr, doelblad.naam)}'; schrijf elke naam precies zoals daar, "
-                        "één per regel", lezing.bladnamen.get(blad.attr, blad.naam), rij.cellen[veld.attr])
+            lezing.fout(
+                f"'{onbekend[0]}' staat niet in de kolom Organisatie van blad "
+                f"'{lezing.bladnamen.get(doelblad.attr, doelblad.naam)}'; schrijf elke naam precies zoals daar, "
+                "één per regel",
+                lezing.bladnamen.get(blad.attr, blad.naam),
+                rij.cellen[veld.attr],
+            )
         rij.waarden[veld.attr] = tuple(dict.fromkeys(namen[normaliseer(n)] for n in lijst if normaliseer(n) in namen))
 
 
@@ -89,17 +105,22 @@ def controleer_verwijzingen(lezing: Lezing) -> None:
                 continue
             namen = _namen_van(lezing, veld.verwijst)
             doelblad = contract.blad_op_naam(veld.verwijst)
-            doelkolom = {"Stakeholders": "Organisatie", "Wijken": "Wijk", "Bijeenkomsten": "Soort of Titel"}[veld.verwijst]
+            doelkolom = {"Stakeholders": "Organisatie", "Wijken": "Wijk", "Bijeenkomsten": "Soort of Titel"}[
+                veld.verwijst
+            ]
             for rij in lezing.rijen.get(blad.attr, []):
                 waarde = rij.waarden.get(veld.attr)
                 if waarde is None:
                     continue
                 canoniek = namen.get(normaliseer(waarde))
                 if canoniek is None:
-                    lezing.fout(f"'{waarde}' staat niet in de kolom {doelkolom} van blad "
-                                f"'{lezing.bladnamen.get(doelblad.attr, doelblad.naam)}'; "
-                                "schrijf de naam precies zoals daar", lezing.bladnamen.get(blad.attr, blad.naam),
-                                rij.cellen[veld.attr])
+                    lezing.fout(
+                        f"'{waarde}' staat niet in de kolom {doelkolom} van blad "
+                        f"'{lezing.bladnamen.get(doelblad.attr, doelblad.naam)}'; "
+                        "schrijf de naam precies zoals daar",
+                        lezing.bladnamen.get(blad.attr, blad.naam),
+                        rij.cellen[veld.attr],
+                    )
                 rij.waarden[veld.attr] = canoniek
 
 
@@ -121,16 +142,22 @@ def _controleer_afbeelding(pad: Path, naam: str) -> str | None:
                 dpi = beeld.info.get("dpi") or ()
                 dichtheid = beeld.info.get("jfif_density") if beeld.info.get("jfif_unit") in (1, 2) else None
                 if (dpi and min(dpi) < 1) or (dichtheid and min(dichtheid) < 1):
-                    return (f"de afbeelding '{naam}' heeft een ongeldige resolutie (0 dpi); open haar in een "
-                            "tekenprogramma en sla haar opnieuw op")
+                    return (
+                        f"de afbeelding '{naam}' heeft een ongeldige resolutie (0 dpi); open haar in een "
+                        "tekenprogramma en sla haar opnieuw op"
+                    )
                 if breed * hoog > MAX_BEELDPUNTEN:
-                    return (f"de afbeelding '{naam}' is te groot ({breed} × {hoog} beeldpunten); sla haar op met "
-                            "hoogstens 5000 × 5000 beeldpunten")
+                    return (
+                        f"de afbeelding '{naam}' is te groot ({breed} × {hoog} beeldpunten); sla haar op met "
+                        "hoogstens 5000 × 5000 beeldpunten"
+                    )
                 beeld.load()
     except Image.DecompressionBombError:
         return f"de afbeelding '{naam}' is te groot; sla haar op met hoogstens 5000 × 5000 beeldpunten"
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return f"'{naam}' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding opnieuw op"
+        return (
+            f"'{naam}' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding opnieuw op"
+        )
     return None
 
 
@@ -146,9 +173,12 @@ def _controleer_bijeenkomstnamen(lezing: Lezing) -> None:
         eerder = gezien.setdefault(slug(naam), rij)
         if eerder is not rij:
             eerste = eerder.waarden.get("titel") or eerder.waarden.get("soort")
-            lezing.fout(f"deze bijeenkomst heet in een bestandsnaam hetzelfde als die in rij {eerder.rijnummer} "
-                        f"('{eerste}'); geef elke bijeenkomst een eigen titel", lezing.bladnamen.get("bijeenkomsten"),
-                        rij.cellen.get("titel") or rij.cellen.get("soort"))
+            lezing.fout(
+                f"deze bijeenkomst heet in een bestandsnaam hetzelfde als die in rij {eerder.rijnummer} "
+                f"('{eerste}'); geef elke bijeenkomst een eigen titel",
+                lezing.bladnamen.get("bijeenkomsten"),
+                rij.cellen.get("titel") or rij.cellen.get("soort"),
+            )
 
 
 def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
@@ -158,31 +188,46 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
     alg = (lezing.rijen.get("algemeen") or [Rij(0)])[0]
     start, einde = alg.waarden.get("start_fase2"), alg.waarden.get("einde_fase2")
     if isinstance(start, dt.date) and isinstance(einde, dt.date) and einde <= start:
-        lezing.fout(f"het einde van fase 2 ligt niet na de start ({alg.cellen['start_fase2']}); "
-                    "vul een latere datum in", naam("algemeen"), alg.cellen["einde_fase2"])
+        lezing.fout(
+            f"het einde van fase 2 ligt niet na de start ({alg.cellen['start_fase2']}); vul een latere datum in",
+            naam("algemeen"),
+            alg.cellen["einde_fase2"],
+        )
     map_ = werkboekmap.resolve()
     for attr in ("logo", "hittekaart"):
         bestand = alg.waarden.get(attr)
         if not bestand:
             continue
-        buiten = (PureWindowsPath(str(bestand)).anchor or PurePosixPath(str(bestand)).is_absolute()
-                  or str(bestand).startswith(("\\\\", "//")))
+        buiten = (
+            PureWindowsPath(str(bestand)).anchor
+            or PurePosixPath(str(bestand)).is_absolute()
+            or str(bestand).startswith(("\\\\", "//"))
+        )
         try:  # links resolved (never a network path: that is refused before it is touched)
             pad = map_ if buiten else (map_ / str(bestand)).resolve()
         except (OSError, RuntimeError):  # a link that points at itself
-            lezing.fout(f"het bestand '{bestand}' kan niet worden gelezen (een snelkoppeling die nergens heen wijst)",
-                        naam("algemeen"), alg.cellen[attr])
+            lezing.fout(
+                f"het bestand '{bestand}' kan niet worden gelezen (een snelkoppeling die nergens heen wijst)",
+                naam("algemeen"),
+                alg.cellen[attr],
+            )
             continue
         probleem: str | None
         if buiten or not pad.is_relative_to(map_):
-            probleem = (f"'{bestand}' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde map als het "
-                        "werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam")
+            probleem = (
+                f"'{bestand}' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde map als het "
+                "werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam"
+            )
         elif pad.suffix.lower() not in AFBEELDINGEN:
             probleem = f"'{bestand}' is geen afbeelding; verwacht een PNG- of JPG-bestand"
         elif not pad.exists():
             # not there (yet): the documents are made without it, with a warning at the cell
-            lezing.waarschuw(f"het bestand '{bestand}' staat niet naast het werkboek; {ZET_IN_MAP}, of maak deze "
-                             f"cel leeg. {ZONDER[attr]}", naam("algemeen"), alg.cellen[attr])
+            lezing.waarschuw(
+                f"het bestand '{bestand}' staat niet naast het werkboek; {ZET_IN_MAP}, of maak deze "
+                f"cel leeg. {ZONDER[attr]}",
+                naam("algemeen"),
+                alg.cellen[attr],
+            )
             alg.waarden[attr] = None
             continue
         elif not pad.is_file():
@@ -198,8 +243,11 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
     for rij in lezing.rijen.get("bijeenkomsten", []):
         b, e = rij.waarden.get("begintijd"), rij.waarden.get("eindtijd")
         if isinstance(b, dt.time) and isinstance(e, dt.time) and e <= b:
-            lezing.fout(f"de eindtijd ligt niet na de begintijd ({rij.cellen['begintijd']})",
-                        naam("bijeenkomsten"), rij.cellen["eindtijd"])
+            lezing.fout(
+                f"de eindtijd ligt niet na de begintijd ({rij.cellen['begintijd']})",
+                naam("bijeenkomsten"),
+                rij.cellen["eindtijd"],
+            )
     for rij in lezing.rijen.get("planning", []):
         s, g = rij.waarden.get("start"), rij.waarden.get("gereed")
         if isinstance(s, dt.date) and isinstance(g, dt.date) and g < s:
@@ -207,11 +255,18 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
     for rij in lezing.rijen.get("wijken", []):
         inw, p75, alleen = (rij.waarden.get(a) for a in ("inwoners", "plus75", "alleenwonend75"))
         if isinstance(alleen, int) and isinstance(p75, int) and alleen > p75:
-            lezing.fout(f"er zijn meer alleenwonende 75-plussers ({alleen}) dan 75-plussers ({p75}, cel "
-                        f"{rij.cellen['plus75']})", naam("wijken"), rij.cellen["alleenwonend75"])
+            lezing.fout(
+                f"er zijn meer alleenwonende 75-plussers ({alleen}) dan 75-plussers ({p75}, cel "
+                f"{rij.cellen['plus75']})",
+                naam("wijken"),
+                rij.cellen["alleenwonend75"],
+            )
         if isinstance(inw, int) and isinstance(p75, int) and p75 > inw:
-            lezing.fout(f"er zijn meer 75-plussers ({p75}) dan inwoners ({inw}, cel {rij.cellen['inwoners']})",
-                        naam("wijken"), rij.cellen["plus75"])
+            lezing.fout(
+                f"er zijn meer 75-plussers ({p75}) dan inwoners ({inw}, cel {rij.cellen['inwoners']})",
+                naam("wijken"),
+                rij.cellen["plus75"],
+            )
 
 
 def _cellen(cellen: list[str]) -> str:
@@ -238,8 +293,15 @@ def controleer_koele_plekken(lezing: Lezing) -> None:
         geteld = per_wijk.get(normaliseer(wijk), [])
         if opgegeven == len(geteld):
             continue
-        waar = (f"blad '{locaties}' telt er {len(geteld)} ({'cel' if len(geteld) == 1 else 'cellen'} "
-                f"{_cellen(geteld)})" if geteld else f"blad '{locaties}' noemt er geen in {wijk}")
-        lezing.waarschuw(f"hier staan {opgegeven} koele plekken voor {wijk}, maar {waar}; de documenten tellen de "
-                         f"koele plekken en waterpunten in blad '{locaties}': vul daar elke koele plek in, of pas "
-                         "dit getal aan", naam("wijken", "Wijken"), rij.cellen["koele_plekken"])
+        waar = (
+            f"blad '{locaties}' telt er {len(geteld)} ({'cel' if len(geteld) == 1 else 'cellen'} {_cellen(geteld)})"
+            if geteld
+            else f"blad '{locaties}' noemt er geen in {wijk}"
+        )
+        lezing.waarschuw(
+            f"hier staan {opgegeven} koele plekken voor {wijk}, maar {waar}; de documenten tellen de "
+            f"koele plekken en waterpunten in blad '{locaties}': vul daar elke koele plek in, of pas "
+            "dit getal aan",
+            naam("wijken", "Wijken"),
+            rij.cellen["koele_plekken"],
+        )

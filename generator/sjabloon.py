@@ -66,8 +66,10 @@ class Sjablonen:
         try:
             return self.pad(naam).read_text(encoding="utf-8")
         except UnicodeDecodeError as err:
-            raise SjabloonFout(f"Sjabloon '{naam}' is geen UTF-8-tekst; sla het op met de codering UTF-8 (in Kladblok: "
-                               "Opslaan als > Codering: UTF-8).") from err
+            raise SjabloonFout(
+                f"Sjabloon '{naam}' is geen UTF-8-tekst; sla het op met de codering UTF-8 (in Kladblok: "
+                "Opslaan als > Codering: UTF-8)."
+            ) from err
         except OSError as err:
             raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen: {oorzaak(err)}.") from err
 
@@ -93,8 +95,13 @@ class Teksten:
     or holds the wrong kind of value is a :class:`SjabloonFout` naming the file and the key,
     never a Python error."""
 
-    _SOORTEN = {str: "een tekst", list: "een lijst met teksten", dict: "een tabel", int: "een getal",
-                float: "een getal"}
+    _SOORTEN = {
+        str: "een tekst",
+        list: "een lijst met teksten",
+        dict: "een tabel",
+        int: "een getal",
+        float: "een getal",
+    }
 
     def __init__(self, naam: str, data: dict):
         self.naam = naam
@@ -131,14 +138,13 @@ class Teksten:
 # What a template may look into: the project's own data (the model's frozen objects), plain
 # values, and Jinja's own loop, namespace, cycler and joiner. Anything else (an object of a
 # library, a module, a function's internals) is refused by every route: dot, subscript, |attr.
-_GEGEVENS = (str, int, float, tuple, list, dict, dt.date, dt.time, dt.timedelta, LoopContext, Namespace, Cycler,
-             Joiner)
+_GEGEVENS = (str, int, float, tuple, list, dict, dt.date, dt.time, dt.timedelta, LoopContext, Namespace, Cycler, Joiner)
 # str methods whose output size the template chooses (a width, a format): unbounded output
 _TEKST_OPREKKEN = {"ljust", "rjust", "center", "zfill", "expandtabs", "format", "format_map"}
 MAX_UITVOER = begrenzing.MAX_TEKST  # characters a template may produce for one document or text
 MAX_SECONDEN = 120  # seconds a template may take for one document
 PER_DOCUMENT = 0.25  # seconds each document of a series adds to its shared budget (a letter takes about 0.015 s)
-MAX_GEHEUGEN = 2 * 1024 ** 3  # bytes a template may add to the process while it is filled in (where the system allows)
+MAX_GEHEUGEN = 2 * 1024**3  # bytes a template may add to the process while it is filled in (where the system allows)
 
 
 def eigen_gegevens(obj: object) -> bool:
@@ -198,9 +204,17 @@ class _Omgeving(ImmutableSandboxedEnvironment):
 
     def _sleutel(self, source: str) -> tuple:
         """The source and everything that changes the code it compiles to."""
-        return (source, __version__, jinja2.__version__, begrenzing.CODEVERSIE, sorted(self.intercepted_binops),
-                self.autoescape,
-                self.trim_blocks, self.lstrip_blocks, self.keep_trailing_newline)
+        return (
+            source,
+            __version__,
+            jinja2.__version__,
+            begrenzing.CODEVERSIE,
+            sorted(self.intercepted_binops),
+            self.autoescape,
+            self.trim_blocks,
+            self.lstrip_blocks,
+            self.keep_trailing_newline,
+        )
 
     # {% include %}, {% import %} and {% extends %} load another template by name: refused,
     # whatever the name (also with 'ignore missing'), so a template is all there is
@@ -315,12 +329,16 @@ def binnen_de_tijd(sjabloon: str, seconden: float | None = None, einde: float | 
                 _thread.interrupt_main()
 
     def fout() -> SjabloonFout:
-        return SjabloonFout(f"Sjabloon '{toestand['naam']}': het invullen duurt langer dan {seconden:g} seconden; staat "
-                            "er een lus in die niet ophoudt, of een heel grote {% for %}?")
+        return SjabloonFout(
+            f"Sjabloon '{toestand['naam']}': het invullen duurt langer dan {seconden:g} seconden; staat "
+            "er een lus in die niet ophoudt, of een heel grote {% for %}?"
+        )
 
     onderbreking = None
-    if threading.current_thread() is threading.main_thread() and \
-            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+    if (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
         onderbreking = signal.signal(signal.SIGINT, signal.default_int_handler)
     klok = threading.Timer(wachttijd, te_laat)
     klok.daemon = True
@@ -360,8 +378,10 @@ def controleer_omvang(data: bytes, sjabloon: str) -> bytes:
     (or composed a fetching field) gets a sentence naming it."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         if len(data) > MAX_UITGEPAKT or sum(lid.file_size for lid in zf.infolist()) > MAX_UITGEPAKT:
-            raise SjabloonFout(f"Sjabloon '{sjabloon}': het ingevulde document wordt groter dan 200 MB; staat er een lus "
-                               "in die te veel herhaalt?")
+            raise SjabloonFout(
+                f"Sjabloon '{sjabloon}': het ingevulde document wordt groter dan 200 MB; staat er een lus "
+                "in die te veel herhaalt?"
+            )
         controleer_document(zf, sjabloon)
     return data
 
@@ -371,9 +391,15 @@ def omgeving(autoescape: bool = True, regels_wegknippen: bool = True) -> Sandbox
     """A sandboxed environment (a template cannot reach Python internals or files) where an
     undefined name is an error, never an empty spot. ``regels_wegknippen`` drops the line
     break after a block tag (right for Word XML, wrong for plain texts with line breaks)."""
-    env = _Omgeving(undefined=jinja2.StrictUndefined, autoescape=autoescape, trim_blocks=regels_wegknippen,
-                    lstrip_blocks=regels_wegknippen, keep_trailing_newline=False, loader=_Bron(),
-                    bytecode_cache=_bytecodecache())
+    env = _Omgeving(
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=regels_wegknippen,
+        lstrip_blocks=regels_wegknippen,
+        keep_trailing_newline=False,
+        loader=_Bron(),
+        bytecode_cache=_bytecodecache(),
+    )
     env.finalize = begrenzing.afdrukbaar  # an optional field left empty prints nothing; a huge list is refused
     env.filters.update(opmaak.FILTERS)
     env.filters = begrenzing.begrens_filters(env.filters)

@@ -22,7 +22,14 @@ from pathlib import Path
 
 from generator.fouten import UitvoerFout, oorzaak
 
-_WINDOWS_GERESERVEERD = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_WINDOWS_GERESERVEERD = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 
 
 def slug(naam: str) -> str:
@@ -41,8 +48,10 @@ _JOURNAAL = re.compile(re.escape(VOORVOEGSEL) + r"([0-9a-f]{8})\.json")
 
 def _melding(pad: Path, err: OSError) -> UitvoerFout:
     if isinstance(err, PermissionError):
-        return UitvoerFout(f"'{pad}' kan niet worden geschreven: het bestand is geopend in een ander "
-                           "programma of de map is alleen-lezen. Sluit het bestand en probeer het opnieuw.")
+        return UitvoerFout(
+            f"'{pad}' kan niet worden geschreven: het bestand is geopend in een ander "
+            "programma of de map is alleen-lezen. Sluit het bestand en probeer het opnieuw."
+        )
     if isinstance(err, IsADirectoryError) or pad.is_dir():
         return UitvoerFout(f"'{pad}' kan niet worden geschreven: er staat een map met die naam.")
     return UitvoerFout(f"'{pad}' kan niet worden geschreven: {oorzaak(err)}.")
@@ -85,9 +94,11 @@ def geen_snelkoppeling(map_: Path, pad: Path) -> None:
         huidig = huidig / stuk
         if huidig.is_symlink() or (hasattr(huidig, "is_junction") and huidig.is_junction()):
             soort = "bestand" if huidig == pad else "map"
-            raise UitvoerFout(f"'{huidig}' is een snelkoppeling naar een {soort} buiten de uitvoermap; hitteplan schrijft "
-                              f"alleen in de uitvoermap zelf. Vervang de snelkoppeling door een gewone {soort} (of "
-                              "verwijder hem) en probeer het opnieuw; er is niets veranderd.")
+            raise UitvoerFout(
+                f"'{huidig}' is een snelkoppeling naar een {soort} buiten de uitvoermap; hitteplan schrijft "
+                f"alleen in de uitvoermap zelf. Vervang de snelkoppeling door een gewone {soort} (of "
+                "verwijder hem) en probeer het opnieuw; er is niets veranderd."
+            )
 
 
 def binnen(map_: Path, relatief: str) -> Path | None:
@@ -136,10 +147,16 @@ class Transactie:
         return map_ / f"{VOORVOEGSEL}{self.token}-{naam}"
 
     def _schrijf_journaal(self, fase: str, stappen: list | None = None) -> None:
-        gegevens = {"fase": fase, "mappen": sorted({m.relative_to(self.map).as_posix() for m in self._mappen}),
-                    "stappen": stappen or []}
-        schrijf_duurzaam(self.journaal, json.dumps(gegevens, ensure_ascii=False).encode(),
-                         self.map / f"{VOORVOEGSEL}{self.token}.json.nieuw")
+        gegevens = {
+            "fase": fase,
+            "mappen": sorted({m.relative_to(self.map).as_posix() for m in self._mappen}),
+            "stappen": stappen or [],
+        }
+        schrijf_duurzaam(
+            self.journaal,
+            json.dumps(gegevens, ensure_ascii=False).encode(),
+            self.map / f"{VOORVOEGSEL}{self.token}.json.nieuw",
+        )
 
     def neem_op(self, map_: Path) -> None:
         """Record ``map_`` in the journal before the first temporary file goes there."""
@@ -155,8 +172,10 @@ class Transactie:
         """Write ``inhoud`` for ``pad`` to a temporary file beside it; returns that file. A
         second write to one path in one build is a fault of the build itself, refused loudly."""
         if pad in self.nieuw:
-            raise UitvoerFout(f"Twee documenten van deze bouw zouden hetzelfde bestand '{pad}' worden; er is niets "
-                              "geschreven. Meld dit alstublieft bij de beheerders van hitteplan.")
+            raise UitvoerFout(
+                f"Twee documenten van deze bouw zouden hetzelfde bestand '{pad}' worden; er is niets "
+                "geschreven. Meld dit alstublieft bij de beheerders van hitteplan."
+            )
         if not self.overschrijven and pad.exists():
             raise UitvoerFout(f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijven.")
         if self.map is not None and self.map in pad.parents:
@@ -212,9 +231,18 @@ class Transactie:
                 if pad.exists() or pad.is_symlink():
                     opzij[pad] = self.tijdelijk(pad.parent, pad.name + ".oud")
             rel = functools.partial(_relatief, self.map)
-            self._schrijf_journaal("vastleggen", [
-                {"doel": rel(pad), "nieuw": rel(tmp), "oud": rel(opzij[pad]) if pad in opzij else None,
-                 "sha": _sha(tmp)} for pad, tmp in self.nieuw.items()])
+            self._schrijf_journaal(
+                "vastleggen",
+                [
+                    {
+                        "doel": rel(pad),
+                        "nieuw": rel(tmp),
+                        "oud": rel(opzij[pad]) if pad in opzij else None,
+                        "sha": _sha(tmp),
+                    }
+                    for pad, tmp in self.nieuw.items()
+                ],
+            )
             for pad, oud in opzij.items():
                 try:
                     os.replace(pad, oud)
@@ -315,10 +343,14 @@ def herstel(map_: Path) -> list[str]:
         try:
             gegevens = json.loads(journaal.read_text(encoding="utf-8"))
             fase, mappen, stappen = gegevens["fase"], gegevens["mappen"], gegevens["stappen"]
-            assert fase in ("voorbereid", "vastleggen", "klaar") and isinstance(mappen, list) and isinstance(stappen, list)
+            assert (
+                fase in ("voorbereid", "vastleggen", "klaar") and isinstance(mappen, list) and isinstance(stappen, list)
+            )
         except (OSError, ValueError, KeyError, TypeError, AssertionError):
-            meldingen.append(f"'{journaal.name}' van een afgebroken bouw is onleesbaar; het blijft staan en er is "
-                             "niets opgeruimd van die bouw.")
+            meldingen.append(
+                f"'{journaal.name}' van een afgebroken bouw is onleesbaar; het blijft staan en er is "
+                "niets opgeruimd van die bouw."
+            )
             continue
         if fase == "vastleggen":  # killed among the renames: every old file back at its place
             for stap in reversed(stappen):
@@ -393,8 +425,12 @@ def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
         for lid in bron.infolist():
             data = bron.read(lid)
             if lid.filename.endswith(".xlsx"):
-                data = vaste_zip(data, lambda naam, d: _GEGENEREERD.sub(rb"\g<1>2000-01-01T00:00:00Z\2", d)
-                                 if naam == "docProps/core.xml" else d)
+                data = vaste_zip(
+                    data,
+                    lambda naam, d: (
+                        _GEGENEREERD.sub(rb"\g<1>2000-01-01T00:00:00Z\2", d) if naam == "docProps/core.xml" else d
+                    ),
+                )
             if bewerk is not None:
                 data = bewerk(lid.filename, data)
             vast = zipfile.ZipInfo(lid.filename, _VAST_MOMENT)

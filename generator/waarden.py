@@ -17,10 +17,31 @@ from email_validator import EmailNotValidError, validate_email
 from generator.contract import normaliseer
 
 MAANDEN = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "maart": 3,
+    "mrt": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augustus": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 JA = {"ja", "j", "x", "waar", "true", "yes", "y", "1", "✓", "v"}
 NEE = {"nee", "n", "onwaar", "false", "no", "0", "-"}
@@ -29,8 +50,10 @@ NEE = {"nee", "n", "onwaar", "false", "no", "0", "-"}
 # the embeddings and isolates, and the left-to-right, right-to-left and Arabic letter marks),
 # and invisible characters (zero-width space, word joiner and invisible operators, the tag
 # characters that can hide a whole text)
-_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
-                       r"\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]")
+_CONTROLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]"
+)
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel read a cell as a formula (OWASP)
 _KLEUR = re.compile(r"^#?([0-9A-Fa-f]{6})$")
@@ -40,12 +63,8 @@ _WIJKCODE = re.compile(r"^WK\d{6}$")
 # letters of other scripts that look like Latin ones (after Unicode's confusables, for the
 # letters a sheet's name can hold): 'Аlgemeen' with a Cyrillic А is 'Algemeen' to the eye
 _GELIJKENDE = str.maketrans(
-    "АВЕКМНОРСТХУЅІЈԁаеорсухѕіјӏһԛԝ"
-    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοριυνκχ"
-    "ℓ",
-    "ABEKMHOPCTXYSIJdaeopcyxsijlhqw"
-    "ABEZHIKMNOPTYXaopiuvkx"
-    "l")
+    "АВЕКМНОРСТХУЅІЈԁаеорсухѕіјӏһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοριυνκχℓ", "ABEKMHOPCTXYSIJdaeopcyxsijlhqwABEZHIKMNOPTYXaopiuvkxl"
+)
 
 
 def skelet(tekst: str) -> str:
@@ -103,16 +122,19 @@ def _plat(waarde: object) -> str:
 def lees_tekst(waarde: object) -> str:
     tekst = _plat(waarde)
     if len(tekst) > MAX_TEKST:
-        raise OngeldigeWaarde(f"de tekst is te lang ({len(tekst)} tekens); dit veld is voor één regel van hoogstens "
-                              f"{MAX_TEKST} tekens")
+        raise OngeldigeWaarde(
+            f"de tekst is te lang ({len(tekst)} tekens); dit veld is voor één regel van hoogstens {MAX_TEKST} tekens"
+        )
     return tekst
 
 
 def lees_langetekst(waarde: object) -> str:
     tekst, _ = schoon_tekst(waarde)
     if len(tekst) > MAX_LANGETEKST:
-        raise OngeldigeWaarde(f"de tekst is te lang ({len(tekst)} tekens); hoogstens {MAX_LANGETEKST:,} tekens past in de "
-                              "documenten".replace(",", "."))
+        raise OngeldigeWaarde(
+            f"de tekst is te lang ({len(tekst)} tekens); hoogstens {MAX_LANGETEKST:,} tekens past in de "
+            "documenten".replace(",", ".")
+        )
     return re.sub(r"\n{3,}", "\n\n", tekst)
 
 
@@ -132,8 +154,10 @@ EERSTE_JAAR, LAATSTE_JAAR = 1900, 2199
 def lees_datum(waarde: object) -> dt.date:
     datum = _datum(waarde)
     if not EERSTE_JAAR <= datum.year <= LAATSTE_JAAR:
-        raise OngeldigeWaarde(f"'{toon(waarde if isinstance(waarde, str) else f'{datum.day}-{datum.month}-{datum.year}')}' ligt niet "
-                              f"tussen {EERSTE_JAAR} en {LAATSTE_JAAR + 1}; verwacht een datum als 3-3-2027")
+        raise OngeldigeWaarde(
+            f"'{toon(waarde if isinstance(waarde, str) else f'{datum.day}-{datum.month}-{datum.year}')}' ligt niet "
+            f"tussen {EERSTE_JAAR} en {LAATSTE_JAAR + 1}; verwacht een datum als 3-3-2027"
+        )
     return datum
 
 
@@ -146,7 +170,9 @@ def _datum(waarde: object) -> dt.date:
     if not isinstance(waarde, str):
         raise fout
     tekst = _plat(waarde).casefold()
-    tekst = re.sub(r"^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+", "", tekst)
+    tekst = re.sub(
+        r"^(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+", "", tekst
+    )
     try:
         if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", tekst):
             return dt.date(int(m[3]), int(m[2]), int(m[1]))
@@ -285,5 +311,7 @@ def lees_kleur(waarde: object) -> str:
 def lees_wijkcode(waarde: object) -> str:
     tekst = _plat(waarde).upper().replace(" ", "")
     if not _WIJKCODE.match(tekst):
-        raise OngeldigeWaarde(f"'{toon(waarde)}' is geen CBS-wijkcode; verwacht WK en zes cijfers, bijvoorbeeld WK036301")
+        raise OngeldigeWaarde(
+            f"'{toon(waarde)}' is geen CBS-wijkcode; verwacht WK en zes cijfers, bijvoorbeeld WK036301"
+        )
     return tekst

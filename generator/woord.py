@@ -126,10 +126,16 @@ def afbeeldingen(wb: Werkboek, sjablonen, *namen: str) -> dict[str, tuple[str | 
         bestand = getattr(wb.algemeen, naam)
         breedte = instellingen.getal(f"{naam}.breedte_mm", 50)
         if not 5 <= breedte <= 400:
-            raise SjabloonFout(f"Sjabloon 'afbeeldingen.toml': '{naam}.breedte_mm' moet tussen 5 en 400 (millimeter) "
-                               "liggen.")
-        alt = render_tekst("afbeeldingen.toml", f"alt van {naam}", instellingen.waarde(f"{naam}.alt", str, ""),
-                           basiscontext(wb)) if bestand else ""
+            raise SjabloonFout(
+                f"Sjabloon 'afbeeldingen.toml': '{naam}.breedte_mm' moet tussen 5 en 400 (millimeter) liggen."
+            )
+        alt = (
+            render_tekst(
+                "afbeeldingen.toml", f"alt van {naam}", instellingen.waarde(f"{naam}.alt", str, ""), basiscontext(wb)
+            )
+            if bestand
+            else ""
+        )
         uit[naam] = (bestand, breedte, alt)
     return uit
 
@@ -138,6 +144,7 @@ def _alle_alineas(doc):
     """Every paragraph of a document: the body (tables included), headers and footers. The
     body is walked in its XML: docxtpl replaces the body element when it renders, and a
     Document keeps the one it saw first."""
+
     def in_blok(blok):
         yield from blok.paragraphs
         for tabel in blok.tables:
@@ -148,8 +155,14 @@ def _alle_alineas(doc):
     for p in doc.element.body.iter(qn("w:p")):
         yield Paragraph(p, doc)
     for sectie in doc.sections:
-        for blok in (sectie.header, sectie.footer, sectie.first_page_header, sectie.first_page_footer,
-                     sectie.even_page_header, sectie.even_page_footer):
+        for blok in (
+            sectie.header,
+            sectie.footer,
+            sectie.first_page_header,
+            sectie.first_page_footer,
+            sectie.even_page_header,
+            sectie.even_page_footer,
+        ):
             if not blok.is_linked_to_previous:
                 yield from in_blok(blok)
 
@@ -168,8 +181,14 @@ def _plaats_afbeeldingen(doc, beelden: dict[str, tuple[str, float]]) -> None:
                         naam.set("name", Path(bestand).name)
 
 
-def render_docx(pad: Path, wb: Werkboek, context: dict, afbeeldingen: dict | None = None,
-                datum: dt.date | None = None, nabewerking=None) -> bytes:
+def render_docx(
+    pad: Path,
+    wb: Werkboek,
+    context: dict,
+    afbeeldingen: dict | None = None,
+    datum: dt.date | None = None,
+    nabewerking=None,
+) -> bytes:
     """Render ``pad`` with the model and ``context``; ``afbeeldingen`` maps a context name to
     (image path or None, width in mm, alt text); ``nabewerking`` gets the rendered python-docx
     Document before it is finished and saved. Every document renders from a fresh template
@@ -212,12 +231,14 @@ STANDAARDKLEUR = "00689E"  # the house colour the templates are drawn in
 def huisstijl_in_tabellen(kleur: str | None):
     """A finishing step: table cells shaded in the templates' standard colour (header rows)
     get the house colour instead."""
+
     def nabewerking(doc) -> None:
         if not kleur:
             return
         for shd in doc.element.body.iter(qn("w:shd")):
             if (shd.get(qn("w:fill")) or "").upper() == STANDAARDKLEUR:
                 shd.set(qn("w:fill"), kleur.lstrip("#").upper())
+
     return nabewerking
 
 
@@ -306,13 +327,18 @@ def onbreekbaar(doc, wb: Werkboek) -> None:
     """No line break inside a telephone number or after the 's- of a place name: their spaces
     and hyphens become non-breaking ones, in every text of the document (its XML)."""
     nummers = sorted((n for n in telefoonnummers(wb) if " " in n or "-" in n), key=len, reverse=True)
-    delen = [doc.element.body] + [blok._element for sectie in doc.sections
-                                  for blok in (sectie.header, sectie.footer, sectie.first_page_header,
-                                               sectie.first_page_footer) if not blok.is_linked_to_previous]
+    delen = [doc.element.body] + [
+        blok._element
+        for sectie in doc.sections
+        for blok in (sectie.header, sectie.footer, sectie.first_page_header, sectie.first_page_footer)
+        if not blok.is_linked_to_previous
+    ]
     for deel in delen:
         for t in deel.iter(qn("w:t")):
             tekst = t.text or ""
-            nieuw = _S_STREEPJE.sub(lambda m: m.group(1) + (HARD_STREEPJE if m.group(2) == "-" else HARDE_SPATIE), tekst)
+            nieuw = _S_STREEPJE.sub(
+                lambda m: m.group(1) + (HARD_STREEPJE if m.group(2) == "-" else HARDE_SPATIE), tekst
+            )
             for nummer in nummers:
                 if nummer in nieuw:
                     nieuw = nieuw.replace(nummer, nummer.replace("-", HARD_STREEPJE).replace(" ", HARDE_SPATIE))

@@ -33,9 +33,13 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 def pytest_addoption(parser):
-    parser.addoption("--werkboeken", type=int, default=int(os.environ.get("HITTEPLAN_WERKBOEKEN", "200")),
-                     help="hoeveel gegenereerde werkboeken tests/test_stukken.py controleert (standaard 200, of "
-                          "HITTEPLAN_WERKBOEKEN)")
+    parser.addoption(
+        "--werkboeken",
+        type=int,
+        default=int(os.environ.get("HITTEPLAN_WERKBOEKEN", "200")),
+        help="hoeveel gegenereerde werkboeken tests/test_stukken.py controleert (standaard 200, of "
+        "HITTEPLAN_WERKBOEKEN)",
+    )
 
 
 def hulpmiddel(naam: str) -> str:
@@ -43,8 +47,10 @@ def hulpmiddel(naam: str) -> str:
     fail when CI=true (CI installs it). Only for a test marked ``@pytest.mark.extern``: an
     unmarked test that asks for one fails, naming the marker."""
     if _LOPEND and _LOPEND[0].get_closest_marker("extern") is None:
-        pytest.fail(f"{_LOPEND[0].nodeid} gebruikt {naam}: markeer de test met @pytest.mark.extern "
-                    "(make test-snel slaat die over)")
+        pytest.fail(
+            f"{_LOPEND[0].nodeid} gebruikt {naam}: markeer de test met @pytest.mark.extern "
+            "(make test-snel slaat die over)"
+        )
     kandidaten = [shutil.which(naam), REPO / ".ci/node/node_modules/.bin" / naam, REPO / "node_modules/.bin" / naam]
     for kandidaat in kandidaten:
         if kandidaat and Path(kandidaat).exists():
@@ -65,8 +71,21 @@ def naar_pdf(pad: Path, map_: Path) -> Path:
     """Render with LibreOffice headless into ``map_``; returns the PDF path."""
     soffice = hulpmiddel("soffice")
     profiel = map_ / "lo-profiel"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profiel}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(map_), str(pad)], capture_output=True, timeout=240, check=False)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profiel}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(map_),
+            str(pad),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=False,
+    )
     pdf = map_ / (pad.stem + ".pdf")
     assert pdf.exists(), f"LibreOffice kon {pad.name} niet omzetten naar PDF"
     return pdf
@@ -155,11 +174,20 @@ def overloop(pptx_pad: Path, pdf: Path) -> list[str]:
             eigen = set(vorm.text_frame.text.split())
             x0, y0 = vorm.left / sw * pw, vorm.top / sh * ph
             x1, y1 = x0 + vorm.width / sw * pw, y0 + vorm.height / sh * ph
-            onder = [w for w in woorden if w[4] in eigen and x0 - 2 <= w[0] <= x1 + 2 and y1 + 2 < w[3] < y1 + 200
-                     and not any(o is not vorm and (not o.has_text_frame or w[4] in o.text_frame.text)
-                                 and o.left / sw * pw - 2 <= w[0] <= (o.left + o.width) / sw * pw + 2
-                                 and o.top / sh * ph - 2 <= w[1] <= (o.top + o.height) / sh * ph + 2
-                                 for o in dia.shapes)]
+            onder = [
+                w
+                for w in woorden
+                if w[4] in eigen
+                and x0 - 2 <= w[0] <= x1 + 2
+                and y1 + 2 < w[3] < y1 + 200
+                and not any(
+                    o is not vorm
+                    and (not o.has_text_frame or w[4] in o.text_frame.text)
+                    and o.left / sw * pw - 2 <= w[0] <= (o.left + o.width) / sw * pw + 2
+                    and o.top / sh * ph - 2 <= w[1] <= (o.top + o.height) / sh * ph + 2
+                    for o in dia.shapes
+                )
+            ]
             if len(onder) >= 2:
                 fouten.append(f"dia {nr}: tekst loopt uit '{vorm.name}': {' '.join(w[4] for w in onder[:6])}")
     return fouten

@@ -52,8 +52,9 @@ def los_op(wb, formule: str) -> Bereik:
     ws = wb[blad]
     k1, r1, k2, r2 = range_boundaries(cellen)
     assert k1 == k2, f"de lijst {formule!r} beslaat meer dan één kolom"
-    keuzes = tuple(str(ws.cell(r, k1).value).strip() for r in range(r1, r2 + 1)
-                   if ws.cell(r, k1).value not in (None, ""))
+    keuzes = tuple(
+        str(ws.cell(r, k1).value).strip() for r in range(r1, r2 + 1) if ws.cell(r, k1).value not in (None, "")
+    )
     return Bereik(blad, k1, r1, r2, keuzes)
 
 
@@ -106,7 +107,8 @@ class Trekker:
         if dv is not None and dv.type == "list" and waarde is not None:
             aangeboden = los_op(self.wb, dv.formula1).keuzes
             assert str(waarde) in aangeboden, (
-                f"{blad.naam}!{coord} ({label}): de keuzelijst biedt {list(aangeboden)[:8]}, niet {waarde!r}")
+                f"{blad.naam}!{coord} ({label}): de keuzelijst biedt {list(aangeboden)[:8]}, niet {waarde!r}"
+            )
             self.gekozen += 1
         cel = ws[coord]
         cel.value = waarde
@@ -119,5 +121,3 @@ class Trekker:
     def rij(self, bladnaam: str, waarden: dict[str, object], rij: int) -> None:
         for label, waarde in waarden.items():
             self.zet(bladnaam, label, waarde, rij)
-
-

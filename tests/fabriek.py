@@ -26,27 +26,122 @@ from generator.voorbeeld import hittekaart
 
 MOMENTEN = ("week2", "na_start", "na_dialoog", "eind")
 
-VOORNAMEN = ["Jan", "Rianne", "Erik", "Marloes", "Ahmed", "Fatima", "Pieter-Jan", "Anne-Marie", "Sjoerd", "Wytske",
-             "Yusuf", "Noor", "Bram", "Ilse", "Kees", "Joyce", "Henk", "Saskia", "Mohamed", "Lieke"]
-ACHTERNAMEN = ["Vries", "Berg", "Bakker", "Meijer", "Bergsma", "Nijhof", "Scholten", "Dijkstra", "Hoekstra",
-               "Jansen", "Amrani", "Visser", "Brink", "Haan", "Wit", "Groot", "Yilmaz", "Veen", "Postma", "Kuipers"]
+VOORNAMEN = [
+    "Jan",
+    "Rianne",
+    "Erik",
+    "Marloes",
+    "Ahmed",
+    "Fatima",
+    "Pieter-Jan",
+    "Anne-Marie",
+    "Sjoerd",
+    "Wytske",
+    "Yusuf",
+    "Noor",
+    "Bram",
+    "Ilse",
+    "Kees",
+    "Joyce",
+    "Henk",
+    "Saskia",
+    "Mohamed",
+    "Lieke",
+]
+ACHTERNAMEN = [
+    "Vries",
+    "Berg",
+    "Bakker",
+    "Meijer",
+    "Bergsma",
+    "Nijhof",
+    "Scholten",
+    "Dijkstra",
+    "Hoekstra",
+    "Jansen",
+    "Amrani",
+    "Visser",
+    "Brink",
+    "Haan",
+    "Wit",
+    "Groot",
+    "Yilmaz",
+    "Veen",
+    "Postma",
+    "Kuipers",
+]
 TUSSENVOEGSELS = ["", "", "", "de", "van", "van der", "van den", "el", "ter", "in 't"]
 TITELS = ["", "", "", "drs.", "mr.", "ds.", "dr.", "ir.", "dr. ir.", "prof. dr.", "mr. drs."]
 VOORLETTERS = ["R.", "J.P.", "A.", "M.H.", "E.", "T.J.M."]
-GEMEENTEN = [("'s-Hertogenbosch", "'s-Hertogenbosch"), ("Súdwest-Fryslân", "Sneek"), ("Heuvelmonde", None),
-             ("Nuenen, Gerwen en Nederwetten", "Nuenen"), ("Bergen (NH)", "Bergen"), ("Ouder-Amstel", "Duivendrecht"),
-             ("Sint-Michielsgestel", None), ("De Wolden", "Zuidwolde"), ("Noardeast-Fryslân", "Dokkum"),
-             ("'s-Gravenhage", "Den Haag")]
-GEBIEDEN = ["Centrum", "Oude Haven", "'s-Gravenhof", "Súdwesthoek", "Ysbrechtum", "Molenwijk-Zuid", "De Akkers",
-            "Bolsward", "Workum", "IJlst", "Hindeloopen", "Makkum", "Wommels", "Oosthem", "Het Bildt", "Buitengebied",
-            "Vossenberg", "Beekdal", "Ter Apel", "Sint-Jacobiparochie", "Noord", "Oost", "Zuid", "West",
-            "Heuvelrug-Noord", "Stationskwartier", "Kloosterveen", "Oud-Zuid", "De Hoven", "Witmarsum", "Koudum",
-            "Heeg", "Tjerkwerd"]
-ORGWOORDEN = ["Zorggroep", "Stichting", "Welzijn", "Thuiszorg", "Woonstichting", "Vereniging", "Coöperatie",
-              "Huisartsenpraktijk", "Apotheek", "Buurthuis", "Kerk", "Moskee", "Bibliotheek", "Radio", "Taxi"]
-LANG = ("Dit is een lange tekst die de trekker in één cel heeft geschreven, met veel uitleg over de aanpak, de "
-        "partners, de planning en de risico's, zodat een document dat haar overneemt laat zien of het ook met "
-        "veel woorden nog past en leesbaar blijft voor wie het ontvangt")
+GEMEENTEN = [
+    ("'s-Hertogenbosch", "'s-Hertogenbosch"),
+    ("Súdwest-Fryslân", "Sneek"),
+    ("Heuvelmonde", None),
+    ("Nuenen, Gerwen en Nederwetten", "Nuenen"),
+    ("Bergen (NH)", "Bergen"),
+    ("Ouder-Amstel", "Duivendrecht"),
+    ("Sint-Michielsgestel", None),
+    ("De Wolden", "Zuidwolde"),
+    ("Noardeast-Fryslân", "Dokkum"),
+    ("'s-Gravenhage", "Den Haag"),
+]
+GEBIEDEN = [
+    "Centrum",
+    "Oude Haven",
+    "'s-Gravenhof",
+    "Súdwesthoek",
+    "Ysbrechtum",
+    "Molenwijk-Zuid",
+    "De Akkers",
+    "Bolsward",
+    "Workum",
+    "IJlst",
+    "Hindeloopen",
+    "Makkum",
+    "Wommels",
+    "Oosthem",
+    "Het Bildt",
+    "Buitengebied",
+    "Vossenberg",
+    "Beekdal",
+    "Ter Apel",
+    "Sint-Jacobiparochie",
+    "Noord",
+    "Oost",
+    "Zuid",
+    "West",
+    "Heuvelrug-Noord",
+    "Stationskwartier",
+    "Kloosterveen",
+    "Oud-Zuid",
+    "De Hoven",
+    "Witmarsum",
+    "Koudum",
+    "Heeg",
+    "Tjerkwerd",
+]
+ORGWOORDEN = [
+    "Zorggroep",
+    "Stichting",
+    "Welzijn",
+    "Thuiszorg",
+    "Woonstichting",
+    "Vereniging",
+    "Coöperatie",
+    "Huisartsenpraktijk",
+    "Apotheek",
+    "Buurthuis",
+    "Kerk",
+    "Moskee",
+    "Bibliotheek",
+    "Radio",
+    "Taxi",
+]
+LANG = (
+    "Dit is een lange tekst die de trekker in één cel heeft geschreven, met veel uitleg over de aanpak, de "
+    "partners, de planning en de risico's, zodat een document dat haar overneemt laat zien of het ook met "
+    "veel woorden nog past en leesbaar blijft voor wie het ontvangt"
+)
 PRIVE = "Directeur lastig; liever via Marloes. Tel. privé 06-9876 5432"
 
 
@@ -54,10 +149,10 @@ PRIVE = "Directeur lastig; liever via Marloes. Tel. privé 06-9876 5432"
 class Persoon:
     """A person as the workbook writes the name, and what a salutation needs."""
 
-    naam: str                # as in the cell: 'drs. R. de Vries', 'Jan Meijer', 'Wethouder A. el Amrani'
-    achternaam: str          # with tussenvoegsel, lowercase as in the name: 'de Vries'
-    voornaam: str | None     # None when only initials (or nothing) precede the surname
-    zonder_titels: str       # the name without titles and function words: 'R. de Vries'
+    naam: str  # as in the cell: 'drs. R. de Vries', 'Jan Meijer', 'Wethouder A. el Amrani'
+    achternaam: str  # with tussenvoegsel, lowercase as in the name: 'de Vries'
+    voornaam: str | None  # None when only initials (or nothing) precede the surname
+    zonder_titels: str  # the name without titles and function words: 'R. de Vries'
 
 
 @dataclass
@@ -117,9 +212,15 @@ class _Filler:
 
     def telefoon(self) -> str:
         r = self.r
-        return r.choice([f"0{r.randint(100, 599)}-{r.randint(100, 999)} {r.randint(100, 999)}",
-                         f"06-{r.randint(10000000, 99999999)}", f"(0{r.randint(100, 599)}) {r.randint(10, 99)} {r.randint(10, 99)} 00",
-                         f"+31 6 {r.randint(1000, 9999)} {r.randint(1000, 9999)}", f"058 {r.randint(100, 999)} {r.randint(1000, 9999)}"])
+        return r.choice(
+            [
+                f"0{r.randint(100, 599)}-{r.randint(100, 999)} {r.randint(100, 999)}",
+                f"06-{r.randint(10000000, 99999999)}",
+                f"(0{r.randint(100, 599)}) {r.randint(10, 99)} {r.randint(10, 99)} 00",
+                f"+31 6 {r.randint(1000, 9999)} {r.randint(1000, 9999)}",
+                f"058 {r.randint(100, 999)} {r.randint(1000, 9999)}",
+            ]
+        )
 
     def email(self, naam: str) -> str:
         deel = "".join(c for c in naam.lower() if c.isalnum())[:20] or "info"
@@ -139,20 +240,29 @@ class _Filler:
         trekker = self.persoon()
         self.trekker = trekker
         algemeen = {
-            "Gemeente": gemeente, "Naam trekker": trekker, "Organisatie trekker": f"Gemeente {gemeente}",
-            "Afbakening": self.tekst("Het hitteplan geldt voor de hele gemeente en richt zich op thuiswonende ouderen", 0.2),
+            "Gemeente": gemeente,
+            "Naam trekker": trekker,
+            "Organisatie trekker": f"Gemeente {gemeente}",
+            "Afbakening": self.tekst(
+                "Het hitteplan geldt voor de hele gemeente en richt zich op thuiswonende ouderen", 0.2
+            ),
             "Geografische afbakening": self.keuze("Algemeen", "Geografische afbakening"),
             "Doelgroepen": r.sample(self.contract.lijsten["doelgroepen"], r.randint(1, 4)),
-            "Start fase 2": start, "Einde fase 2": self.einde,
+            "Start fase 2": start,
+            "Einde fase 2": self.einde,
         }
         if self.kans(0.6):
             algemeen["Plaats"] = plaats or gemeente
         gebied = self.keuze("Algemeen", "Gebiedsnaam", leeg=0.3)
         if gebied:
             algemeen["Gebiedsnaam"] = gebied
-        for label, waarde in (("Functie trekker", "Beleidsadviseur gezondheid"), ("E-mail trekker", self.email(trekker)),
-                              ("Telefoon trekker", self.telefoon()), ("GGD-regio", "GGD Fryslân"),
-                              ("Titel traject", f"Hitteplan {gemeente} 2027")):
+        for label, waarde in (
+            ("Functie trekker", "Beleidsadviseur gezondheid"),
+            ("E-mail trekker", self.email(trekker)),
+            ("Telefoon trekker", self.telefoon()),
+            ("GGD-regio", "GGD Fryslân"),
+            ("Titel traject", f"Hitteplan {gemeente} 2027"),
+        ):
             if self.kans(0.7):
                 algemeen[label] = waarde
         if self.kans(0.5):
@@ -170,20 +280,28 @@ class _Filler:
         data["Locaties"] = self.locaties(stakeholders, wijken)
         data["Bijeenkomsten"], data["Programma"] = self.bijeenkomsten(stakeholders)
         data["Planning"] = self.planning()
-        data["Bronnen"] = [{"Bron": "CBS Kerncijfers wijken en buurten", "Link": "https://www.cbs.nl"}][: r.randint(0, 1)]
+        data["Bronnen"] = [{"Bron": "CBS Kerncijfers wijken en buurten", "Link": "https://www.cbs.nl"}][
+            : r.randint(0, 1)
+        ]
         if self.moment in ("na_dialoog", "eind"):
             data["Doelen en rollen"] = self.doelen(stakeholders)
             data["Knelpunten en kansen"] = self.knelpunten(stakeholders)
             data["Afspraken"] = self.afspraken(stakeholders)
             data["Ambitie"] = self.ambitie()
-            data["Notitie"] = {"Portefeuillehouders": [f"{w} (zorg en welzijn)" if self.kans(0.5) else w
-                                                       for w in self.wethouders]}
+            data["Notitie"] = {
+                "Portefeuillehouders": [f"{w} (zorg en welzijn)" if self.kans(0.5) else w for w in self.wethouders]
+            }
         if self.moment == "eind":
             data["Notitie"].update(self.notitie())
-            data["Beslispunten"] = [{"Nr": n, "Beslispunt": self.tekst(f"Beslispunt {n}: de ambitie te onderschrijven", 0.2),
-                                     **({"Argument": self.tekst("Het is breed gedragen")} if self.kans(0.5) else {}),
-                                     **({"Kanttekening": self.tekst("Het vraagt inzet")} if self.kans(0.5) else {})}
-                                    for n in range(1, r.randint(1, 4) + 1)]
+            data["Beslispunten"] = [
+                {
+                    "Nr": n,
+                    "Beslispunt": self.tekst(f"Beslispunt {n}: de ambitie te onderschrijven", 0.2),
+                    **({"Argument": self.tekst("Het is breed gedragen")} if self.kans(0.5) else {}),
+                    **({"Kanttekening": self.tekst("Het vraagt inzet")} if self.kans(0.5) else {}),
+                }
+                for n in range(1, r.randint(1, 4) + 1)
+            ]
         return Gegevens(self.seed, self.moment, data, self.personen, self.zonder_punt)
 
     def organisatienaam(self, categorie: str) -> str:
@@ -191,8 +309,13 @@ class _Filler:
             basis = f"Gemeente {self.gemeente}, {categorie.split(' ', 1)[1]}"
         else:
             plek = self.r.choice(GEBIEDEN)
-            basis = self.r.choice([f"{self.r.choice(ORGWOORDEN)} {plek}", f"{categorie.split('/')[0]} {plek}",
-                                   f"{self.r.choice(ORGWOORDEN)} {plek}, afdeling {self.r.choice(GEBIEDEN)}"])
+            basis = self.r.choice(
+                [
+                    f"{self.r.choice(ORGWOORDEN)} {plek}",
+                    f"{categorie.split('/')[0]} {plek}",
+                    f"{self.r.choice(ORGWOORDEN)} {plek}, afdeling {self.r.choice(GEBIEDEN)}",
+                ]
+            )
         naam, n = basis, 2
         while naam.casefold() in self.gebruikt:
             naam, n = f"{basis} {n}", n + 1
@@ -201,7 +324,11 @@ class _Filler:
 
     def stakeholders(self) -> list[dict]:
         r = self.r
-        aantal = r.choice([0, 1, 2, 5, 8, 12, 20, 30, 45, 60]) if self.moment == "week2" else r.choice([1, 3, 8, 15, 25, 40, 60])
+        aantal = (
+            r.choice([0, 1, 2, 5, 8, 12, 20, 30, 45, 60])
+            if self.moment == "week2"
+            else r.choice([1, 3, 8, 15, 25, 40, 60])
+        )
         categorieen = list(self.contract.lijsten["categorie"])
         statussen = next(v for v in self.contract.blad_op_naam("Stakeholders").velden if v.label == "Status").keuzes
         rijen = []
@@ -288,9 +415,19 @@ class _Filler:
             if i > eind + 1 or (i == eind + 1 and i > 0 and self.kans(0.2)):
                 break  # not yet planned
             begin = dt.time(r.choice([9, 10, 13, 14, 16]), r.choice([0, 30]))
-            rij = {"Soort": soort, "Datum": datum, "Begintijd": begin,
-                   "Locatie": r.choice(["Woonzorgcentrum De Linde", "Gemeentehuis", "Buurthuis 't Hoekje",
-                                        f"Dorpshuis {r.choice(GEBIEDEN)}"])}
+            rij = {
+                "Soort": soort,
+                "Datum": datum,
+                "Begintijd": begin,
+                "Locatie": r.choice(
+                    [
+                        "Woonzorgcentrum De Linde",
+                        "Gemeentehuis",
+                        "Buurthuis 't Hoekje",
+                        f"Dorpshuis {r.choice(GEBIEDEN)}",
+                    ]
+                ),
+            }
             if self.kans(0.2) and i > 0:
                 del rij["Locatie"]  # planned, place not yet known
             if self.kans(0.8):
@@ -309,7 +446,9 @@ class _Filler:
                 if self.kans(0.9):
                     rij["Uitkomsten"] = self.tekst("Iedereen herkent het risico", 0.3)
                 if stakeholders and self.kans(0.7):
-                    rij["Aanwezig"] = [s["Organisatie"] for s in r.sample(stakeholders, r.randint(1, len(stakeholders)))]
+                    rij["Aanwezig"] = [
+                        s["Organisatie"] for s in r.sample(stakeholders, r.randint(1, len(stakeholders)))
+                    ]
             else:
                 status = r.choice(["Gepland", None])
                 if status:
@@ -317,9 +456,18 @@ class _Filler:
             rijen.append(rij)
             for j in range(r.choice([0, 1, 3, 6])):
                 werkvorm = self.keuze("Programma", "Werkvorm", leeg=0.2)
-                onderdeel = werkvorm if werkvorm and self.kans(0.3) else r.choice(
-                    ["Welkom en doel van vandaag", "Het lokale beeld", "Tafelgesprekken over bereik",
-                     "Afspraken en vervolg"])
+                onderdeel = (
+                    werkvorm
+                    if werkvorm and self.kans(0.3)
+                    else r.choice(
+                        [
+                            "Welkom en doel van vandaag",
+                            "Het lokale beeld",
+                            "Tafelgesprekken over bereik",
+                            "Afspraken en vervolg",
+                        ]
+                    )
+                )
                 p = {"Bijeenkomst": naam, "Onderdeel": onderdeel, "Tijd": dt.time(begin.hour + j // 3, (j % 3) * 20)}
                 if werkvorm:
                     p["Werkvorm"] = werkvorm
@@ -327,17 +475,27 @@ class _Filler:
                     p["Wie"] = self.r.choice([self.trekker, *self.wethouders])
                 if self.kans(0.4):
                     p["Gespreksvragen"] = ["Welke groepen bereiken we nu niet bij hitte?"] + (
-                        ["Wat vinden wij samen onacceptabel?"] if self.kans(0.5) else [])
+                        ["Wat vinden wij samen onacceptabel?"] if self.kans(0.5) else []
+                    )
                 programma.append(p)
             datum += dt.timedelta(days=r.randint(21, 40))
         return rijen, programma
 
     def planning(self) -> list[dict]:
         rijen = []
-        for i, mijlpaal in enumerate(["Groslijst en eerste telefoontjes", "Terugkoppeling startbijeenkomst",
-                                      "Verslag rondgestuurd", "Bestuurlijke notitie naar het college"][: self.r.randint(0, 4)]):
-            rij = {"Mijlpaal": mijlpaal, "Gereed": self.start + dt.timedelta(days=20 + 40 * i),
-                   "Status": self.keuze("Planning", "Status")}
+        for i, mijlpaal in enumerate(
+            [
+                "Groslijst en eerste telefoontjes",
+                "Terugkoppeling startbijeenkomst",
+                "Verslag rondgestuurd",
+                "Bestuurlijke notitie naar het college",
+            ][: self.r.randint(0, 4)]
+        ):
+            rij = {
+                "Mijlpaal": mijlpaal,
+                "Gereed": self.start + dt.timedelta(days=20 + 40 * i),
+                "Status": self.keuze("Planning", "Status"),
+            }
             if self.kans(0.7):
                 rij["Verantwoordelijke"] = self.r.choice([self.trekker, self.persoon()])
             rijen.append(rij)
@@ -346,9 +504,11 @@ class _Filler:
     def doelen(self, stakeholders) -> list[dict]:
         rijen = []
         for _ in range(self.r.choice([0, 1, 4, 10])):
-            rij = {"Fase hitteplan": self.keuze("Doelen en rollen", "Fase hitteplan"),
-                   "Doel": self.tekst("Iedere kwetsbare inwoner wordt bereikt", 0.2),
-                   "Status": self.keuze("Doelen en rollen", "Status")}
+            rij = {
+                "Fase hitteplan": self.keuze("Doelen en rollen", "Fase hitteplan"),
+                "Doel": self.tekst("Iedere kwetsbare inwoner wordt bereikt", 0.2),
+                "Status": self.keuze("Doelen en rollen", "Status"),
+            }
             if stakeholders and self.kans(0.8):
                 rij["Partij"] = self.r.choice(stakeholders)["Organisatie"]
                 rij["Rol"] = self.keuze("Doelen en rollen", "Rol")
@@ -360,39 +520,53 @@ class _Filler:
     def knelpunten(self, stakeholders) -> list[dict]:
         rijen = []
         for _ in range(self.r.choice([0, 1, 3, 6])):
-            rij = {"Soort": self.keuze("Knelpunten en kansen", "Soort"),
-                   "Omschrijving": self.tekst("Bij zorgorganisaties is weinig personeel", 0.2)}
+            rij = {
+                "Soort": self.keuze("Knelpunten en kansen", "Soort"),
+                "Omschrijving": self.tekst("Bij zorgorganisaties is weinig personeel", 0.2),
+            }
             if self.kans(0.7):
                 rij["Aanpak"] = self.tekst("Per organisatie een ambassadeur")
             if self.kans(0.7):
-                rij["Eigenaar"] = self.persoon() if self.kans(0.6) or not stakeholders else \
-                    self.r.choice(stakeholders)["Organisatie"]
+                rij["Eigenaar"] = (
+                    self.persoon() if self.kans(0.6) or not stakeholders else self.r.choice(stakeholders)["Organisatie"]
+                )
             rijen.append(rij)
         return rijen
 
     def afspraken(self, stakeholders) -> list[dict]:
         if not stakeholders:
             return []
-        return [{"Partij": s["Organisatie"], "Afspraak": self.tekst("Welzijn coördineert de belronde"),
-                 "Status": self.keuze("Afspraken", "Status")}
-                for s in self.r.sample(stakeholders, self.r.randint(0, min(5, len(stakeholders))))]
+        return [
+            {
+                "Partij": s["Organisatie"],
+                "Afspraak": self.tekst("Welzijn coördineert de belronde"),
+                "Status": self.keuze("Afspraken", "Status"),
+            }
+            for s in self.r.sample(stakeholders, self.r.randint(0, min(5, len(stakeholders))))
+        ]
 
     def ambitie(self) -> dict:
         uit = {}
         if self.moment == "eind" or self.kans(0.5):
-            uit["Ambitie"] = self.tekst("In 2028 wordt iedere alleenwonende 75-plusser bij hitte binnen 24 uur gebeld", 0.3)
+            uit["Ambitie"] = self.tekst(
+                "In 2028 wordt iedere alleenwonende 75-plusser bij hitte binnen 24 uur gebeld", 0.3
+            )
             niveau = self.keuze("Ambitie", "Ambitieniveau", leeg=0.3)
             if niveau:
                 uit["Ambitieniveau"] = niveau
         return uit
 
     def notitie(self) -> dict:
-        return {"Aan": self.keuze("Notitie", "Aan"), "Onderwerp": f"Gedeelde ambitie hitteplan {self.gemeente}",
-                "Datum": self.einde - dt.timedelta(days=self.r.randint(1, 20)), "Openbaar": self.kans(0.5),
-                "Aanleiding": self.tekst("In de zomer van 2026 waren er negen tropische dagen", 0.3),
-                "Beoogd effect": self.tekst("Alle partners weten wie wat doet"),
-                **({"Soort stuk": self.keuze("Notitie", "Soort stuk")} if self.kans(0.5) else {}),
-                **({"Steller": self.persoon()} if self.kans(0.3) else {})}
+        return {
+            "Aan": self.keuze("Notitie", "Aan"),
+            "Onderwerp": f"Gedeelde ambitie hitteplan {self.gemeente}",
+            "Datum": self.einde - dt.timedelta(days=self.r.randint(1, 20)),
+            "Openbaar": self.kans(0.5),
+            "Aanleiding": self.tekst("In de zomer van 2026 waren er negen tropische dagen", 0.3),
+            "Beoogd effect": self.tekst("Alle partners weten wie wat doet"),
+            **({"Soort stuk": self.keuze("Notitie", "Soort stuk")} if self.kans(0.5) else {}),
+            **({"Steller": self.persoon()} if self.kans(0.3) else {}),
+        }
 
 
 def gegevens(seed: int, moment: str | None = None) -> Gegevens:

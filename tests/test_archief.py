@@ -25,6 +25,7 @@ def schrijf_werkboek(map_: Path, gegevens: dict) -> Path:
     map_.mkdir(parents=True, exist_ok=True)
     return _schrijf(map_, gegevens)
 
+
 VROEG = Path("/work/shared/tools/vroeg.py")
 
 
@@ -71,8 +72,11 @@ def _moment_4():
 def _verleden(manifest: dict, gegevens: dict | None, bestaand: set[str]) -> set[str]:
     """The files of a past moment after a build, as the test knows the workbook: every report
     back, and the invitations and deck of each meeting held."""
-    gehouden = {(b.get("Titel") or b["Soort"]) for b in (gegevens or {}).get("Bijeenkomsten", [])
-                if b.get("Status") == "Afgerond"}
+    gehouden = {
+        (b.get("Titel") or b["Soort"])
+        for b in (gegevens or {}).get("Bijeenkomsten", [])
+        if b.get("Status") == "Afgerond"
+    }
     uit = set()
     for rel, h in manifest.get("herkomst", {}).items():
         namen = h["moment"].get("bijeenkomsten", [h["moment"].get("bijeenkomst")])
@@ -119,8 +123,11 @@ def test_vier_momenten_in_een_map(tmp_path):
             handwerk[rel] = (uit / rel).read_bytes()
             vast.pop(rel)
     # what was made for the startbijeenkomst at week 2 is there at the end, byte for byte
-    assert {"presentatie-startbijeenkomst.pptx", "uitnodigingen/startbijeenkomst-hitteplan.ics",
-            "terugkoppeling-dialoog-doelen-en-maatregelen.docx"} <= set(vast)
+    assert {
+        "presentatie-startbijeenkomst.pptx",
+        "uitnodigingen/startbijeenkomst-hitteplan.ics",
+        "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
+    } <= set(vast)
     assert any(r.startswith("uitnodigingen/startbijeenkomst-hitteplan/") for r in vast)
     assert any(r.startswith("uitnodigingen/dialoog-doelen-en-maatregelen/") for r in vast)
     assert not list(uit.glob("terugkoppeling-*(nieuw)*"))  # no new versions of what was sent
@@ -143,8 +150,10 @@ def test_veranderde_gegevens_van_een_verstuurd_document(tmp_path):
     assert (uit / rel).read_bytes() == verstuurd
     nieuw = uit / "terugkoppeling-startbijeenkomst-hitteplan (nieuw).docx"
     assert "Verbeterd: de GGD" in "\n".join(p.text for p in docx.Document(nieuw).paragraphs)
-    assert (f"Verstuurd, maar de gegevens ervan zijn veranderd: {rel} blijft zoals het was; de nieuwe versie staat "
-            f"ernaast: {nieuw.name}") in uitvoer
+    assert (
+        f"Verstuurd, maar de gegevens ervan zijn veranderd: {rel} blijft zoals het was; de nieuwe versie staat "
+        f"ernaast: {nieuw.name}"
+    ) in uitvoer
     uitvoer = bouw(werkboek, uit, "--overschrijven")
     reserve = [p for p in uit.glob("reservekopie */" + rel)]
     assert [p.read_bytes() for p in reserve] == [verstuurd]
@@ -173,6 +182,7 @@ def test_tweede_reservekopie_op_een_dag_krijgt_een_eigen_naam(tmp_path):
 
 # --- never outside the folder -------------------------------------------------------------------
 
+
 def test_snelkoppeling_naar_een_andere_map_geweigerd(tmp_path):
     werkboek = schrijf_werkboek(tmp_path, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
     uit, elders = tmp_path / "uit", tmp_path / "elders"
@@ -184,7 +194,8 @@ def test_snelkoppeling_naar_een_andere_map_geweigerd(tmp_path):
     assert resultaat.output.strip() == (
         f"'{uit / 'uitnodigingen'}' is een snelkoppeling naar een map buiten de uitvoermap; hitteplan schrijft alleen "
         "in de uitvoermap zelf. Vervang de snelkoppeling door een gewone map (of verwijder hem) en probeer het "
-        "opnieuw; er is niets veranderd.")
+        "opnieuw; er is niets veranderd."
+    )
     assert list(elders.iterdir()) == []
     assert sorted(p.name for p in uit.iterdir()) == ["uitnodigingen"]
 
@@ -204,8 +215,18 @@ def test_snelkoppeling_naar_een_bestand_geweigerd(tmp_path):
     assert buiten.read_bytes() == b"van iemand anders" and inhoud(uit) == voor
 
 
-@pytest.mark.parametrize("naam", ["/etc/passwd", "../buiten.docx", "uitnodigingen/../../buiten.docx", "C:/x.docx",
-                                  "a\\..\\..\\b.docx", "", "uitnodigingen//x.docx"])
+@pytest.mark.parametrize(
+    "naam",
+    [
+        "/etc/passwd",
+        "../buiten.docx",
+        "uitnodigingen/../../buiten.docx",
+        "C:/x.docx",
+        "a\\..\\..\\b.docx",
+        "",
+        "uitnodigingen//x.docx",
+    ],
+)
 def test_manifest_regel_buiten_de_map_overgeslagen(tmp_path, naam):
     """A manifest entry that does not name a file inside the folder is ignored with a Dutch
     warning; the build goes on, never asks to delete a file outside, and the next manifest no
@@ -222,10 +243,14 @@ def test_manifest_regel_buiten_de_map_overgeslagen(tmp_path, naam):
     resultaat = CliRunner().invoke(hoofd, ["bouw", str(werkboek), "-o", str(uit)])
     assert resultaat.exit_code == 0, resultaat.output
     regels = resultaat.output.splitlines()
-    assert (f"Waarschuwing: .hitteplan.json noemt '{naam}', dat geen bestand in deze uitvoermap is; die regel is "
-            "overgeslagen.") in regels
-    assert "Waarschuwing: .hitteplan.json heeft voor 'kapot.docx' geen geldige vingerafdruk; die regel is overgeslagen." \
+    assert (
+        f"Waarschuwing: .hitteplan.json noemt '{naam}', dat geen bestand in deze uitvoermap is; die regel is "
+        "overgeslagen."
+    ) in regels
+    assert (
+        "Waarschuwing: .hitteplan.json heeft voor 'kapot.docx' geen geldige vingerafdruk; die regel is overgeslagen."
         in regels
+    )
     assert not any("eerdere bouw" in r for r in regels) and buiten.read_bytes() == b"buiten"
     nieuw = json.loads((uit / ".hitteplan.json").read_text())["bestanden"]
     assert naam not in nieuw and "kapot.docx" not in nieuw and "canvas-fase-2.docx" in nieuw
@@ -268,9 +293,27 @@ def _stappen(werkboek, uit, extra, soort) -> int:
     kopie = uit.parent / f"telling-{soort}"
     shutil.copytree(uit, kopie)
     log = uit.parent / f"telling-{soort}.log"
-    r = subprocess.run([STRACE, "-qq", "-o", str(log), "-e", f"trace={SYSCALLS[soort]}", sys.executable, "-m",
-                        "generator", "bouw", str(werkboek), "-o", str(kopie), *extra], capture_output=True, text=True,
-                       env=_omgeving(werkboek))
+    r = subprocess.run(
+        [
+            STRACE,
+            "-qq",
+            "-o",
+            str(log),
+            "-e",
+            f"trace={SYSCALLS[soort]}",
+            sys.executable,
+            "-m",
+            "generator",
+            "bouw",
+            str(werkboek),
+            "-o",
+            str(kopie),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=_omgeving(werkboek),
+    )
     assert r.returncode == 0, r.stderr
     return sum(1 for regel in log.read_text().splitlines() if regel.split("(")[0] in SYSCALLS[soort].split(","))
 
@@ -282,8 +325,11 @@ def _sha(pad: Path) -> str:
 
 
 def _zichtbaar(map_: Path) -> dict[bytes, str]:
-    return {p.read_bytes(): p.relative_to(map_).as_posix() for p in map_.rglob("*")
-            if p.is_file() and not p.name.startswith(".~")}
+    return {
+        p.read_bytes(): p.relative_to(map_).as_posix()
+        for p in map_.rglob("*")
+        if p.is_file() and not p.name.startswith(".~")
+    }
 
 
 def _doden_bij_elke_stap(tmp_path, extra, soorten):
@@ -293,6 +339,7 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten):
         pytest.skip("strace ontbreekt")
     if "--pdf" in extra:
         from generator.pdf import vind_soffice
+
         if vind_soffice() is None:
             if os.environ.get("CI") == "true":
                 pytest.fail("LibreOffice is nodig voor deze test")
@@ -323,8 +370,9 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten):
                     # LibreOffice's PDFs are not yet byte-reproducible: a build that completed (killed
                     # after its commit, at a write to the console) replaced its own earlier PDF, as every
                     # build does; the new one stands at its place, recorded as the build's own
-                    assert (uit / rel).read_bytes()[:5] == b"%PDF-" and manifest.get(rel) == _sha(uit / rel), \
+                    assert (uit / rel).read_bytes()[:5] == b"%PDF-" and manifest.get(rel) == _sha(uit / rel), (
                         f"{rel} verloren na SIGKILL bij {soort} {k}"
+                    )
                     continue
                 assert data in zichtbaar, f"{rel} verloren na SIGKILL bij {soort} {k}"
             assert not list(uit.rglob(".~hitteplan-*")), (soort, k)  # and nothing half-done is left
@@ -342,8 +390,11 @@ def test_gedood_bij_elke_rename(tmp_path):
 
 
 @pytest.mark.traag
-@pytest.mark.parametrize("extra", [[], ["--overschrijven"], ["--pdf"], ["--pdf", "--overschrijven"]],
-                         ids=["gewoon", "overschrijven", "pdf", "pdf-overschrijven"])
+@pytest.mark.parametrize(
+    "extra",
+    [[], ["--overschrijven"], ["--pdf"], ["--pdf", "--overschrijven"]],
+    ids=["gewoon", "overschrijven", "pdf", "pdf-overschrijven"],
+)
 def test_gedood_bij_elke_rename_en_elke_schrijfstap(tmp_path, extra):
     """The same for all four variants, at every rename and every write of the build."""
     _doden_bij_elke_stap(tmp_path, extra, ["rename", "write"])

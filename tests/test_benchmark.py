@@ -1,6 +1,5 @@
 """The benchmark script keeps working (run at a tiny size; it is not a timed test)."""
 
-
 from __future__ import annotations
 
 import re
@@ -15,8 +14,13 @@ pytestmark = [pytest.mark.traag, pytest.mark.extern]
 
 
 def test_benchmark_draait_klein():
-    uit = subprocess.run([sys.executable, str(REPO / "benchmarks" / "bench.py"), "--klein"], capture_output=True,
-                         text=True, timeout=600, cwd=REPO)
+    uit = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "bench.py"), "--klein"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+    )
     assert uit.returncode == 0, uit.stderr[-2000:]
     regels = uit.stdout.splitlines()
     for letter in "abc":

@@ -22,17 +22,25 @@ def controleer(pad):
 
 
 def _werkmap(pad, blad: bytes, werkmap_extra: bytes = b"", teksten: bytes | None = None, stijlen: bytes | None = None):
-    ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
-         b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-    rels = (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            b'worksheet" Target="/xl/worksheets/sheet1.xml"/>')
+    ns = (
+        b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    )
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'worksheet" Target="/xl/worksheets/sheet1.xml"/>'
+    )
     if teksten is not None:
-        rels += (b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                 b'sharedStrings" Target="sharedStrings.xml"/>')
+        rels += (
+            b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'sharedStrings" Target="sharedStrings.xml"/>'
+        )
     if stijlen is not None:
-        rels += (b'<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                 b'styles" Target="styles.xml"/>')
+        rels += (
+            b'<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'styles" Target="styles.xml"/>'
+        )
     rels += b"</Relationships>"
     inhoud = {
         "[Content_Types].xml": (
@@ -43,16 +51,30 @@ def _werkmap(pad, blad: bytes, werkmap_extra: bytes = b"", teksten: bytes | None
             b'spreadsheetml.sheet.main+xml"/>'
             b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
             b'officedocument.spreadsheetml.worksheet+xml"/>'
-            + (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
-               b'officedocument.spreadsheetml.sharedStrings+xml"/>' if teksten is not None else b"")
-            + (b'<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-               b'spreadsheetml.styles+xml"/>' if stijlen is not None else b"")
-            + b"</Types>"),
-        "_rels/.rels": (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                        b'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-        "xl/workbook.xml": b"<workbook " + ns + b">" + werkmap_extra +
-                           b'<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+            + (
+                b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                b'officedocument.spreadsheetml.sharedStrings+xml"/>'
+                if teksten is not None
+                else b""
+            )
+            + (
+                b'<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                b'spreadsheetml.styles+xml"/>'
+                if stijlen is not None
+                else b""
+            )
+            + b"</Types>"
+        ),
+        "_rels/.rels": (
+            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": b"<workbook "
+        + ns
+        + b">"
+        + werkmap_extra
+        + b'<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": rels,
         "xl/worksheets/sheet1.xml": b"<worksheet " + ns + b"><sheetData>" + blad + b"</sheetData></worksheet>",
     }
@@ -105,14 +127,20 @@ def test_wat_andere_programmas_schrijven(tmp_path):
         tmp_path / "anders.xlsx",
         b'<row><c t="inlineStr"><is><t>inline</t></is></c><c t="str"><f>A1&amp;"x"</f><v>inlinex</v></c>'
         b'<c><f>1+1</f><v>2</v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c><c t="e"><v>#N/A</v></c>'
-        b'<c><f>NOW()</f></c></row>'
+        b"<c><f>NOW()</f></c></row>"
         b'<row r="3"><c r="B3" t="s"><v>0</v></c><c r="D3" t="b"><v>1</v></c></row>',
-        teksten=b'<si><t>gedeeld</t></si>',
+        teksten=b"<si><t>gedeeld</t></si>",
     )
     with Werkmap(pad) as wm:
         rijen = wm.rijen("Blad1")
     assert [(c.waarde, c.soort) if c else None for c in rijen[0]] == [
-        ("inline", None), ("inlinex", None), (2, None), ("#DIV/0!", "fout"), ("#N/A", "fout"), (None, "formule")]
+        ("inline", None),
+        ("inlinex", None),
+        (2, None),
+        ("#DIV/0!", "fout"),
+        ("#N/A", "fout"),
+        (None, "formule"),
+    ]
     assert rijen[1] == []
     assert [c.waarde if c else None for c in rijen[2]] == [None, "gedeeld", None, True]
 
@@ -120,8 +148,11 @@ def test_wat_andere_programmas_schrijven(tmp_path):
 def test_formules_van_een_programma_dat_niet_rekent(tmp_path):
     """A writer that does not calculate (xlsxwriter) stores 0 as a formula's result and asks
     Excel to calculate on opening: that 0 is not the value."""
-    pad = _werkmap(tmp_path / "xlsxwriter.xlsx", b'<row><c><v>5</v></c><c><f>A1*2</f><v>0</v></c></row>',
-                   werkmap_extra=b'<calcPr fullCalcOnLoad="1"/>')
+    pad = _werkmap(
+        tmp_path / "xlsxwriter.xlsx",
+        b"<row><c><v>5</v></c><c><f>A1*2</f><v>0</v></c></row>",
+        werkmap_extra=b'<calcPr fullCalcOnLoad="1"/>',
+    )
     with Werkmap(pad) as wm:
         rij = wm.rijen("Blad1")[0]
     assert [(c.waarde, c.soort) for c in rij] == [(5, None), (0, "formule")]
@@ -130,6 +161,7 @@ def test_formules_van_een_programma_dat_niet_rekent(tmp_path):
 def test_formule_voor_de_gemeente_geeft_een_fout_met_de_cel(maak_werkboek, tmp_path):
     """The xlsxwriter case end to end: Gemeente is a formula whose stored result is 0 in a
     workbook that asks to be calculated on opening; the memo would be about '0'."""
+
     def formule(wb):
         wb["Algemeen"]["B2"] = '="Heuvel"&"monde"'
 
@@ -147,8 +179,10 @@ def test_formule_voor_de_gemeente_geeft_een_fout_met_de_cel(maak_werkboek, tmp_p
     for werkboek in (pad, nieuw):  # no result stored, and an untrusted result
         uit = controleer(werkboek)
         assert uit.exit_code == 1
-        assert ("Fout: Blad 'Algemeen', cel B2: bevat een formule waarvan de uitkomst niet is opgeslagen; open het "
-                "werkboek in Excel of LibreOffice en sla het opnieuw op") in uit.output.splitlines()
+        assert (
+            "Fout: Blad 'Algemeen', cel B2: bevat een formule waarvan de uitkomst niet is opgeslagen; open het "
+            "werkboek in Excel of LibreOffice en sla het opnieuw op"
+        ) in uit.output.splitlines()
 
 
 def test_excel_foutwaarde_in_een_tekstveld(maak_werkboek):
@@ -158,14 +192,19 @@ def test_excel_foutwaarde_in_een_tekstveld(maak_werkboek):
 
     uit = controleer(maak_werkboek(wijzig=na))
     assert uit.exit_code == 1
-    assert ("Fout: Blad 'Notitie', cel B4: bevat de Excel-foutwaarde #N/A; vul hier een gewone waarde in of herstel "
-            "de formule") in uit.output.splitlines()
+    assert (
+        "Fout: Blad 'Notitie', cel B4: bevat de Excel-foutwaarde #N/A; vul hier een gewone waarde in of herstel "
+        "de formule"
+    ) in uit.output.splitlines()
 
 
 def test_absurd_rijnummer_geweigerd_zonder_geheugen_te_vullen(tmp_path):
     """<row r="20000000"> in a 35 KB workbook: refused after at most MAX_RIJEN empty rows."""
-    pad = _werkmap(tmp_path / "rij.xlsx", b'<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>'
-                                          b'<row r="20000000"><c r="XFD20000000" t="inlineStr"><is><t>b</t></is></c></row>')
+    pad = _werkmap(
+        tmp_path / "rij.xlsx",
+        b'<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>'
+        b'<row r="20000000"><c r="XFD20000000" t="inlineStr"><is><t>b</t></is></c></row>',
+    )
     tracemalloc.start()
     try:
         with Werkmap(pad) as wm, pytest.raises(BestandFout, match="loopt door tot voorbij rij 20.000"):
@@ -180,22 +219,30 @@ def test_doctype_achter_een_lang_commentaar(tmp_path):
     pad = _werkmap(tmp_path / "dtd.xlsx", b'<row><c t="inlineStr"><is><t>x</t></is></c></row>')
     with zipfile.ZipFile(pad) as bron:
         delen = {n: bron.read(n) for n in bron.namelist()}
-    delen["xl/workbook.xml"] = (b'<?xml version="1.0"?><!--' + b"x" * 5000 + b'--><!DOCTYPE workbook [<!ENTITY a "b">]>'
-                                + delen["xl/workbook.xml"])
+    delen["xl/workbook.xml"] = (
+        b'<?xml version="1.0"?><!--'
+        + b"x" * 5000
+        + b'--><!DOCTYPE workbook [<!ENTITY a "b">]>'
+        + delen["xl/workbook.xml"]
+    )
     with zipfile.ZipFile(pad, "w") as doel:
         for n, d in delen.items():
             doel.writestr(n, d)
     uit = controleer(pad)
     assert uit.exit_code == 1
-    assert uit.output.strip() == ("'dtd.xlsx' bevat XML met een eigen DTD of entiteiten (xl/workbook.xml); zo'n bestand "
-                                  "kan schadelijk zijn en wordt niet gelezen. Sla het opnieuw op in Excel.")
+    assert uit.output.strip() == (
+        "'dtd.xlsx' bevat XML met een eigen DTD of entiteiten (xl/workbook.xml); zo'n bestand "
+        "kan schadelijk zijn en wordt niet gelezen. Sla het opnieuw op in Excel."
+    )
 
 
 def test_kapot(tmp_path):
     pad = _werkmap(tmp_path / "kapot.xlsx", b'<row><c t="s"><v>0</v></c></row>', werkmap_extra=b"<workbookPr")
     uit = controleer(pad)
     assert (uit.exit_code, uit.output.strip()) == (
-        1, "'kapot.xlsx' is beschadigd en kan niet als Excel-werkboek worden gelezen.")
+        1,
+        "'kapot.xlsx' is beschadigd en kan niet als Excel-werkboek worden gelezen.",
+    )
 
 
 def test_twee_bladen_met_bijna_dezelfde_naam(maak_werkboek):
@@ -206,8 +253,10 @@ def test_twee_bladen_met_bijna_dezelfde_naam(maak_werkboek):
 
     uit = controleer(maak_werkboek(wijzig=dubbel))
     assert uit.exit_code == 1
-    assert ("Fout: Blad 'Algemeen ': het werkboek heeft twee bladen met bijna dezelfde naam ('Algemeen' en "
-            "'Algemeen '); verwijder of hernoem er één") in uit.output.splitlines()
+    assert (
+        "Fout: Blad 'Algemeen ': het werkboek heeft twee bladen met bijna dezelfde naam ('Algemeen' en "
+        "'Algemeen '); verwijder of hernoem er één"
+    ) in uit.output.splitlines()
 
 
 def test_strict_open_xml_krijgt_een_eigen_zin(tmp_path):
@@ -219,13 +268,17 @@ def test_strict_open_xml_krijgt_een_eigen_zin(tmp_path):
         for naam in bron.namelist():
             data = bron.read(naam)
             if naam == "xl/workbook.xml":
-                data = data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-                                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+                data = data.replace(
+                    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                    b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+                )
             doel.writestr(naam, data)
     uit = CliRunner().invoke(hoofd, ["controleer", str(strikt)], catch_exceptions=False)
     assert uit.exit_code == 1
-    assert uit.output.strip() == ("'strikt.xlsx' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en "
-                                  "kies Opslaan als > Excel-werkmap (.xlsx).")
+    assert uit.output.strip() == (
+        "'strikt.xlsx' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en "
+        "kies Opslaan als > Excel-werkmap (.xlsx)."
+    )
 
 
 def test_rijen_voorbij_de_opgegeven_omvang_worden_gelezen(maak_werkboek, tmp_path):
@@ -236,8 +289,14 @@ def test_rijen_voorbij_de_opgegeven_omvang_worden_gelezen(maak_werkboek, tmp_pat
     pad = maak_werkboek()
     with zipfile.ZipFile(pad) as bron:
         delen = {n: bron.read(n) for n in bron.namelist()}
-    blad = next(n for n, d in delen.items() if n.startswith("xl/worksheets/") and b"Radio Heuvelmonde" in d
-                or n.startswith("xl/worksheets/") and b"Radio" in d)
+    blad = next(
+        n
+        for n, d in delen.items()
+        if n.startswith("xl/worksheets/")
+        and b"Radio Heuvelmonde" in d
+        or n.startswith("xl/worksheets/")
+        and b"Radio" in d
+    )
     delen[blad] = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:K21"/>', delen[blad])
     nieuw = tmp_path / "dimensie.xlsx"
     with zipfile.ZipFile(nieuw, "w") as doel:
@@ -259,30 +318,48 @@ def test_te_veel_bladen(tmp_path):
         for n, d in delen.items():
             doel.writestr(n, d)
     uit = controleer(pad)
-    assert (uit.exit_code, uit.output.strip()) == (1, "'bladen.xlsx' heeft meer dan 250 bladen; zo'n werkboek wordt "
-                                                      "niet gelezen.")
+    assert (uit.exit_code, uit.output.strip()) == (
+        1,
+        "'bladen.xlsx' heeft meer dan 250 bladen; zo'n werkboek wordt niet gelezen.",
+    )
 
 
 def test_beschadigde_cel_noemt_de_rij(tmp_path):
-    pad = _werkmap(tmp_path / "kapot.xlsx", b'<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
-                                            b'<row r="2"><c r="A2" t="s"><v>7</v></c></row>', teksten=b"<si><t>x</t></si>")
-    with Werkmap(pad) as wm, pytest.raises(BestandFout, match=r"Blad 'Blad1' is beschadigd en kan niet worden gelezen "
-                                                              r"\(rond rij 2\)"):
+    pad = _werkmap(
+        tmp_path / "kapot.xlsx",
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="2"><c r="A2" t="s"><v>7</v></c></row>',
+        teksten=b"<si><t>x</t></si>",
+    )
+    with (
+        Werkmap(pad) as wm,
+        pytest.raises(
+            BestandFout,
+            match=r"Blad 'Blad1' is beschadigd en kan niet worden gelezen "
+            r"\(rond rij 2\)",
+        ),
+    ):
         wm.rijen("Blad1")
 
 
 def test_lange_naam_of_lus(tmp_path, voorbeeld):
     lang = "a" * 300
     uit = controleer(tmp_path / f"{lang}.xlsx")
-    assert (uit.exit_code, uit.output.strip()) == (1, f"'{tmp_path / lang}.xlsx' kan niet worden gelezen: de naam is "
-                                                      "te lang.")
+    assert (uit.exit_code, uit.output.strip()) == (
+        1,
+        f"'{tmp_path / lang}.xlsx' kan niet worden gelezen: de naam is te lang.",
+    )
     bouw = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / lang)], catch_exceptions=False)
-    assert (bouw.exit_code, bouw.output.strip()) == (1, f"'{tmp_path / lang}' kan niet worden gebruikt: de naam is te "
-                                                        "lang.")
-    bouw = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "--sjablonen", str(tmp_path / lang)],
-                              catch_exceptions=False)
-    assert (bouw.exit_code, bouw.output.strip()) == (1, f"'{tmp_path / lang}' kan niet worden gebruikt: de naam is te "
-                                                        "lang.")
+    assert (bouw.exit_code, bouw.output.strip()) == (
+        1,
+        f"'{tmp_path / lang}' kan niet worden gebruikt: de naam is te lang.",
+    )
+    bouw = CliRunner().invoke(
+        hoofd, ["bouw", str(voorbeeld), "--sjablonen", str(tmp_path / lang)], catch_exceptions=False
+    )
+    assert (bouw.exit_code, bouw.output.strip()) == (
+        1,
+        f"'{tmp_path / lang}' kan niet worden gebruikt: de naam is te lang.",
+    )
 
 
 def test_openpyxl_leest_met_defusedxml():
@@ -297,6 +374,7 @@ def test_openpyxl_leest_met_defusedxml():
 def test_bladen_die_er_hetzelfde_uitzien(maak_werkboek):
     """A hidden 'Algemeen' was used while the visible look-alike 'Аlgemeen' (Cyrillic А) that
     the trekker edits was ignored: an error naming both."""
+
     def dubbel(wb):
         wb["Algemeen"].sheet_state = "hidden"
         kopie = wb.copy_worksheet(wb["Algemeen"])
@@ -306,14 +384,17 @@ def test_bladen_die_er_hetzelfde_uitzien(maak_werkboek):
 
     uit = controleer(maak_werkboek(wijzig=dubbel))
     assert uit.exit_code == 1
-    assert ("Fout: Blad '\u0410lgemeen': het werkboek heeft twee bladen met namen die er hetzelfde uitzien "
-            "('Algemeen' en '\u0410lgemeen'; een letter uit een ander schrift of een onzichtbaar teken); verwijder of "
-            "hernoem er één") in uit.output.splitlines()
+    assert (
+        "Fout: Blad '\u0410lgemeen': het werkboek heeft twee bladen met namen die er hetzelfde uitzien "
+        "('Algemeen' en '\u0410lgemeen'; een letter uit een ander schrift of een onzichtbaar teken); verwijder of "
+        "hernoem er één"
+    ) in uit.output.splitlines()
 
 
 def test_verborgen_rij_kolom_en_blad_met_inhoud(maak_werkboek, gegevens):
     """A hidden row of Stakeholders still got an invitation without a word: now a warning
     naming sheet and row (and the same for a hidden column and a hidden sheet)."""
+
     def verberg(wb):
         wb["Stakeholders"].row_dimensions[3].hidden = True
         wb["Stakeholders"].row_dimensions[40].hidden = True  # empty: no warning
@@ -326,12 +407,18 @@ def test_verborgen_rij_kolom_en_blad_met_inhoud(maak_werkboek, gegevens):
     kolom_k = next(c.coordinate for c in wb["Stakeholders"]["K"] if c.value is not None)
     uit = controleer(pad)
     regels = uit.output.splitlines()
-    assert "Waarschuwing: Blad 'Stakeholders', cel A3: rij 3 is verborgen maar niet leeg; de generator leest die " \
-           "gegevens wel. Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels, uit.output
-    assert f"Waarschuwing: Blad 'Stakeholders', cel {kolom_k}: kolom K is verborgen maar niet leeg; de generator " \
-           "leest die gegevens wel. Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels
-    assert "Waarschuwing: Blad 'Wijken': het blad is verborgen in Excel; de generator leest die gegevens wel. " \
-           "Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels
+    assert (
+        "Waarschuwing: Blad 'Stakeholders', cel A3: rij 3 is verborgen maar niet leeg; de generator leest die "
+        "gegevens wel. Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels
+    ), uit.output
+    assert (
+        f"Waarschuwing: Blad 'Stakeholders', cel {kolom_k}: kolom K is verborgen maar niet leeg; de generator "
+        "leest die gegevens wel. Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels
+    )
+    assert (
+        "Waarschuwing: Blad 'Wijken': het blad is verborgen in Excel; de generator leest die gegevens wel. "
+        "Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze" in regels
+    )
     assert not any("rij 40" in r for r in regels)
     assert eerste
 

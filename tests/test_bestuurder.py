@@ -56,8 +56,11 @@ def test_openbare_notitie_zonder_contactgegevens(voorbeeld_uit):
     for email, telefoon, _ in CONTACT:
         assert not email or email not in notitie
         assert not telefoon or telefoon not in notitie
-    partijen = next(t for t in docx.Document(voorbeeld_uit / "bestuurlijke-notitie.docx").tables
-                    if t.rows[0].cells[0].text == "Organisatie")
+    partijen = next(
+        t
+        for t in docx.Document(voorbeeld_uit / "bestuurlijke-notitie.docx").tables
+        if t.rows[0].cells[0].text == "Organisatie"
+    )
     tabel = "\n".join(c.text for r in partijen.rows for c in r.cells)
     for s in GEGEVENS["Stakeholders"]:
         assert s["Contactpersoon"] not in tabel and (not s.get("Bestuurder") or s["Bestuurder"] not in tabel)
@@ -66,8 +69,10 @@ def test_openbare_notitie_zonder_contactgegevens(voorbeeld_uit):
     assert all(email in lijst for email, _, _ in CONTACT if email)
     assert all(telefoon in lijst for _, telefoon, _ in CONTACT if telefoon)
     assert lijst.startswith("Contactlijst partners") and "Niet openbaar." in lijst
-    assert docx.Document(voorbeeld_uit / "contactlijst-partners.docx").core_properties.title == \
-        "Contactlijst partners (niet openbaar)"
+    assert (
+        docx.Document(voorbeeld_uit / "contactlijst-partners.docx").core_properties.title
+        == "Contactlijst partners (niet openbaar)"
+    )
 
 
 def test_niet_openbare_notitie_noemt_de_mensen_zonder_hun_contactgegevens(tmp_path):
@@ -81,7 +86,10 @@ def test_niet_openbare_notitie_noemt_de_mensen_zonder_hun_contactgegevens(tmp_pa
     koppen = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert "Bijlage 1. Betrokken partijen (niet openbaar)" in koppen
     tekst = alle_tekst(tmp_path / "uit" / "bestuurlijke-notitie.docx")
-    assert "Femke Visser, Arts medische milieukunde" in tekst and "Niet openbaar: deze bijlage bevat persoonsgegevens" in tekst
+    assert (
+        "Femke Visser, Arts medische milieukunde" in tekst
+        and "Niet openbaar: deze bijlage bevat persoonsgegevens" in tekst
+    )
     assert "f.visser@ggdheuvelland.nl" not in tekst and "0123-789 010" not in tekst
     assert "Zelfsturend team" not in tekst  # an Opmerking
 
@@ -96,12 +104,16 @@ def test_statussen_die_de_datums_tegenspreken(maak_werkboek, gegevens):
     gegevens["Planning"][2]["Status"] = "Loopt"  # the local picture, due 2 March
     uit = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(gegevens))], catch_exceptions=False)
     regels = uit.output.splitlines()
-    assert ("Waarschuwing: Blad 'Bijeenkomsten', cel M3: de bijeenkomst 'Dialoog doelen en maatregelen' (13-04-2027) is "
-            "voor de datum van de notitie (26-04-2027) maar staat nog op Gepland; zet de status op Afgerond (met de "
-            "uitkomsten) of Geannuleerd") in regels
-    assert ("Waarschuwing: Blad 'Planning', cel E4: de mijlpaal 'Lokaal beeld: hittekaart en cijfers per wijk' had op "
-            "02-03-2027 gereed moeten zijn, ruim voor de datum van de notitie (26-04-2027), maar staat nog op Loopt; zet "
-            "de status op Gereed of Vertraagd") in regels
+    assert (
+        "Waarschuwing: Blad 'Bijeenkomsten', cel M3: de bijeenkomst 'Dialoog doelen en maatregelen' (13-04-2027) is "
+        "voor de datum van de notitie (26-04-2027) maar staat nog op Gepland; zet de status op Afgerond (met de "
+        "uitkomsten) of Geannuleerd"
+    ) in regels
+    assert (
+        "Waarschuwing: Blad 'Planning', cel E4: de mijlpaal 'Lokaal beeld: hittekaart en cijfers per wijk' had op "
+        "02-03-2027 gereed moeten zijn, ruim voor de datum van de notitie (26-04-2027), maar staat nog op Loopt; zet "
+        "de status op Gereed of Vertraagd"
+    ) in regels
 
 
 def test_grafieken_ronden_zoals_de_tabellen_en_spreken_nederlands(voorbeeld_uit):
@@ -113,8 +125,14 @@ def test_grafieken_ronden_zoals_de_tabellen_en_spreken_nederlands(voorbeeld_uit)
     for grafiek in grafieken:
         talen = set(re.findall(r'lang="([^"]+)"', grafiek._chartSpace.xml))
         assert talen == {"nl-NL"}, talen
-    tabel = next(v.table for d in prs.slides for v in d.shapes if v.has_table
-                 and v.table.cell(0, 1).text == "Wijk" and "Hittestress" in [c.text for c in v.table.rows[0].cells])
+    tabel = next(
+        v.table
+        for d in prs.slides
+        for v in d.shapes
+        if v.has_table
+        and v.table.cell(0, 1).text == "Wijk"
+        and "Hittestress" in [c.text for c in v.table.rows[0].cells]
+    )
     kolom = [c.text for c in tabel.rows[0].cells].index("Hittestress")
     assert "33,5%" in [tabel.cell(r, kolom).text for r in range(1, len(tabel.rows))]
 
@@ -137,14 +155,20 @@ def test_presentatie_klopt_met_het_moment(tmp_path):
     bouw(schrijf_werkboek(tmp_path, gegevens), tmp_path / "uit")
     prs = pptx.Presentation(tmp_path / "uit" / "presentatie-startbijeenkomst.pptx")
     dias = {d.shapes.title.text_frame.text: d for d in prs.slides if d.shapes.title is not None}
-    tafel = "\n".join(v.text_frame.text for v in dias["Wie zitten er aan tafel"].shapes
-                      if v.has_text_frame and v.name.startswith("Partners"))
+    tafel = "\n".join(
+        v.text_frame.text
+        for v in dias["Wie zitten er aan tafel"].shapes
+        if v.has_text_frame and v.name.startswith("Partners")
+    )
     for s in GEGEVENS["Stakeholders"]:
         assert (s["Organisatie"] in tafel) == (s["Status"] in ("Uitgenodigd", "Aangemeld", "Deelgenomen")), s
-    welkom = "\n".join(v.text_frame.text for v in dias["Welkom: waarom we hier vandaag zijn"].shapes if v.has_text_frame)
+    welkom = "\n".join(
+        v.text_frame.text for v in dias["Welkom: waarom we hier vandaag zijn"].shapes if v.has_text_frame
+    )
     assert "Over ongeveer 2,5 maanden, in mei 2027, willen we een gedeelde ambitie hebben." in welkom
-    gesprekken = [d.notes_slide.notes_text_frame.text for t, d in dias.items()
-                  if t.startswith(("Tafelgesprekken", "Stellingen"))]
+    gesprekken = [
+        d.notes_slide.notes_text_frame.text for t, d in dias.items() if t.startswith(("Tafelgesprekken", "Stellingen"))
+    ]
     assert len(gesprekken) == 2 and gesprekken[0] != gesprekken[1]
     assert "eens of oneens" in gesprekken[1]
     proces = dias["Het proces: van verkennen naar vastleggen"]
@@ -160,8 +184,12 @@ def test_presentatie_klopt_met_het_moment(tmp_path):
 def test_notitie_van_drie_paginas_met_genummerde_bijlagen(voorbeeld_uit, tmp_path):
     pad = voorbeeld_uit / "bestuurlijke-notitie.docx"
     pdf = naar_pdf(pad, tmp_path)
-    paginas = [subprocess.run([hulpmiddel("pdftotext"), "-f", str(n), "-l", str(n), str(pdf), "-"],
-                              capture_output=True, text=True).stdout for n in range(1, 5)]
+    paginas = [
+        subprocess.run(
+            [hulpmiddel("pdftotext"), "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True
+        ).stdout
+        for n in range(1, 5)
+    ]
     eerste_bijlage = next(n for n, tekst in enumerate(paginas, start=1) if "Bijlage 1. Betrokken partijen" in tekst)
     assert eerste_bijlage <= 4  # the memo itself is at most three pages; the bijlagen start on a new page
     tekst = alle_tekst(pad)
@@ -184,8 +212,17 @@ def test_samenhang_weg_als_die_leeg_is_juridisch_met_de_standaardtekst(tmp_path)
     assert tekst[tekst.index("Juridische aspecten") + 1].startswith("Op grond van de Wet publieke gezondheid (Wpg)")
 
 
-@pytest.mark.parametrize("woord", ["Voorwaarschuwing", "Afgesproken", "Woonzorgcentrum", "Gehandicaptenzorg",
-                                   "Heuvelmonde", "Mantelzorgondersteuning"])
+@pytest.mark.parametrize(
+    "woord",
+    [
+        "Voorwaarschuwing",
+        "Afgesproken",
+        "Woonzorgcentrum",
+        "Gehandicaptenzorg",
+        "Heuvelmonde",
+        "Mantelzorgondersteuning",
+    ],
+)
 @pytest.mark.extern
 def test_geen_woord_breekt_in_een_tabel(voorbeeld_uit, tmp_path, woord):
     """Column widths from the measured words: a short word never breaks mid-word when its
@@ -198,7 +235,10 @@ def test_geen_woord_breekt_in_een_tabel(voorbeeld_uit, tmp_path, woord):
     for i, regel in enumerate(regels[:-1]):
         for deel in range(3, len(woord) - 1):
             kop, staart = woord[:deel], woord[deel:]
-            assert not (regel.rstrip().endswith(kop) and regels[i + 1].lstrip().startswith(staart)), (regel, regels[i + 1])
+            assert not (regel.rstrip().endswith(kop) and regels[i + 1].lstrip().startswith(staart)), (
+                regel,
+                regels[i + 1],
+            )
 
 
 # -- the example models good practice -------------------------------------------------------

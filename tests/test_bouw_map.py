@@ -46,13 +46,21 @@ def test_regio_in_een_keer(regio, tmp_path):
     assert resultaat.exit_code == 1  # one workbook failed; the others were built
     regels = resultaat.output.splitlines()
     assert "Mislukt: a-kapot.xlsx: 'a-kapot.xlsx' is geen Excel-werkboek; verwacht een Excel-werkmap (.xlsx)." in regels
-    assert ("Mislukt: d-fout.xlsx: Blad 'Wijken', cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld "
-            "12,5 of 12,5%") in regels
+    assert (
+        "Mislukt: d-fout.xlsx: Blad 'Wijken', cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld "
+        "12,5 of 12,5%"
+    ) in regels
     assert sum(r.startswith("Gelukt: ") for r in regels) == 4
     assert regels[-1] == "4 van 6 werkboeken gelukt."
     assert f"Overzicht van alle werkboeken: {uit / 'overzicht-regio.xlsx'}" in regels
-    assert sorted(p.name for p in uit.iterdir()) == [".hitteplan.json", "aadorp", "c-heuvelmonde-kopie", "heuvelmonde",
-                                                     "overzicht-regio.xlsx", "sudwest-fryslan"]
+    assert sorted(p.name for p in uit.iterdir()) == [
+        ".hitteplan.json",
+        "aadorp",
+        "c-heuvelmonde-kopie",
+        "heuvelmonde",
+        "overzicht-regio.xlsx",
+        "sudwest-fryslan",
+    ]
     for map_ in uit.iterdir():
         if map_.is_dir():
             assert (map_ / "bestuurlijke-notitie.docx").is_file() and (map_ / "canvas-fase-2.docx").is_file()
@@ -73,39 +81,54 @@ def test_overzicht_van_de_regio(regio, tmp_path):
     assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}7"
     koppen = [c.value for c in ws[1]]
     rijen = {r[0]: dict(zip(koppen, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
-    assert list(rijen) == ["Aadorp.xlsx", "Súdwest-Fryslân.xlsx", "a-kapot.xlsx", "b-heuvelmonde.xlsx",
-                           "c-heuvelmonde-kopie.xlsx", "d-fout.xlsx"]
+    assert list(rijen) == [
+        "Aadorp.xlsx",
+        "Súdwest-Fryslân.xlsx",
+        "a-kapot.xlsx",
+        "b-heuvelmonde.xlsx",
+        "c-heuvelmonde-kopie.xlsx",
+        "d-fout.xlsx",
+    ]
     aadorp = rijen["Aadorp.xlsx"]
     assert (aadorp["Gemeente"], aadorp["Trekker"], aadorp["Uitkomst"]) == ("Aadorp", "Sanne de Vries", "gelukt")
     assert aadorp["Stand van zaken"] == "na de dialoog doelen en maatregelen"
     assert aadorp["Startbijeenkomst"] == dt.datetime(2027, 3, 9)  # an Excel date, not text
     assert ws.cell(2, koppen.index("Startbijeenkomst") + 1).number_format == "d-m-yyyy"
-    assert aadorp["Gehouden"] == ("Startbijeenkomst hitteplan (9 maart 2027)\n"
-                                  "Dialoog doelen en maatregelen (13 april 2027)")
+    assert aadorp["Gehouden"] == (
+        "Startbijeenkomst hitteplan (9 maart 2027)\nDialoog doelen en maatregelen (13 april 2027)"
+    )
     assert aadorp["Gepland"] == "Bestuurlijke bijeenkomst (18 mei 2027)"
     assert aadorp["Partners"] == 21 and aadorp["Partners: Nog benaderen"] == 1
     assert aadorp["Partners: Deelgenomen"] == 15
     assert aadorp["Ambitie bepaald"] == "ja"
-    assert aadorp["Gemaakt"].splitlines()[:3] == ["bestuurlijke notitie", "presentatie startbijeenkomst",
-                                                  "canvas fase 2"]
+    assert aadorp["Gemaakt"].splitlines()[:3] == [
+        "bestuurlijke notitie",
+        "presentatie startbijeenkomst",
+        "canvas fase 2",
+    ]
     assert aadorp["Bestanden"] == 14 and aadorp["Map"] == "aadorp"
     assert aadorp["Wacht nog op"].splitlines() == [
         "terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 (Status 'Afgerond'), "
-        "cel N4 (Uitkomsten)"]
+        "cel N4 (Uitkomsten)"
+    ]
     assert aadorp["Eerste fout"] is None
     fout = rijen["d-fout.xlsx"]
     assert (fout["Uitkomst"], fout["Gemeente"], fout["Gemaakt"]) == ("mislukt", None, None)
-    assert fout["Eerste fout"] == ("Blad 'Wijken', cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld "
-                                   "12,5 of 12,5%")
-    assert rijen["a-kapot.xlsx"]["Eerste fout"] == ("'a-kapot.xlsx' is geen Excel-werkboek; verwacht een "
-                                                    "Excel-werkmap (.xlsx).")
+    assert fout["Eerste fout"] == (
+        "Blad 'Wijken', cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld 12,5 of 12,5%"
+    )
+    assert rijen["a-kapot.xlsx"]["Eerste fout"] == (
+        "'a-kapot.xlsx' is geen Excel-werkboek; verwacht een Excel-werkmap (.xlsx)."
+    )
 
 
 def test_zelfde_uitkomst_met_een_of_twee_processen(regio, tmp_path):
     from generator.bouw import bouw_map
 
     een = [(w.name, r.map.name if hasattr(r, "map") else str(r)) for w, r in bouw_map(regio, tmp_path / "1", werkers=1)]
-    twee = [(w.name, r.map.name if hasattr(r, "map") else str(r)) for w, r in bouw_map(regio, tmp_path / "2", werkers=2)]
+    twee = [
+        (w.name, r.map.name if hasattr(r, "map") else str(r)) for w, r in bouw_map(regio, tmp_path / "2", werkers=2)
+    ]
     assert een == twee
     for pad in (tmp_path / "1").rglob("*.docx"):
         assert pad.read_bytes() == (tmp_path / "2" / pad.relative_to(tmp_path / "1")).read_bytes()
@@ -113,7 +136,10 @@ def test_zelfde_uitkomst_met_een_of_twee_processen(regio, tmp_path):
 
 def test_lege_map(tmp_path):
     resultaat = bouw(tmp_path)
-    assert (resultaat.exit_code, resultaat.output.strip()) == (1, f"In '{tmp_path}' staan geen Excel-werkboeken (.xlsx).")
+    assert (resultaat.exit_code, resultaat.output.strip()) == (
+        1,
+        f"In '{tmp_path}' staan geen Excel-werkboeken (.xlsx).",
+    )
 
 
 @pytest.mark.extern
@@ -138,8 +164,10 @@ def test_pdf_zonder_libreoffice(voorbeeld, tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "vind_soffice", lambda: None)
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--pdf")
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip() == ("Voor --pdf is LibreOffice nodig, maar het is niet gevonden. Installeer het "
-                                        "(gratis, libreoffice.org) of laat --pdf weg; er is niets veranderd.")
+    assert resultaat.output.strip() == (
+        "Voor --pdf is LibreOffice nodig, maar het is niet gevonden. Installeer het "
+        "(gratis, libreoffice.org) of laat --pdf weg; er is niets veranderd."
+    )
     assert not (tmp_path / "uit").exists()  # PDFs belong to the build: without them nothing is written
 
 
@@ -156,8 +184,10 @@ def test_libreoffice_die_niets_maakt(voorbeeld, tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "vind_soffice", lambda: str(nep))
     resultaat = bouw(voorbeeld, "-o", uit, "--pdf")
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip().startswith("LibreOffice kon geen PDF maken van bestuurlijke-notitie.docx, "
-                                               "presentatie-startbijeenkomst.pptx, canvas-fase-2.docx")
+    assert resultaat.output.strip().startswith(
+        "LibreOffice kon geen PDF maken van bestuurlijke-notitie.docx, "
+        "presentatie-startbijeenkomst.pptx, canvas-fase-2.docx"
+    )
     assert resultaat.output.strip().endswith("; er is niets veranderd.")
     # new documents never stand beside old PDFs: the earlier build is exactly as it was, nothing left behind
     assert {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()} == voor
@@ -213,7 +243,10 @@ def test_pdf_dat_niet_geschreven_kan_worden(voorbeeld, tmp_path):
     voor = {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()}
     resultaat = bouw(voorbeeld, "-o", uit, "--pdf")
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip() == f"'{uit / 'canvas-fase-2.pdf'}' kan niet worden geschreven: er staat een map met die naam."
+    assert (
+        resultaat.output.strip()
+        == f"'{uit / 'canvas-fase-2.pdf'}' kan niet worden geschreven: er staat een map met die naam."
+    )
     assert {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()} == voor
 
 
@@ -223,8 +256,10 @@ def test_uitvoer_niet_in_de_map_met_werkboeken(regio):
     voor = {p.name: p.read_bytes() for p in regio.iterdir()}
     resultaat = bouw(regio, "-o", regio)
     assert (resultaat.exit_code, resultaat.output.strip()) == (
-        1, f"Kies met -o een andere map dan de map met werkboeken ('{regio}'): anders komen de documenten en het "
-           "overzicht tussen de werkboeken te staan.")
+        1,
+        f"Kies met -o een andere map dan de map met werkboeken ('{regio}'): anders komen de documenten en het "
+        "overzicht tussen de werkboeken te staan.",
+    )
     assert {p.name: p.read_bytes() for p in regio.iterdir()} == voor
 
 

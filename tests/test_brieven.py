@@ -47,8 +47,11 @@ def voorbeeld_uit(tmp_path_factory):
     return uit / "uit", uitvoer
 
 
-EIGEN = {"Gemeente Heuvelmonde, sociaal domein", "Gemeente Heuvelmonde, fysiek domein",
-         "Gemeente Heuvelmonde, communicatie"}
+EIGEN = {
+    "Gemeente Heuvelmonde, sociaal domein",
+    "Gemeente Heuvelmonde, fysiek domein",
+    "Gemeente Heuvelmonde, communicatie",
+}
 
 
 def test_een_brief_per_organisatie_per_komende_bijeenkomst(voorbeeld_uit):
@@ -56,26 +59,38 @@ def test_een_brief_per_organisatie_per_komende_bijeenkomst(voorbeeld_uit):
     get the e-mail and the calendar file), none yet to a new partner not yet called."""
     uit, uitvoer = voorbeeld_uit
     dialoog = sorted(p.stem for p in (uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen").iterdir())
-    verwacht = [slug(s["Organisatie"]) for s in GEGEVENS["Stakeholders"]
-                if s["Organisatie"] not in EIGEN and s["Organisatie"] != "Buurtsuper De Markt"]
+    verwacht = [
+        slug(s["Organisatie"])
+        for s in GEGEVENS["Stakeholders"]
+        if s["Organisatie"] not in EIGEN and s["Organisatie"] != "Buurtsuper De Markt"
+    ]
     assert dialoog == sorted(verwacht) and len(dialoog) == 17
     bestuurlijk = sorted(p.stem for p in (uit / "uitnodigingen" / "bestuurlijke-bijeenkomst").iterdir())
-    assert bestuurlijk == sorted(slug(s["Organisatie"]) for s in GEGEVENS["Stakeholders"]
-                                 if s.get("Bestuurder") and s["Organisatie"] not in EIGEN)
+    assert bestuurlijk == sorted(
+        slug(s["Organisatie"])
+        for s in GEGEVENS["Stakeholders"]
+        if s.get("Bestuurder") and s["Organisatie"] not in EIGEN
+    )
     assert not (uit / "uitnodigingen" / "startbijeenkomst-hitteplan").exists()  # already held
-    assert "  uitnodigingen/: 23 brieven, dialoog-doelen-en-maatregelen.ics, bestuurlijke-bijeenkomst.ics, " \
-           "uitnodigingen.csv" in uitvoer.splitlines()
-    assert ("  Niet gemaakt: geen brief aan de eigen gemeente (Gemeente Heuvelmonde, sociaal domein; Gemeente "
-            "Heuvelmonde, fysiek domein en Gemeente Heuvelmonde, communicatie): wel de e-mail in uitnodigingen.csv en "
-            "het agendabestand") in uitvoer.splitlines()
+    assert (
+        "  uitnodigingen/: 23 brieven, dialoog-doelen-en-maatregelen.ics, bestuurlijke-bijeenkomst.ics, "
+        "uitnodigingen.csv" in uitvoer.splitlines()
+    )
+    assert (
+        "  Niet gemaakt: geen brief aan de eigen gemeente (Gemeente Heuvelmonde, sociaal domein; Gemeente "
+        "Heuvelmonde, fysiek domein en Gemeente Heuvelmonde, communicatie): wel de e-mail in uitnodigingen.csv en "
+        "het agendabestand"
+    ) in uitvoer.splitlines()
 
 
 def test_eerst_bellen(voorbeeld_uit):
     """A new partner not yet approached gets no letter and no e-mail: the build names it with
     its phone number, and the contact list has it on top."""
     uit, uitvoer = voorbeeld_uit
-    assert ("  Eerst bellen: 1 nieuwe organisatie nog niet benaderd, dus nog geen uitnodiging: Buurtsuper De Markt "
-            "(Ahmed Benali, 0123-456 999) (zie contactlijst-partners.docx)") in uitvoer.splitlines()
+    assert (
+        "  Eerst bellen: 1 nieuwe organisatie nog niet benaderd, dus nog geen uitnodiging: Buurtsuper De Markt "
+        "(Ahmed Benali, 0123-456 999) (zie contactlijst-partners.docx)"
+    ) in uitvoer.splitlines()
     assert "Buurtsuper De Markt" not in (uit / "uitnodigingen" / "uitnodigingen.csv").read_bytes().decode("utf-8-sig")
     lijst = docx.Document(uit / "contactlijst-partners.docx")
     koppen = [p.text for p in lijst.paragraphs if p.style.name == "Heading 1"]
@@ -91,11 +106,12 @@ def test_aanhef_en_inhoud(voorbeeld_uit):
     assert "Beste Karin Hendriks," in brief  # no Aanhef: as before
     assert "dinsdag 13 april 2027, 14.00\u201316.30 uur" in brief  # an en dash
     assert any(t.startswith("Uw medewerkers komen dagelijks bij kwetsbare ouderen thuis") for t in brief)
-    assert ("Kom naar de bijeenkomst en neem gerust een collega mee die met kwetsbare cliënten thuis werkt."
-            in brief)
+    assert "Kom naar de bijeenkomst en neem gerust een collega mee die met kwetsbare cliënten thuis werkt." in brief
     assert "Fijn dat u als ambassadeur het thema binnen Thuiszorg Heuvelmonde trekt." in brief
-    assert any("Meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl of "
-               "0123\u2011456\u00a0789." == t for t in brief)  # a number that does not break over two lines
+    assert any(
+        "Meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl of 0123\u2011456\u00a0789." == t
+        for t in brief
+    )  # a number that does not break over two lines
     ggd = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "ggd-heuvelland.docx")
     assert "Geachte mevrouw Visser," in ggd  # Aanhef: mevrouw
     assert not any("ambassadeur" in t for t in ggd)  # the GGD co-leads: no care organisation's ask
@@ -111,7 +127,9 @@ def test_aanhef_en_inhoud(voorbeeld_uit):
     assert ambassadeur.count("Ilse van Dam") == 1  # no name twice in one sentence
     bestuurder = alinea_teksten(uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "zorggroep-heuvelland.docx")
     assert "Geachte mevrouw De Boer," in bestuurder
-    woonstichting = alinea_teksten(uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "woonstichting-heuvelwonen.docx")
+    woonstichting = alinea_teksten(
+        uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "woonstichting-heuvelwonen.docx"
+    )
     assert "Geachte Wendy Meijer," in woonstichting  # no Aanhef bestuurder
 
 
@@ -122,13 +140,17 @@ def test_uitnodiging_aan_bestuurders_van_de_portefeuillehouders(voorbeeld_uit):
     doc = docx.Document(uit / "uitnodigingen" / "bestuurlijke-bijeenkomst" / "ggd-heuvelland.docx")
     teksten = [p.text for p in doc.paragraphs]
     assert teksten[teksten.index("Met vriendelijke groet,") + 2] == (
-        "Wethouder A. el Amrani (zorg en welzijn)\nWethouder J. Hoekstra (ruimte en klimaat)\nGemeente Heuvelmonde")
-    assert "Contactpersoon voor deze bijeenkomst: Sanne de Vries, beleidsadviseur gezondheid, " \
-           "s.devries@heuvelmonde.nl, 0123\u2011456\u00a0789." in teksten
+        "Wethouder A. el Amrani (zorg en welzijn)\nWethouder J. Hoekstra (ruimte en klimaat)\nGemeente Heuvelmonde"
+    )
+    assert (
+        "Contactpersoon voor deze bijeenkomst: Sanne de Vries, beleidsadviseur gezondheid, "
+        "s.devries@heuvelmonde.nl, 0123\u2011456\u00a0789." in teksten
+    )
     assert any(t.startswith("De ambitie zoals die nu luidt: “In 2028 wordt in Heuvelmonde") for t in teksten)
     assert "Bijlage: het canvas fase 2, met de ambitie, de rollen en de afspraken op één pagina." in teksten
     assert doc.paragraphs[next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Afzender")].text.startswith(
-        "Gemeente Heuvelmonde\n")
+        "Gemeente Heuvelmonde\n"
+    )
     assert not any("Sanne de Vries\nBeleidsadviseur" in t for t in teksten)
 
 
@@ -146,17 +168,22 @@ def test_csv_zoals_nederlandse_excel_het_leest(voorbeeld_uit):
     assert bestuurlijk["GGD Heuvelland"][1:3] == ["Hans Kuipers", "h.kuipers@ggdheuvelland.nl"]  # his own address
     woonstichting = bestuurlijk["Woonstichting Heuvelwonen"]  # no address of its bestuurder: its contact person
     assert woonstichting[1:3] == ["Dirk Brouwer", "d.brouwer@heuvelwonen.nl"]
-    assert woonstichting[4].startswith("Beste Dirk Brouwer,\r\n\r\nWilt u de uitnodiging hieronder doorgeven aan "
-                                       "Wendy Meijer, bestuurder van Woonstichting Heuvelwonen?")
+    assert woonstichting[4].startswith(
+        "Beste Dirk Brouwer,\r\n\r\nWilt u de uitnodiging hieronder doorgeven aan "
+        "Wendy Meijer, bestuurder van Woonstichting Heuvelwonen?"
+    )
     assert "Gemeente Heuvelmonde, sociaal domein" not in bestuurlijk  # Wethouder A. el Amrani signs it
     assert EIGEN <= {r[0] for r in rijen[1:]}  # the gemeente's own teams get the e-mail
     thuiszorg = next(r for r in rijen if r[0] == "Thuiszorg Heuvelmonde")
     assert thuiszorg[1:3] == ["Karin Hendriks", "k.hendriks@thuiszorgheuvelmonde.nl"]
     assert thuiszorg[3].startswith("Uitnodiging: dialoog doelen en maatregelen Lokaal hitteplan Heuvelmonde")
-    assert thuiszorg[4].startswith("Beste Karin Hendriks,\r\n\r\nGraag nodigen wij u uit") or \
-        thuiszorg[4].startswith("Beste Karin Hendriks,\n\nGraag nodigen wij u uit")
-    assert ("Niet gemaakt: 2 organisaties zonder e-mailadres: wel een brief, niet in uitnodigingen.csv "
-            "(Apotheek De Gaper en KBO Heuvelmonde)") in uitvoer
+    assert thuiszorg[4].startswith("Beste Karin Hendriks,\r\n\r\nGraag nodigen wij u uit") or thuiszorg[4].startswith(
+        "Beste Karin Hendriks,\n\nGraag nodigen wij u uit"
+    )
+    assert (
+        "Niet gemaakt: 2 organisaties zonder e-mailadres: wel een brief, niet in uitnodigingen.csv "
+        "(Apotheek De Gaper en KBO Heuvelmonde)"
+    ) in uitvoer
 
 
 def test_agenda_bestand(voorbeeld_uit):
@@ -189,11 +216,15 @@ def test_terugkoppeling(voorbeeld_uit):
     assert any(t.startswith("Vijftien organisaties waren aanwezig") for t in tekst)
     assert "13 april 2027: Dialoog doelen en maatregelen" in tekst
     assert not any("Terugkoppeling startbijeenkomst" in t for t in tekst)  # not itself a next step
-    assert ("De volgende bijeenkomst is de dialoog doelen en maatregelen op dinsdag 13 april 2027, 14.00\u201316.30 uur, in "
-            "Buurthuis De Molen (Molenstraat 12, 1234 CD Heuvelmonde). U krijgt daarvoor een persoonlijke uitnodiging; "
-            "meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl.") in tekst
-    assert docx.Document(pad).core_properties.title == "Terugkoppeling startbijeenkomst hitteplan · Lokaal hitteplan " \
-                                                        "Heuvelmonde"
+    assert (
+        "De volgende bijeenkomst is de dialoog doelen en maatregelen op dinsdag 13 april 2027, 14.00\u201316.30 uur, in "
+        "Buurthuis De Molen (Molenstraat 12, 1234 CD Heuvelmonde). U krijgt daarvoor een persoonlijke uitnodiging; "
+        "meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl."
+    ) in tekst
+    assert (
+        docx.Document(pad).core_properties.title == "Terugkoppeling startbijeenkomst hitteplan · Lokaal hitteplan "
+        "Heuvelmonde"
+    )
 
 
 @pytest.mark.extern
@@ -224,7 +255,8 @@ def test_randgevallen(maak_werkboek, gegevens, tmp_path):
     assert "Niet gemaakt: 1 afgehaakte organisatie: geen uitnodiging (Huisartsencoöperatie Heuvelmonde)" in uitvoer
     assert not (tmp_path / "uitnodigingen" / "bestuurlijke-bijeenkomst").exists()
     assert "Beste collega's van Veiligheidsregio Heuvelland (GHOR)," in alinea_teksten(
-        map_ / "veiligheidsregio-heuvelland-ghor.docx")
+        map_ / "veiligheidsregio-heuvelland-ghor.docx"
+    )
     bijzonder = alinea_teksten(map_ / "zorg-welzijn-sudwest-noord.docx")
     assert "Beste Ånne Çelik-Öztürk," in bijzonder
     assert any("Zorg & Welzijn Súdwest <Noord>" in t for t in bijzonder)
@@ -242,14 +274,18 @@ def test_uitnodiging_wacht_op_tijd_en_plaats(maak_werkboek, gegevens, tmp_path):
     gegevens["Bijeenkomsten"][1]["Begintijd"] = None
     gegevens["Bijeenkomsten"][1]["Eindtijd"] = None
     gegevens["Bijeenkomsten"][2]["Locatie"] = None
-    uit = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")],
-                             catch_exceptions=False)
+    uit = CliRunner().invoke(
+        hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")], catch_exceptions=False
+    )
     assert uit.exit_code == 0
     regels = uit.output.splitlines()
-    assert ("Nog niet gemaakt: uitnodigingen dialoog doelen en maatregelen — nog leeg: blad 'Bijeenkomsten', "
-            "cel D3 (Begintijd)") in regels
-    assert ("Nog niet gemaakt: uitnodigingen bestuurlijke bijeenkomst — nog leeg: blad 'Bijeenkomsten', "
-            "cel F4 (Locatie)") in regels
+    assert (
+        "Nog niet gemaakt: uitnodigingen dialoog doelen en maatregelen — nog leeg: blad 'Bijeenkomsten', "
+        "cel D3 (Begintijd)"
+    ) in regels
+    assert (
+        "Nog niet gemaakt: uitnodigingen bestuurlijke bijeenkomst — nog leeg: blad 'Bijeenkomsten', cel F4 (Locatie)"
+    ) in regels
     brieven = tmp_path / "uit" / "uitnodigingen"
     assert not (brieven / "dialoog-doelen-en-maatregelen").exists()
     assert not (brieven / "bestuurlijke-bijeenkomst.ics").exists()
@@ -258,8 +294,9 @@ def test_uitnodiging_wacht_op_tijd_en_plaats(maak_werkboek, gegevens, tmp_path):
 
 def test_bijeenkomst_zonder_datum_geeft_fout_en_geen_brieven(maak_werkboek, gegevens, tmp_path):
     gegevens["Bijeenkomsten"][1]["Datum"] = None
-    uit = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")],
-                             catch_exceptions=False)
+    uit = CliRunner().invoke(
+        hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")], catch_exceptions=False
+    )
     assert uit.exit_code == 1
     assert "Fout: Blad 'Bijeenkomsten', cel C3: 'Datum' is niet ingevuld; deze kolom is verplicht" in uit.output
     assert not (tmp_path / "uit").exists()
@@ -271,10 +308,12 @@ def test_kapotte_tekst_in_brieven_toml(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
     tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
-    (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "{{ onbekend }}'),
-                                        encoding="utf-8")
-    uit = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)],
-                             catch_exceptions=False)
+    (eigen / "brieven.toml").write_text(
+        tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "{{ onbekend }}'), encoding="utf-8"
+    )
+    uit = CliRunner().invoke(
+        hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)], catch_exceptions=False
+    )
     assert uit.exit_code == 1
     assert uit.output.strip() == "Sjabloon 'brieven.toml', tekst 'onderwerp': onbekende naam 'onbekend'."
     assert not (tmp_path / "uit").exists()
@@ -296,8 +335,13 @@ def test_elke_gebruikte_stijl_bestaat_en_geen_overbodige_delen(voorbeeld_uit):
             namen = z.namelist()
             assert not [n for n in namen if "thumbnail" in n or "stylesWithEffects" in n], pad.name
             gedefinieerd = set(re.findall(r'w:styleId="([^"]+)"', z.read("word/styles.xml").decode()))
-            verwezen = set().union(*(_stijlverwijzingen(z.read(n)) for n in namen
-                                     if n.startswith("word/") and n.endswith(".xml") and "styles" not in n))
+            verwezen = set().union(
+                *(
+                    _stijlverwijzingen(z.read(n))
+                    for n in namen
+                    if n.startswith("word/") and n.endswith(".xml") and "styles" not in n
+                )
+            )
             assert verwezen and verwezen <= gedefinieerd, (pad.name, verwezen - gedefinieerd)
             assert len(z.read("word/styles.xml")) < 60_000, pad.name
 
@@ -315,8 +359,9 @@ def test_eigen_sjabloon_met_miniatuur(voorbeeld_na_start, tmp_path):
     sjabloon.save(eigen / "uitnodiging.docx")
     with zipfile.ZipFile(eigen / "uitnodiging.docx") as z:
         assert {"docProps/thumbnail.jpeg", "word/stylesWithEffects.xml"} <= set(z.namelist())
-    uit = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)],
-                             catch_exceptions=False)
+    uit = CliRunner().invoke(
+        hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)], catch_exceptions=False
+    )
     assert uit.exit_code == 0, uit.output
     brieven = sorted((tmp_path / "uit" / "uitnodigingen").rglob("*.docx"))
     assert brieven
@@ -341,8 +386,9 @@ def test_elke_brief_eigen_titel_kop_en_voettekst(voorbeeld_na_start, tmp_path):
     sjabloon.add_paragraph("Beste {{ naam }} van {{ s.organisatie }},")
     sjabloon.add_paragraph("{% if s.categorie == 'Zorg' %}Over zorg.{% endif %}")
     sjabloon.save(eigen / "uitnodiging.docx")
-    uit = CliRunner().invoke(hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)],
-                             catch_exceptions=False)
+    uit = CliRunner().invoke(
+        hoofd, ["bouw", str(voorbeeld), "-o", str(tmp_path / "uit"), "--sjablonen", str(eigen)], catch_exceptions=False
+    )
     assert uit.exit_code == 0, uit.output
     brieven = sorted((tmp_path / "uit" / "uitnodigingen").rglob("*.docx"))
     assert len(brieven) == 23
@@ -387,32 +433,44 @@ def test_brieven_van_een_eerdere_bouw_worden_genoemd(maak_werkboek, gegevens, tm
     eerste = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(uit)], catch_exceptions=False)
     assert eerste.exit_code == 0 and "eerdere bouw" not in eerste.output
     elders = repr({blad: rijen for blad, rijen in gegevens.items() if blad != "Stakeholders"})
-    weg = next(s for s in reversed(gegevens["Stakeholders"])  # one no other sheet refers to, with letters
-               if s["Organisatie"] not in elders and list(uit.rglob(f"{slug(s['Organisatie'])}.docx")))
+    weg = next(
+        s
+        for s in reversed(gegevens["Stakeholders"])  # one no other sheet refers to, with letters
+        if s["Organisatie"] not in elders and list(uit.rglob(f"{slug(s['Organisatie'])}.docx"))
+    )
     oud = sorted(uit.rglob(f"{slug(weg['Organisatie'])}.docx"))
     eigen = uit / "uitnodigingen" / "ondertekend door de wethouder.pdf"  # the trekker's own file
     eigen.write_bytes(b"%PDF")
     gegevens["Stakeholders"] = [s for s in gegevens["Stakeholders"] if s is not weg]
-    tweede = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens, naam="zonder.xlsx")), "-o", str(uit)],
-                                catch_exceptions=False)
+    tweede = CliRunner().invoke(
+        hoofd, ["bouw", str(maak_werkboek(gegevens, naam="zonder.xlsx")), "-o", str(uit)], catch_exceptions=False
+    )
     assert tweede.exit_code == 0, tweede.output
     regel = next(r for r in tweede.output.splitlines() if "eerdere bouw" in r)
-    aantal = f"{len(oud)} bestand van een eerdere bouw hoort" if len(oud) == 1 else \
-        f"{len(oud)} bestanden van een eerdere bouw horen"
+    aantal = (
+        f"{len(oud)} bestand van een eerdere bouw hoort"
+        if len(oud) == 1
+        else f"{len(oud)} bestanden van een eerdere bouw horen"
+    )
     assert regel.startswith(f"Waarschuwing: {aantal} niet meer bij dit werkboek")
     for pad in oud:
         assert str(pad.relative_to(uit)) in regel and pad.exists()
     assert eigen.name not in regel and eigen.read_bytes() == b"%PDF"
-    andere = next(p for p in uit.rglob("*.docx") if p.parent.name != "uitnodigingen" and p not in oud
-                  and p.parent != uit)
+    andere = next(
+        p for p in uit.rglob("*.docx") if p.parent.name != "uitnodigingen" and p not in oud and p.parent != uit
+    )
     assert str(andere.relative_to(uit)) not in regel
 
 
 def test_naam_met_aanhalingstekens_in_het_agendabestand(maak_werkboek, gegevens, tmp_path):
     gegevens["Algemeen"]["Naam trekker"] = 'Sanne "de" Vries'
     uit = tmp_path / "uit"
-    assert CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(uit)],
-                              catch_exceptions=False).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(uit)], catch_exceptions=False)
+        .exit_code
+        == 0
+    )
     ics = (uit / "uitnodigingen" / "bestuurlijke-bijeenkomst.ics").read_bytes()
     assert b"^'" not in ics
     ev = next(iter(Calendar.from_ical(ics).walk("VEVENT")))

@@ -14,11 +14,16 @@ from .conftest import REPO, naar_pdf, pdf_paginas, valideer_ooxml
 from .test_notitie import MINIMAAL
 
 BLOKKEN = [
-    "Startpunt", "Resultaat fase 2",
-    "Procesmatig voorbereiden en netwerk aanhaken", "Dialogen voeren",
-    "Inhoudelijke voorbereiding en vorm", "Organisatorisch voorbereiden, faseren en plannen",
-    "Mogelijke knelpunten", "Kansen",
-    "Bestuurlijk afstemmen, om richting te bepalen", "Ambitieniveau, strategische afspraken en richtinggevende keuzes",
+    "Startpunt",
+    "Resultaat fase 2",
+    "Procesmatig voorbereiden en netwerk aanhaken",
+    "Dialogen voeren",
+    "Inhoudelijke voorbereiding en vorm",
+    "Organisatorisch voorbereiden, faseren en plannen",
+    "Mogelijke knelpunten",
+    "Kansen",
+    "Bestuurlijk afstemmen, om richting te bepalen",
+    "Ambitieniveau, strategische afspraken en richtinggevende keuzes",
 ]
 
 
@@ -55,7 +60,7 @@ def test_a3_liggend_en_blokken_in_de_volgorde_van_het_canvas(voorbeeld_canvas):
     sectie = doc.sections[0]
     assert (round(sectie.page_width.cm, 1), round(sectie.page_height.cm, 1)) == (42.0, 29.7)
     rijen = [[c.paragraphs[0].text for c in rij.cells] for rij in doc.tables[0].rows]
-    assert rijen == [BLOKKEN[i:i + 2] for i in range(0, 10, 2)]
+    assert rijen == [BLOKKEN[i : i + 2] for i in range(0, 10, 2)]
     voet = doc.sections[0].footer.paragraphs[0].text
     assert voet.startswith("Lokaal hitteplan · gemeente Heuvelmonde · trekker: Sanne de Vries")
     assert "26 april 2027" in voet
@@ -68,8 +73,10 @@ def test_inhoud_per_blok(voorbeeld_canvas):
     assert "Uiterlijk 31 mei 2027" in tekst(b["Resultaat fase 2"])
     proces = tekst(b["Procesmatig voorbereiden en netwerk aanhaken"])
     assert "Startbijeenkomst hitteplan: dinsdag 9 maart 2027, Woonzorgcentrum De Linde" in proces
-    assert "Groslijst: 21 organisaties (5 lokaal verantwoordelijk, 9 uitvoerend in zorg en welzijn, 7 lokale " \
-           "gemeenschap)." in proces
+    assert (
+        "Groslijst: 21 organisaties (5 lokaal verantwoordelijk, 9 uitvoerend in zorg en welzijn, 7 lokale "
+        "gemeenschap)." in proces
+    )
     assert "5 nieuwe partners, eerst telefonisch bijgepraat: 4 gedaan, nog te bellen: Buurtsuper De Markt." in proces
     dialoog = tekst(b["Dialogen voeren"])
     assert "Ilse van Dam (Zorggroep Heuvelland)" in dialoog
@@ -99,8 +106,14 @@ def test_past_op_een_pagina_en_geldig(voorbeeld_canvas, tmp_path):
 def test_handreiking_bij_lege_blokken(maak_werkboek, tmp_path):
     assert bouw(maak_werkboek(copy.deepcopy(MINIMAAL)), tmp_path / "uit").exit_code == 0
     b = blokken(tmp_path / "uit" / "canvas-fase-2.docx")
-    for titel in ("Procesmatig voorbereiden en netwerk aanhaken", "Dialogen voeren", "Inhoudelijke voorbereiding en vorm",
-                  "Mogelijke knelpunten", "Kansen", "Bestuurlijk afstemmen, om richting te bepalen"):
+    for titel in (
+        "Procesmatig voorbereiden en netwerk aanhaken",
+        "Dialogen voeren",
+        "Inhoudelijke voorbereiding en vorm",
+        "Mogelijke knelpunten",
+        "Kansen",
+        "Bestuurlijk afstemmen, om richting te bepalen",
+    ):
         assert [s for s, _ in b[titel]] == ["Handreiking"], titel
         assert b[titel][0][1].startswith("Handreiking: ")
     assert b["Kansen"][0][1] == "Handreiking: het thema meekoppelen met preventieve zorg(maatregelen)."
@@ -111,10 +124,17 @@ def test_handreiking_bij_lege_blokken(maak_werkboek, tmp_path):
 def _zwaar(gegevens, knelpunten: int, lengte: int):
     categorieen = ["VVT", "Thuiszorg/wijkverpleging", "Welzijn/ouderenwerk", "Woningcorporatie", "Huisartsen", "GGD"]
     gegevens["Stakeholders"] = [
-        {"Organisatie": f"Organisatie {i:02d} voor zorg en welzijn", "Categorie": categorieen[i % len(categorieen)],
-         "Contactpersoon": f"Contact {i}", "Ambassadeur": f"Ambassadeur {i}", "Bestuurder": f"Bestuurder {i}",
-         "Nieuw in netwerk": i % 3 == 0, "Status": "Uitgenodigd"}
-        for i in range(60)]
+        {
+            "Organisatie": f"Organisatie {i:02d} voor zorg en welzijn",
+            "Categorie": categorieen[i % len(categorieen)],
+            "Contactpersoon": f"Contact {i}",
+            "Ambassadeur": f"Ambassadeur {i}",
+            "Bestuurder": f"Bestuurder {i}",
+            "Nieuw in netwerk": i % 3 == 0,
+            "Status": "Uitgenodigd",
+        }
+        for i in range(60)
+    ]
     for blad, kolom in (("Afspraken", "Partij"), ("Doelen en rollen", "Partij")):
         for i, rij in enumerate(gegevens[blad]):
             rij[kolom] = f"Organisatie {i:02d} voor zorg en welzijn"
@@ -123,15 +143,24 @@ def _zwaar(gegevens, knelpunten: int, lengte: int):
     gegevens["Bijeenkomsten"][1]["Gastheer"] = "Organisatie 02 voor zorg en welzijn"
     gegevens["Bijeenkomsten"][2]["Gastheer"] = "Organisatie 05 voor zorg en welzijn"
     for b in gegevens["Bijeenkomsten"]:  # who attended, from the new list
-        b["Aanwezig"] = [f"Organisatie {i:02d} voor zorg en welzijn" for i in range(0, 60, 3)] if b.get("Aanwezig") else None
+        b["Aanwezig"] = (
+            [f"Organisatie {i:02d} voor zorg en welzijn" for i in range(0, 60, 3)] if b.get("Aanwezig") else None
+        )
     for loc in gegevens["Locaties"]:
         loc.pop("Organisatie", None)
     woorden = "hittepreventie vraagt aandacht van alle partners in de wijk en daarbuiten "
     gegevens["Knelpunten en kansen"] = [
-        {"Soort": "Knelpunt", "Omschrijving": f"Knelpunt {i}: " + (woorden * 20)[:lengte],
-         "Aanpak": "Bespreken in het kernteam.", "Eigenaar": "Sanne de Vries"} for i in range(knelpunten)]
-    gegevens["Ambitie"]["Ambitie"] = ("In 2028 wordt iedere kwetsbare inwoner tijdens een hittegolf persoonlijk bereikt. "
-                                      + woorden * 6).strip()
+        {
+            "Soort": "Knelpunt",
+            "Omschrijving": f"Knelpunt {i}: " + (woorden * 20)[:lengte],
+            "Aanpak": "Bespreken in het kernteam.",
+            "Eigenaar": "Sanne de Vries",
+        }
+        for i in range(knelpunten)
+    ]
+    gegevens["Ambitie"]["Ambitie"] = (
+        "In 2028 wordt iedere kwetsbare inwoner tijdens een hittegolf persoonlijk bereikt. " + woorden * 6
+    ).strip()
     return gegevens
 
 
@@ -155,8 +184,10 @@ def test_waarschuwing_als_het_niet_past_en_niets_weggelaten(maak_werkboek, gegev
     assert resultaat.exit_code == 0, resultaat.output
     regels = [r for r in resultaat.output.splitlines() if "canvas past niet" in r]
     assert len(regels) == 1
-    assert "Waarschuwing: canvas-fase-2.docx: het canvas past niet op één A3-pagina, ook niet met letters van 7 punt; de blokken 'Mogelijke knelpunten'" \
+    assert (
+        "Waarschuwing: canvas-fase-2.docx: het canvas past niet op één A3-pagina, ook niet met letters van 7 punt; de blokken 'Mogelijke knelpunten'"
         in regels[0]
+    )
     b = blokken(tmp_path / "uit" / "canvas-fase-2.docx")
     assert len(b["Mogelijke knelpunten"]) == 45
     assert all(t.endswith("(Sanne de Vries)") for _, t in b["Mogelijke knelpunten"])

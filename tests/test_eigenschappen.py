@@ -57,13 +57,29 @@ waarden = st.one_of(
     st.text(max_size=60).map(_als_excel),
     st.text(alphabet=st.sampled_from("0123456789,.%- /:jJnNxX"), max_size=12),
     st.text(min_size=2000, max_size=5000).map(_als_excel),
-    st.integers(min_value=-10**12, max_value=10**12),
+    st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=False, allow_infinity=False, width=32),
     st.booleans(),
     st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(9999, 12, 31)),
     st.times(),
-    st.sampled_from(["=1+1", "=A1", "=1/0", "ja", "nee", "3 maart 2027", "31-2-2027", "12,5%", "WK036301",
-                     "Heuvelrug-Noord", "GGD Heuvelland", "#00689e", "\u00a0", "Zorg & Welzijn <Noord>"]),
+    st.sampled_from(
+        [
+            "=1+1",
+            "=A1",
+            "=1/0",
+            "ja",
+            "nee",
+            "3 maart 2027",
+            "31-2-2027",
+            "12,5%",
+            "WK036301",
+            "Heuvelrug-Noord",
+            "GGD Heuvelland",
+            "#00689e",
+            "\u00a0",
+            "Zorg & Welzijn <Noord>",
+        ]
+    ),
 )
 
 

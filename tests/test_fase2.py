@@ -18,8 +18,18 @@ from generator.voorbeeld import GEGEVENS
 from .conftest import naar_pdf, pdf_paginas
 
 LEEG_VELDEN = {"Notitie": {}, "Ambitie": {}}
-RIJBLADEN = ("Beslispunten", "Bijeenkomsten", "Programma", "Wijken", "Locaties", "Doelen en rollen",
-             "Knelpunten en kansen", "Afspraken", "Planning", "Bronnen")
+RIJBLADEN = (
+    "Beslispunten",
+    "Bijeenkomsten",
+    "Programma",
+    "Wijken",
+    "Locaties",
+    "Doelen en rollen",
+    "Knelpunten en kansen",
+    "Afspraken",
+    "Planning",
+    "Bronnen",
+)
 
 
 def _gepland(bijeenkomst: dict) -> dict:
@@ -46,7 +56,11 @@ def moment(nummer: int) -> dict:
     if nummer >= 3:  # the startbijeenkomst held, the dialogue planned
         uit["Bijeenkomsten"] = [start, _gepland(dialoog)]
     if nummer >= 4:  # the dialogue held: goals, knelpunten and agreements; a first ambition; who signs for the gemeente
-        uit["Bijeenkomsten"] = [start, _afgerond(dialoog, "Per fase is afgesproken wie wat doet."), _gepland(bestuurlijk)]
+        uit["Bijeenkomsten"] = [
+            start,
+            _afgerond(dialoog, "Per fase is afgesproken wie wat doet."),
+            _gepland(bestuurlijk),
+        ]
         uit["Notitie"] = {"Portefeuillehouders": g["Notitie"]["Portefeuillehouders"]}
         uit["Programma"] = g["Programma"]
         for blad in ("Doelen en rollen", "Knelpunten en kansen", "Afspraken", "Ambitie"):
@@ -54,46 +68,91 @@ def moment(nummer: int) -> dict:
     return uit
 
 
-NOTITIE_LEEG = ("bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
-                "cel B7 (Portefeuillehouders), cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); "
-                "blad 'Ambitie', cel B2 (Ambitie); blad 'Beslispunten', nog geen enkele rij")
+NOTITIE_LEEG = (
+    "bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
+    "cel B7 (Portefeuillehouders), cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); "
+    "blad 'Ambitie', cel B2 (Ambitie); blad 'Beslispunten', nog geen enkele rij"
+)
 VERWACHT = {
-    1: {"gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx"},
-        "wacht": [NOTITIE_LEEG,
-                  "presentatie startbijeenkomst — nog leeg: blad 'Bijeenkomsten', nog geen rij met Soort "
-                  "'Startbijeenkomst'"],
-        "moment": "Stand van zaken: voorbereiding van de startbijeenkomst."},
-    2: {"gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx", "presentatie-startbijeenkomst.pptx",
-                    "uitnodigingen/startbijeenkomst-hitteplan/", "uitnodigingen/startbijeenkomst-hitteplan.ics",
-                    "uitnodigingen/uitnodigingen.csv"},
-        "wacht": [NOTITIE_LEEG,
-                  "terugkoppeling startbijeenkomst hitteplan — wacht op: blad 'Bijeenkomsten', cel M2 "
-                  "(Status 'Afgerond'), cel N2 (Uitkomsten)"],
-        "moment": "Stand van zaken: voorbereiding van de startbijeenkomst."},
-    3: {"gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx", "presentatie-startbijeenkomst.pptx",
-                    "uitnodigingen/dialoog-doelen-en-maatregelen/", "uitnodigingen/dialoog-doelen-en-maatregelen.ics",
-                    "uitnodigingen/uitnodigingen.csv", "terugkoppeling-startbijeenkomst-hitteplan.docx"},
-        "wacht": [NOTITIE_LEEG,
-                  "terugkoppeling dialoog doelen en maatregelen — wacht op: blad 'Bijeenkomsten', cel M3 "
-                  "(Status 'Afgerond'), cel N3 (Uitkomsten)"],
-        "moment": "Stand van zaken: na de startbijeenkomst (9 maart 2027)."},
-    4: {"gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx", "presentatie-startbijeenkomst.pptx",
-                    "uitnodigingen/bestuurlijke-bijeenkomst/", "uitnodigingen/bestuurlijke-bijeenkomst.ics",
-                    "uitnodigingen/uitnodigingen.csv", "terugkoppeling-startbijeenkomst-hitteplan.docx",
-                    "terugkoppeling-dialoog-doelen-en-maatregelen.docx"},
-        "wacht": ["bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
-                  "cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); blad 'Beslispunten', nog geen "
-                  "enkele rij",
-                  "terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 "
-                  "(Status 'Afgerond'), cel N4 (Uitkomsten)"],
-        "moment": "Stand van zaken: na de dialoog doelen en maatregelen (13 april 2027)."},
-    5: {"gemaakt": {"bestuurlijke-notitie.docx", "canvas-fase-2.docx", "contactlijst-partners.docx",
-                    "presentatie-startbijeenkomst.pptx", "uitnodigingen/bestuurlijke-bijeenkomst/",
-                    "uitnodigingen/bestuurlijke-bijeenkomst.ics", "uitnodigingen/uitnodigingen.csv",
-                    "terugkoppeling-startbijeenkomst-hitteplan.docx", "terugkoppeling-dialoog-doelen-en-maatregelen.docx"},
-        "wacht": ["terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 "
-                  "(Status 'Afgerond'), cel N4 (Uitkomsten)"],
-        "moment": "Stand van zaken: na de dialoog doelen en maatregelen (13 april 2027)."},
+    1: {
+        "gemaakt": {"canvas-fase-2.docx", "contactlijst-partners.docx"},
+        "wacht": [
+            NOTITIE_LEEG,
+            "presentatie startbijeenkomst — nog leeg: blad 'Bijeenkomsten', nog geen rij met Soort 'Startbijeenkomst'",
+        ],
+        "moment": "Stand van zaken: voorbereiding van de startbijeenkomst.",
+    },
+    2: {
+        "gemaakt": {
+            "canvas-fase-2.docx",
+            "contactlijst-partners.docx",
+            "presentatie-startbijeenkomst.pptx",
+            "uitnodigingen/startbijeenkomst-hitteplan/",
+            "uitnodigingen/startbijeenkomst-hitteplan.ics",
+            "uitnodigingen/uitnodigingen.csv",
+        },
+        "wacht": [
+            NOTITIE_LEEG,
+            "terugkoppeling startbijeenkomst hitteplan — wacht op: blad 'Bijeenkomsten', cel M2 "
+            "(Status 'Afgerond'), cel N2 (Uitkomsten)",
+        ],
+        "moment": "Stand van zaken: voorbereiding van de startbijeenkomst.",
+    },
+    3: {
+        "gemaakt": {
+            "canvas-fase-2.docx",
+            "contactlijst-partners.docx",
+            "presentatie-startbijeenkomst.pptx",
+            "uitnodigingen/dialoog-doelen-en-maatregelen/",
+            "uitnodigingen/dialoog-doelen-en-maatregelen.ics",
+            "uitnodigingen/uitnodigingen.csv",
+            "terugkoppeling-startbijeenkomst-hitteplan.docx",
+        },
+        "wacht": [
+            NOTITIE_LEEG,
+            "terugkoppeling dialoog doelen en maatregelen — wacht op: blad 'Bijeenkomsten', cel M3 "
+            "(Status 'Afgerond'), cel N3 (Uitkomsten)",
+        ],
+        "moment": "Stand van zaken: na de startbijeenkomst (9 maart 2027).",
+    },
+    4: {
+        "gemaakt": {
+            "canvas-fase-2.docx",
+            "contactlijst-partners.docx",
+            "presentatie-startbijeenkomst.pptx",
+            "uitnodigingen/bestuurlijke-bijeenkomst/",
+            "uitnodigingen/bestuurlijke-bijeenkomst.ics",
+            "uitnodigingen/uitnodigingen.csv",
+            "terugkoppeling-startbijeenkomst-hitteplan.docx",
+            "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
+        },
+        "wacht": [
+            "bestuurlijke notitie — nog leeg: blad 'Notitie', cel B3 (Aan), cel B4 (Onderwerp), cel B5 (Datum), "
+            "cel B10 (Openbaar), cel B12 (Aanleiding), cel B13 (Beoogd effect); blad 'Beslispunten', nog geen "
+            "enkele rij",
+            "terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 "
+            "(Status 'Afgerond'), cel N4 (Uitkomsten)",
+        ],
+        "moment": "Stand van zaken: na de dialoog doelen en maatregelen (13 april 2027).",
+    },
+    5: {
+        "gemaakt": {
+            "bestuurlijke-notitie.docx",
+            "canvas-fase-2.docx",
+            "contactlijst-partners.docx",
+            "presentatie-startbijeenkomst.pptx",
+            "uitnodigingen/bestuurlijke-bijeenkomst/",
+            "uitnodigingen/bestuurlijke-bijeenkomst.ics",
+            "uitnodigingen/uitnodigingen.csv",
+            "terugkoppeling-startbijeenkomst-hitteplan.docx",
+            "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
+        },
+        "wacht": [
+            "terugkoppeling bestuurlijke bijeenkomst — wacht op: blad 'Bijeenkomsten', cel M4 "
+            "(Status 'Afgerond'), cel N4 (Uitkomsten)"
+        ],
+        "moment": "Stand van zaken: na de dialoog doelen en maatregelen (13 april 2027).",
+    },
 }
 
 
@@ -119,8 +178,13 @@ def lege_plekken_docx(pad) -> list[str]:
     for p in alineas:
         stijl = p.style.name
         tekst = p.text.replace("•", "").strip()
-        if not tekst and not p._p.xpath(".//w:drawing") and (stijl.startswith(("Heading", "Title", "List", "Blok"))
-                                                             or stijl in ("Genummerd", "Handreiking", "Kader")):
+        if (
+            not tekst
+            and not p._p.xpath(".//w:drawing")
+            and (
+                stijl.startswith(("Heading", "Title", "List", "Blok")) or stijl in ("Genummerd", "Handreiking", "Kader")
+            )
+        ):
             fouten.append(f"{pad.name}: lege alinea met stijl {stijl}")
     for t in doc.tables:
         for r in t.rows:
@@ -174,7 +238,9 @@ def test_elk_document_zodra_zijn_feiten_er_zijn(gebouwd, nummer):
     verwacht = VERWACHT[nummer]
     assert bouw.exit_code == 0, bouw.output  # waiting is not a failure
     assert _gemaakt(map_) == verwacht["gemaakt"]
-    wacht = [r.removeprefix("Nog niet gemaakt: ") for r in bouw.output.splitlines() if r.startswith("Nog niet gemaakt: ")]
+    wacht = [
+        r.removeprefix("Nog niet gemaakt: ") for r in bouw.output.splitlines() if r.startswith("Nog niet gemaakt: ")
+    ]
     assert wacht == verwacht["wacht"]
     # `controleer` tells the same: the moment, each document ready or waiting, the next step
     regels = controle.output.splitlines()
@@ -210,9 +276,16 @@ def test_canvas_is_eerst_een_plan(gebouwd):
     map_, _, _ = gebouwd[1]
     doc = docx.Document(map_ / "canvas-fase-2.docx")
     cellen = [c for r in doc.tables[0].rows for c in r.cells]
-    handreiking = {c.paragraphs[0].text: [p.text for p in c.paragraphs if p.style.name == "Handreiking"] for c in cellen}
-    for blok in ("Inhoudelijke voorbereiding en vorm", "Organisatorisch voorbereiden, faseren en plannen",
-                 "Mogelijke knelpunten", "Kansen", "Ambitieniveau, strategische afspraken en richtinggevende keuzes"):
+    handreiking = {
+        c.paragraphs[0].text: [p.text for p in c.paragraphs if p.style.name == "Handreiking"] for c in cellen
+    }
+    for blok in (
+        "Inhoudelijke voorbereiding en vorm",
+        "Organisatorisch voorbereiden, faseren en plannen",
+        "Mogelijke knelpunten",
+        "Kansen",
+        "Ambitieniveau, strategische afspraken en richtinggevende keuzes",
+    ):
         assert handreiking[blok] and handreiking[blok][0].startswith("Handreiking: "), blok
     stijl = doc.styles["Handreiking"]
     assert stijl.font.italic and str(stijl.font.color.rgb) not in ("000000", "None")  # muted: advice, not the plan
@@ -221,8 +294,11 @@ def test_canvas_is_eerst_een_plan(gebouwd):
 
 def test_presentatie_zonder_ambitie_vraagt_de_zaal(gebouwd):
     map_, _, _ = gebouwd[2]
-    titels = [d.shapes.title.text_frame.text for d in pptx.Presentation(map_ / "presentatie-startbijeenkomst.pptx").slides
-              if d.shapes.title is not None]
+    titels = [
+        d.shapes.title.text_frame.text
+        for d in pptx.Presentation(map_ / "presentatie-startbijeenkomst.pptx").slides
+        if d.shapes.title is not None
+    ]
     assert "Waar willen we samen naartoe?" in titels
     assert "Een eerste aanzet voor onze ambitie" not in titels
 
@@ -233,32 +309,41 @@ def test_wat_ingevuld_is_maar_niet_klopt_blijft_een_fout(maak_werkboek):
     gegevens["Notitie"] = {"Datum": "binnenkort"}
     uit = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", "niets"], catch_exceptions=False)
     assert uit.exit_code == 1
-    assert ("Fout: Blad 'Notitie', cel B5: 'binnenkort' is geen datum; verwacht bijvoorbeeld 3-3-2027 of "
-            "3 maart 2027") in uit.output.splitlines()
+    assert (
+        "Fout: Blad 'Notitie', cel B5: 'binnenkort' is geen datum; verwacht bijvoorbeeld 3-3-2027 of 3 maart 2027"
+    ) in uit.output.splitlines()
 
 
 def test_uitnodigingen_bestuurders_wachten_op_een_bestuurder(maak_werkboek, tmp_path):
     gegevens = moment(4)
     for s in gegevens["Stakeholders"]:
         s.pop("Bestuurder", None)
-    uit = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")],
-                             catch_exceptions=False)
-    assert ("Nog niet gemaakt: uitnodigingen bestuurlijke bijeenkomst — nog leeg: blad 'Stakeholders', kolom J "
-            "(Bestuurder) bij minstens één rij") in uit.output.splitlines()  # and who signs it is there
+    uit = CliRunner().invoke(
+        hoofd, ["bouw", str(maak_werkboek(gegevens)), "-o", str(tmp_path / "uit")], catch_exceptions=False
+    )
+    assert (
+        "Nog niet gemaakt: uitnodigingen bestuurlijke bijeenkomst — nog leeg: blad 'Stakeholders', kolom J "
+        "(Bestuurder) bij minstens één rij"
+    ) in uit.output.splitlines()  # and who signs it is there
     assert not (tmp_path / "uit" / "uitnodigingen" / "bestuurlijke-bijeenkomst").exists()
 
 
 def test_een_ontbrekend_veld_wordt_genoemd(maak_werkboek, tmp_path):
     """A label removed from the sheet: the memo waits and says which field is missing."""
+
     def zonder_aan(boek):
         boek["Notitie"]["A3"] = None
 
     gegevens = moment(5)
-    uit = CliRunner().invoke(hoofd, ["bouw", str(maak_werkboek(gegevens, wijzig=zonder_aan)), "-o",
-                                     str(tmp_path / "uit")], catch_exceptions=False)
+    uit = CliRunner().invoke(
+        hoofd,
+        ["bouw", str(maak_werkboek(gegevens, wijzig=zonder_aan)), "-o", str(tmp_path / "uit")],
+        catch_exceptions=False,
+    )
     assert uit.exit_code == 0
-    assert ("Nog niet gemaakt: bestuurlijke notitie — nog leeg: blad 'Notitie', het veld 'Aan' staat niet in de "
-            "kolom Veld") in uit.output.splitlines()
+    assert (
+        "Nog niet gemaakt: bestuurlijke notitie — nog leeg: blad 'Notitie', het veld 'Aan' staat niet in de kolom Veld"
+    ) in uit.output.splitlines()
 
 
 def test_contract_weigert_onbekende_namen_in_nodig():

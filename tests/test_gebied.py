@@ -46,15 +46,23 @@ def test_kernen_in_elk_document(maak_werkboek, gegevens, tmp_path):
     pad = maak_werkboek(gegevens)
     uit = CliRunner().invoke(hoofd, ["bouw", str(pad), "-o", str(tmp_path / "uit")], catch_exceptions=False)
     assert uit.exit_code == 0, uit.output
-    eigen = {str(x) for blad in gegevens.values() for rij in (blad if isinstance(blad, list) else [blad])
-             for v in rij.values() for x in (v if isinstance(v, list | tuple) else [v])
-             if isinstance(x, str) and WIJK.search(x)}
-    for naam, teksten in (("presentatie-startbijeenkomst.pptx", _teksten_pptx),
-                          ("bestuurlijke-notitie.docx", _teksten_docx), ("canvas-fase-2.docx", _teksten_docx)):
+    eigen = {
+        str(x)
+        for blad in gegevens.values()
+        for rij in (blad if isinstance(blad, list) else [blad])
+        for v in rij.values()
+        for x in (v if isinstance(v, list | tuple) else [v])
+        if isinstance(x, str) and WIJK.search(x)
+    }
+    for naam, teksten in (
+        ("presentatie-startbijeenkomst.pptx", _teksten_pptx),
+        ("bestuurlijke-notitie.docx", _teksten_docx),
+        ("canvas-fase-2.docx", _teksten_docx),
+    ):
         gevonden = []
         for tekst in teksten(tmp_path / "uit" / naam):
             for e in eigen:
                 tekst = tekst.replace(e, "")
-            gevonden += [tekst[max(0, m.start() - 30):m.end() + 10] for m in WIJK.finditer(tekst)]
+            gevonden += [tekst[max(0, m.start() - 30) : m.end() + 10] for m in WIJK.finditer(tekst)]
         assert gevonden == [], (naam, gevonden[:5])
     assert any("kern" in t.lower() for t in _teksten_pptx(tmp_path / "uit" / "presentatie-startbijeenkomst.pptx"))

@@ -69,8 +69,10 @@ def test_aangepaste_notitie_presentatie_en_brief_blijven_staan(gebouwd):
     brief = docx.Document(uit / BRIEF)
     brief.paragraphs[-1].text = "Met hartelijke groet, Sanne"
     brief.save(uit / BRIEF)
-    aangepast = {naam: (uit / naam).read_bytes() for naam in
-                 ("bestuurlijke-notitie.docx", "presentatie-startbijeenkomst.pptx", BRIEF)}
+    aangepast = {
+        naam: (uit / naam).read_bytes()
+        for naam in ("bestuurlijke-notitie.docx", "presentatie-startbijeenkomst.pptx", BRIEF)
+    }
     onaangeroerd = (uit / "canvas-fase-2.docx").read_bytes()
 
     uitvoer = bouw(werkboek, uit)
@@ -83,10 +85,13 @@ def test_aangepaste_notitie_presentatie_en_brief_blijven_staan(gebouwd):
             assert any(r.startswith("Verstuurd, blijft zoals het was: ") and naam in r for r in uitvoer)
             continue
         assert (uit / f"{stam} (nieuw).{ext}").is_file()
-        assert f"Met de hand aangepast, blijft staan: {naam}; de nieuwe versie staat ernaast: {stam} (nieuw).{ext}" \
+        assert (
+            f"Met de hand aangepast, blijft staan: {naam}; de nieuwe versie staat ernaast: {stam} (nieuw).{ext}"
             in uitvoer
+        )
     assert "Toegevoegd voor de wethouder" not in "\n".join(
-        p.text for p in docx.Document(uit / "bestuurlijke-notitie (nieuw).docx").paragraphs)
+        p.text for p in docx.Document(uit / "bestuurlijke-notitie (nieuw).docx").paragraphs
+    )
     assert (uit / "canvas-fase-2.docx").read_bytes() == onaangeroerd  # unchanged: replaced silently (same bytes)
     assert not (uit / "canvas-fase-2 (nieuw).docx").exists()
     # a third build: the hand edits still stand, the '(nieuw)' files are replaced, not multiplied
@@ -106,8 +111,10 @@ def test_overschrijven_met_reservekopie(gebouwd):
     assert reserve.read_bytes() == aangepast
     assert (uit / "bestuurlijke-notitie.docx").read_bytes() != aangepast
     assert not (uit / "bestuurlijke-notitie (nieuw).docx").exists()
-    assert (f"Met de hand aangepast, toch vervangen (--overschrijven): bestuurlijke-notitie.docx; het oude bestand "
-            f"staat in {reserve.relative_to(uit)}") in uitvoer
+    assert (
+        f"Met de hand aangepast, toch vervangen (--overschrijven): bestuurlijke-notitie.docx; het oude bestand "
+        f"staat in {reserve.relative_to(uit)}"
+    ) in uitvoer
 
 
 def test_eigen_bestanden_van_de_trekker_blijven_onaangeroerd(gebouwd):
@@ -148,8 +155,16 @@ def test_pdf_hoort_bij_zijn_document(tmp_path):
 
     (tmp_path / "notitie.docx").write_bytes(b"met de hand aangepast")
     (tmp_path / "notitie.pdf").write_bytes(b"oude pdf van de bouw")
-    (tmp_path / ".hitteplan.json").write_text(json.dumps({"bestanden": {
-        "notitie.docx": "0" * 64, "notitie.pdf": __import__("hashlib").sha256(b"oude pdf van de bouw").hexdigest()}}))
+    (tmp_path / ".hitteplan.json").write_text(
+        json.dumps(
+            {
+                "bestanden": {
+                    "notitie.docx": "0" * 64,
+                    "notitie.pdf": __import__("hashlib").sha256(b"oude pdf van de bouw").hexdigest(),
+                }
+            }
+        )
+    )
     with Transactie() as tx:
         tx.voeg_toe(tmp_path / "notitie.docx", b"nieuwe notitie")
         tx.voeg_toe(tmp_path / "notitie.pdf", b"nieuwe pdf")
@@ -180,6 +195,8 @@ def test_regio_volgt_dezelfde_regel(tmp_path):
     regels = tweede.output.splitlines()
     assert openpyxl.load_workbook(uit / "overzicht-regio.xlsx").active["Z1"].value == "Opmerking van de GGD"
     assert f"Overzicht van alle werkboeken: {uit / 'overzicht-regio (nieuw).xlsx'}" in regels
-    assert ("  Met de hand aangepast, blijft staan: bestuurlijke-notitie.docx; de nieuwe versie staat ernaast: "
-            "bestuurlijke-notitie (nieuw).docx") in regels
+    assert (
+        "  Met de hand aangepast, blijft staan: bestuurlijke-notitie.docx; de nieuwe versie staat ernaast: "
+        "bestuurlijke-notitie (nieuw).docx"
+    ) in regels
     shutil.rmtree(uit)

@@ -40,8 +40,9 @@ def test_herbouw_gelijk_en_een_gewijzigd_sjabloon_telt(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
     tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
-    (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "Welkom bij'),
-                                        encoding="utf-8")
+    (eigen / "brieven.toml").write_text(
+        tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "Welkom bij'), encoding="utf-8"
+    )
     assert bouw(voorbeeld, tmp_path / "c", "--sjablonen", str(eigen)).exit_code == 0
     assert all(o.startswith("Welkom bij ") for o in onderwerpen(tmp_path / "c"))
     assert all(o.startswith("Uitnodiging: ") for o in onderwerpen(tmp_path / "a"))
@@ -51,14 +52,17 @@ def test_fout_in_sjabloon_wordt_nooit_bewaard(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
     tekst = (standaard_sjablonen() / "brieven.toml").read_text(encoding="utf-8")
-    (eigen / "brieven.toml").write_text(tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "{{ b.naam '),
-                                        encoding="utf-8")
+    (eigen / "brieven.toml").write_text(
+        tekst.replace('onderwerp = "Uitnodiging:', 'onderwerp = "{{ b.naam '), encoding="utf-8"
+    )
     for poging in ("a", "b"):
         nieuwe_run()
         uit = bouw(voorbeeld, tmp_path / poging, "--sjablonen", str(eigen))
         assert uit.exit_code == 1
-        assert uit.output.strip() == ("Sjabloon 'brieven.toml', tekst 'onderwerp': een tag is onjuist geschreven "
-                                      "(sluit elke {{ af met }} en elke {% met %}).")
+        assert uit.output.strip() == (
+            "Sjabloon 'brieven.toml', tekst 'onderwerp': een tag is onjuist geschreven "
+            "(sluit elke {{ af met }} en elke {% met %})."
+        )
         assert not (tmp_path / poging).exists()
 
 
@@ -67,7 +71,8 @@ def test_breedte_schaalt_met_de_lettergrootte():
 
     for grootte in (7, 10.5, 16, 28):
         assert meten.breedte("Hittestress in De Vaart", grootte) == pytest.approx(
-            meten.breedte("Hittestress in De Vaart", 10) * grootte / 10)
+            meten.breedte("Hittestress in De Vaart", 10) * grootte / 10
+        )
     # Liberation Sans is metric-compatible with Arial; Arial's advance widths (per 1000 units):
     # H 722, i 222, t 278, e 556, so 'Hitte' at 10 pt is 20.56 pt wide
     assert meten.breedte("Hitte", 10) == pytest.approx(20.56, abs=0.01)
@@ -88,16 +93,22 @@ def test_vaste_zip_leesbaar_en_reproduceerbaar():
     def werkmap(moment: str) -> bytes:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as z:
-            z.writestr("docProps/core.xml", f'<cp:coreProperties><dcterms:created xsi:type="x">{moment}'
-                                            "</dcterms:created></cp:coreProperties>")
+            z.writestr(
+                "docProps/core.xml",
+                f'<cp:coreProperties><dcterms:created xsi:type="x">{moment}</dcterms:created></cp:coreProperties>',
+            )
             z.writestr("xl/workbook.xml", "<workbook/>")
         return buffer.getvalue()
 
     groot = bytes(random.Random(1).randrange(256) for _ in range(70_000)) + b"<w:t>hitte</w:t>" * 5000
 
     def opgeslagen(moment: str) -> bytes:  # as a library saves: the time of saving in every member
-        leden = [("[Content_Types].xml", b"<Types/>"), ("word/media/kaart-Súdwest.png", groot), ("leeg.xml", b""),
-                 ("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx", werkmap(moment))]
+        leden = [
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/media/kaart-Súdwest.png", groot),
+            ("leeg.xml", b""),
+            ("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx", werkmap(moment)),
+        ]
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
             for naam, data in leden:
@@ -109,8 +120,12 @@ def test_vaste_zip_leesbaar_en_reproduceerbaar():
     assert vaste_zip(opgeslagen(dt.datetime(2027, 3, 4).isoformat())) == eerst
     with zipfile.ZipFile(io.BytesIO(eerst)) as z:
         assert z.testzip() is None
-        assert z.namelist() == ["[Content_Types].xml", "word/media/kaart-Súdwest.png", "leeg.xml",
-                                "ppt/embeddings/Microsoft_Excel_Sheet1.xlsx"]
+        assert z.namelist() == [
+            "[Content_Types].xml",
+            "word/media/kaart-Súdwest.png",
+            "leeg.xml",
+            "ppt/embeddings/Microsoft_Excel_Sheet1.xlsx",
+        ]
         assert z.read("word/media/kaart-Súdwest.png") == groot and z.read("leeg.xml") == b""
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         with zipfile.ZipFile(z.open("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx")) as binnen:
@@ -119,8 +134,18 @@ def test_vaste_zip_leesbaar_en_reproduceerbaar():
     assert vaste_zip(eerst, lambda naam, data: data.upper() if naam == "leeg.xml" else data + b"!") != eerst
 
 
-@pytest.mark.parametrize("tekst", ["Programma", "", "Welkom: waarom we hier vandaag zijn\n", "twee\nregels\n\n",
-                                   "a & b < c", "regel\n", "  spaties  "])
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Programma",
+        "",
+        "Welkom: waarom we hier vandaag zijn\n",
+        "twee\nregels\n\n",
+        "a & b < c",
+        "regel\n",
+        "  spaties  ",
+    ],
+)
 @pytest.mark.parametrize("autoescape", [True, False])
 def test_tekst_zonder_tags_als_jinja(tekst, autoescape):
     """The sandbox renders a plain text exactly as Jinja does."""

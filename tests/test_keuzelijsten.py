@@ -50,8 +50,10 @@ def afwijkingen(pad) -> list[str]:
                     doelveld = doel.veld(DOELKOLOM[veld.verwijst])
                     kop = wb[bereik.blad].cell(1, bereik.kolom).value if bereik.blad else None
                     if bereik.blad != doel.naam or kop != doelveld.label:
-                        fout.append(f"{plek}: wijst naar {bereik.blad}, kolom {kop!r}; de generator zoekt in "
-                                    f"{doel.naam}, kolom {doelveld.label!r}")
+                        fout.append(
+                            f"{plek}: wijst naar {bereik.blad}, kolom {kop!r}; de generator zoekt in "
+                            f"{doel.naam}, kolom {doelveld.label!r}"
+                        )
                     elif (bereik.eerste_rij, bereik.laatste_rij) != (2, MAX_RIJEN):
                         fout.append(f"{plek}: beslaat rij {bereik.eerste_rij}-{bereik.laatste_rij}")
                     continue
@@ -109,9 +111,21 @@ def test_ook_na_opslaan_in_libreoffice(werkboeken, tmp_path):
     bron.parent.mkdir()
     shutil.copy(werkboeken["blanco"], bron)
     uit = tmp_path / "uit"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profiel'}", "--headless",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(uit), str(bron)],
-                   capture_output=True, timeout=240, check=False)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profiel'}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(uit),
+            str(bron),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=False,
+    )
     opgeslagen = uit / "blanco.xlsx"
     assert opgeslagen.exists(), "LibreOffice kon het werkboek niet opslaan"
     assert afwijkingen(opgeslagen) == []

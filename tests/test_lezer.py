@@ -95,7 +95,11 @@ def test_waarden_in_alle_vormen(maak_werkboek, gegevens):
     werkboek, meldingen = lees(maak_werkboek(gegevens, wijzig))
     assert [m for m in meldingen if m.ernst == "fout"] == []
     alg = werkboek.algemeen
-    assert (alg.start_fase2, alg.einde_fase2, alg.fase1_vastgesteld) == (dt.date(2027, 2, 1), dt.date(2027, 5, 31), True)
+    assert (alg.start_fase2, alg.einde_fase2, alg.fase1_vastgesteld) == (
+        dt.date(2027, 2, 1),
+        dt.date(2027, 5, 31),
+        True,
+    )
     assert alg.gemeente == "Heuvelmonde" and werkboek.notitie.openbaar is True
     assert [w.hittestress for w in werkboek.wijken[:4]] == [62.5, 12.5, 41, 12.5]
     assert werkboek.wijken[2].inwoners == 7480
@@ -130,6 +134,7 @@ def test_verwijzing_krijgt_de_schrijfwijze_van_het_doel(maak_werkboek, gegevens)
 def _zet(blad, cel, waarde):
     def wijzig(wb):
         wb[blad][cel] = waarde
+
     return wijzig
 
 
@@ -155,98 +160,177 @@ def _toelichting_versie(wb):
 
 
 SLECHT = [
-    (_zet("Wijken", "F7", "12 procent"),
-     "Blad 'Wijken', cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld 12,5 of 12,5%"),
+    (
+        _zet("Wijken", "F7", "12 procent"),
+        "Blad 'Wijken', cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld 12,5 of 12,5%",
+    ),
     (_zet("Algemeen", "B2", None), "Blad 'Algemeen', cel B2: 'Gemeente' is niet ingevuld; dit veld is verplicht"),
     (_zet("Algemeen", "B2", " \u00a0 "), "Blad 'Algemeen', cel B2: 'Gemeente' is niet ingevuld; dit veld is verplicht"),
-    (_zet("Algemeen", "B15", "morgen"),
-     "Blad 'Algemeen', cel B15: 'morgen' is geen datum; verwacht bijvoorbeeld 3-3-2027 of 3 maart 2027"),
+    (
+        _zet("Algemeen", "B15", "morgen"),
+        "Blad 'Algemeen', cel B15: 'morgen' is geen datum; verwacht bijvoorbeeld 3-3-2027 of 3 maart 2027",
+    ),
     (_zet("Algemeen", "B15", "31-2-2027"), "Blad 'Algemeen', cel B15: '31-2-2027' is geen bestaande datum"),
-    (_zet("Algemeen", "B16", dt.date(2027, 1, 1)),
-     "Blad 'Algemeen', cel B16: het einde van fase 2 ligt niet na de start (B15); vul een latere datum in"),
-    (_zet("Algemeen", "B12", "Landelijk"),
-     "Blad 'Algemeen', cel B12: 'Landelijk' staat niet in de keuzelijst; kies uit Gemeentebreed, Wijkgericht, Regionaal"),
+    (
+        _zet("Algemeen", "B16", dt.date(2027, 1, 1)),
+        "Blad 'Algemeen', cel B16: het einde van fase 2 ligt niet na de start (B15); vul een latere datum in",
+    ),
+    (
+        _zet("Algemeen", "B12", "Landelijk"),
+        "Blad 'Algemeen', cel B12: 'Landelijk' staat niet in de keuzelijst; kies uit Gemeentebreed, Wijkgericht, Regionaal",
+    ),
     (_zet("Notitie", "B10", "misschien"), "Blad 'Notitie', cel B10: 'misschien' is geen ja of nee; verwacht ja of nee"),
-    (_zet("Algemeen", "B8", "sanne@"),
-     "Blad 'Algemeen', cel B8: 'sanne@' is geen geldig e-mailadres; verwacht bijvoorbeeld naam@gemeente.nl"),
-    (_zet("Algemeen", "B19", "blauw"),
-     "Blad 'Algemeen', cel B19: 'blauw' is geen kleurcode; verwacht bijvoorbeeld #00689E"),
-    (_zet("Algemeen", "B18", "."),
-     "Blad 'Algemeen', cel B18: '.' is geen afbeelding; verwacht een PNG- of JPG-bestand"),
-    (_zet("Algemeen", "B17", "logo.pdf"),
-     "Blad 'Algemeen', cel B17: 'logo.pdf' is geen afbeelding; verwacht een PNG- of JPG-bestand"),
-    (_zet("Algemeen", "B17", "/tmp/elders.png"),
-     "Blad 'Algemeen', cel B17: '/tmp/elders.png' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde "
-     "map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam"),
-    (_zet("Algemeen", "B18", "../elders/kaart.png"),
-     "Blad 'Algemeen', cel B18: '../elders/kaart.png' ligt buiten de map van het werkboek; zet de afbeelding in "
-     "dezelfde map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam"),
-    (_zet("Bijeenkomsten", "C2", "1-1-0001"),
-     "Blad 'Bijeenkomsten', cel C2: '1-1-0001' ligt niet tussen 1900 en 2200; verwacht een datum als 3-3-2027"),
-    (_zet("Bijeenkomsten", "C3", "31-12-9999"),
-     "Blad 'Bijeenkomsten', cel C3: '31-12-9999' ligt niet tussen 1900 en 2200; verwacht een datum als 3-3-2027"),
-    (_zet("Bijeenkomsten", "B3", "Startbijeenkomst-hitteplan"),
-     "Blad 'Bijeenkomsten', cel B3: deze bijeenkomst heet in een bestandsnaam hetzelfde als die in rij 2 "
-     "('Startbijeenkomst hitteplan'); geef elke bijeenkomst een eigen titel"),
-    (_zet("Stakeholders", "A3", "GGD Heuvelland"),
-     "Blad 'Stakeholders', cel A5: 'GGD Heuvelland' staat ook al in cel A3; elke organisatie mag maar één keer voorkomen"),
-    (_zet("Stakeholders", "B3", "Brandweer"),
-     "Blad 'Stakeholders', cel B3: 'Brandweer' staat niet in de keuzelijst; kies uit Gemeente sociaal domein, "
-     "Gemeente fysiek domein, Gemeente communicatie, GGD, Veiligheidsregio/GHOR, Thuiszorg/wijkverpleging …"),
-    (_zet("Stakeholders", "B4", None),
-     "Blad 'Stakeholders', cel B4: 'Categorie' is niet ingevuld; deze kolom is verplicht"),
-    (_zet("Stakeholders", "B1", "Soort organisatie"),
-     "Blad 'Stakeholders': de verplichte kolom 'Categorie' ontbreekt in de kopregel (rij 1)"),
-    (_zet("Afspraken", "A3", "Thuiszorg Oost"),
-     "Blad 'Afspraken', cel A3: 'Thuiszorg Oost' staat niet in de kolom Organisatie van blad 'Stakeholders'; "
-     "schrijf de naam precies zoals daar"),
-    (_zet("Doelen en rollen", "C2", "Wijkteam Noord"),
-     "Blad 'Doelen en rollen', cel C2: 'Wijkteam Noord' staat niet in de kolom Organisatie van blad 'Stakeholders'; "
-     "schrijf de naam precies zoals daar"),
-    (_zet("Programma", "A2", "Kick-off"),
-     "Blad 'Programma', cel A2: 'Kick-off' staat niet in de kolom Soort of Titel van blad 'Bijeenkomsten'; "
-     "schrijf de naam precies zoals daar"),
-    (_zet("Locaties", "C2", "Noordwijk"),
-     "Blad 'Locaties', cel C2: 'Noordwijk' staat niet in de kolom Wijk van blad 'Wijken'; schrijf de naam precies zoals daar"),
-    (_zet("Ambitie", "B8", "Provincie"),
-     "Blad 'Ambitie', cel B8: 'Provincie' staat niet in de kolom Organisatie van blad 'Stakeholders'; "
-     "schrijf de naam precies zoals daar"),
-    (_zet("Bijeenkomsten", "H2", "Zorggroep"),
-     "Blad 'Bijeenkomsten', cel H2: 'Zorggroep' staat niet in de kolom Organisatie van blad 'Stakeholders'; "
-     "schrijf de naam precies zoals daar"),
+    (
+        _zet("Algemeen", "B8", "sanne@"),
+        "Blad 'Algemeen', cel B8: 'sanne@' is geen geldig e-mailadres; verwacht bijvoorbeeld naam@gemeente.nl",
+    ),
+    (
+        _zet("Algemeen", "B19", "blauw"),
+        "Blad 'Algemeen', cel B19: 'blauw' is geen kleurcode; verwacht bijvoorbeeld #00689E",
+    ),
+    (
+        _zet("Algemeen", "B18", "."),
+        "Blad 'Algemeen', cel B18: '.' is geen afbeelding; verwacht een PNG- of JPG-bestand",
+    ),
+    (
+        _zet("Algemeen", "B17", "logo.pdf"),
+        "Blad 'Algemeen', cel B17: 'logo.pdf' is geen afbeelding; verwacht een PNG- of JPG-bestand",
+    ),
+    (
+        _zet("Algemeen", "B17", "/tmp/elders.png"),
+        "Blad 'Algemeen', cel B17: '/tmp/elders.png' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde "
+        "map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam",
+    ),
+    (
+        _zet("Algemeen", "B18", "../elders/kaart.png"),
+        "Blad 'Algemeen', cel B18: '../elders/kaart.png' ligt buiten de map van het werkboek; zet de afbeelding in "
+        "dezelfde map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam",
+    ),
+    (
+        _zet("Bijeenkomsten", "C2", "1-1-0001"),
+        "Blad 'Bijeenkomsten', cel C2: '1-1-0001' ligt niet tussen 1900 en 2200; verwacht een datum als 3-3-2027",
+    ),
+    (
+        _zet("Bijeenkomsten", "C3", "31-12-9999"),
+        "Blad 'Bijeenkomsten', cel C3: '31-12-9999' ligt niet tussen 1900 en 2200; verwacht een datum als 3-3-2027",
+    ),
+    (
+        _zet("Bijeenkomsten", "B3", "Startbijeenkomst-hitteplan"),
+        "Blad 'Bijeenkomsten', cel B3: deze bijeenkomst heet in een bestandsnaam hetzelfde als die in rij 2 "
+        "('Startbijeenkomst hitteplan'); geef elke bijeenkomst een eigen titel",
+    ),
+    (
+        _zet("Stakeholders", "A3", "GGD Heuvelland"),
+        "Blad 'Stakeholders', cel A5: 'GGD Heuvelland' staat ook al in cel A3; elke organisatie mag maar één keer voorkomen",
+    ),
+    (
+        _zet("Stakeholders", "B3", "Brandweer"),
+        "Blad 'Stakeholders', cel B3: 'Brandweer' staat niet in de keuzelijst; kies uit Gemeente sociaal domein, "
+        "Gemeente fysiek domein, Gemeente communicatie, GGD, Veiligheidsregio/GHOR, Thuiszorg/wijkverpleging …",
+    ),
+    (
+        _zet("Stakeholders", "B4", None),
+        "Blad 'Stakeholders', cel B4: 'Categorie' is niet ingevuld; deze kolom is verplicht",
+    ),
+    (
+        _zet("Stakeholders", "B1", "Soort organisatie"),
+        "Blad 'Stakeholders': de verplichte kolom 'Categorie' ontbreekt in de kopregel (rij 1)",
+    ),
+    (
+        _zet("Afspraken", "A3", "Thuiszorg Oost"),
+        "Blad 'Afspraken', cel A3: 'Thuiszorg Oost' staat niet in de kolom Organisatie van blad 'Stakeholders'; "
+        "schrijf de naam precies zoals daar",
+    ),
+    (
+        _zet("Doelen en rollen", "C2", "Wijkteam Noord"),
+        "Blad 'Doelen en rollen', cel C2: 'Wijkteam Noord' staat niet in de kolom Organisatie van blad 'Stakeholders'; "
+        "schrijf de naam precies zoals daar",
+    ),
+    (
+        _zet("Programma", "A2", "Kick-off"),
+        "Blad 'Programma', cel A2: 'Kick-off' staat niet in de kolom Soort of Titel van blad 'Bijeenkomsten'; "
+        "schrijf de naam precies zoals daar",
+    ),
+    (
+        _zet("Locaties", "C2", "Noordwijk"),
+        "Blad 'Locaties', cel C2: 'Noordwijk' staat niet in de kolom Wijk van blad 'Wijken'; schrijf de naam precies zoals daar",
+    ),
+    (
+        _zet("Ambitie", "B8", "Provincie"),
+        "Blad 'Ambitie', cel B8: 'Provincie' staat niet in de kolom Organisatie van blad 'Stakeholders'; "
+        "schrijf de naam precies zoals daar",
+    ),
+    (
+        _zet("Bijeenkomsten", "H2", "Zorggroep"),
+        "Blad 'Bijeenkomsten', cel H2: 'Zorggroep' staat niet in de kolom Organisatie van blad 'Stakeholders'; "
+        "schrijf de naam precies zoals daar",
+    ),
     (_zet("Wijken", "D2", "veel"), "Blad 'Wijken', cel D2: 'veel' is geen geheel getal; verwacht bijvoorbeeld 1234"),
     (_zet("Wijken", "D3", 12.5), "Blad 'Wijken', cel D3: '12.5' is geen geheel getal; verwacht bijvoorbeeld 1234"),
     (_zet("Wijken", "D2", -5), "Blad 'Wijken', cel D2: '-5' is negatief; verwacht een aantal van 0 of meer"),
-    (_zet("Wijken", "E2", 9000),
-     "Blad 'Wijken', cel E2: er zijn meer alleenwonende 75-plussers (9000) dan 75-plussers (810, cel D2)"),
+    (
+        _zet("Wijken", "E2", 9000),
+        "Blad 'Wijken', cel E2: er zijn meer alleenwonende 75-plussers (9000) dan 75-plussers (810, cel D2)",
+    ),
     (_zet("Wijken", "D4", 9000), "Blad 'Wijken', cel D4: er zijn meer 75-plussers (9000) dan inwoners (7480, cel C4)"),
     (_zet("Wijken", "G2", 140), "Blad 'Wijken', cel G2: '140' ligt niet tussen 0 en 100 procent"),
-    (_zet("Wijken", "A2", "1234"),
-     "Blad 'Wijken', cel A2: '1234' is geen CBS-wijkcode; verwacht WK en zes cijfers, bijvoorbeeld WK036301"),
-    (_zet("Wijken", "B3", "centrum"),
-     "Blad 'Wijken', cel B3: 'centrum' staat ook al in cel B2; elke wijk mag maar één keer voorkomen"),
-    (_zet("Bijeenkomsten", "D2", "half twee"),
-     "Blad 'Bijeenkomsten', cel D2: 'half twee' is geen tijd; verwacht bijvoorbeeld 13:30"),
-    (_zet("Bijeenkomsten", "E2", dt.time(12, 0)),
-     "Blad 'Bijeenkomsten', cel E2: de eindtijd ligt niet na de begintijd (D2)"),
-    (_zet("Bijeenkomsten", "C3", None),
-     "Blad 'Bijeenkomsten', cel C3: 'Datum' is niet ingevuld; deze kolom is verplicht"),
-    (_zet("Beslispunten", "A3", 1),
-     "Blad 'Beslispunten', cel A3: '1' staat ook al in cel A2; elke nr mag maar één keer voorkomen"),
-    (_zet("Beslispunten", "A2", "een"), "Blad 'Beslispunten', cel A2: 'een' is geen geheel getal; verwacht bijvoorbeeld 1234"),
+    (
+        _zet("Wijken", "A2", "1234"),
+        "Blad 'Wijken', cel A2: '1234' is geen CBS-wijkcode; verwacht WK en zes cijfers, bijvoorbeeld WK036301",
+    ),
+    (
+        _zet("Wijken", "B3", "centrum"),
+        "Blad 'Wijken', cel B3: 'centrum' staat ook al in cel B2; elke wijk mag maar één keer voorkomen",
+    ),
+    (
+        _zet("Bijeenkomsten", "D2", "half twee"),
+        "Blad 'Bijeenkomsten', cel D2: 'half twee' is geen tijd; verwacht bijvoorbeeld 13:30",
+    ),
+    (
+        _zet("Bijeenkomsten", "E2", dt.time(12, 0)),
+        "Blad 'Bijeenkomsten', cel E2: de eindtijd ligt niet na de begintijd (D2)",
+    ),
+    (
+        _zet("Bijeenkomsten", "C3", None),
+        "Blad 'Bijeenkomsten', cel C3: 'Datum' is niet ingevuld; deze kolom is verplicht",
+    ),
+    (
+        _zet("Beslispunten", "A3", 1),
+        "Blad 'Beslispunten', cel A3: '1' staat ook al in cel A2; elke nr mag maar één keer voorkomen",
+    ),
+    (
+        _zet("Beslispunten", "A2", "een"),
+        "Blad 'Beslispunten', cel A2: 'een' is geen geheel getal; verwacht bijvoorbeeld 1234",
+    ),
     (_zet("Planning", "C2", dt.date(2027, 1, 2)), "Blad 'Planning', cel C2: 'Gereed' ligt voor de start (B2)"),
-    (_zet("Algemeen", "B3", "Hitteplan " * 25),
-     "Blad 'Algemeen', cel B3: de tekst is te lang (249 tekens); dit veld is voor één regel van hoogstens 200 tekens"),
-    (_zet("Notitie", "B12", "Warm. " * 2000),
-     "Blad 'Notitie', cel B12: de tekst is te lang (11999 tekens); hoogstens 10.000 tekens past in de documenten"),
-    (_formule, "Blad 'Wijken', cel C3: bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
-               "Excel of LibreOffice en sla het opnieuw op"),
-    (_dubbel_label, "Blad 'Algemeen', cel B21: het veld 'Gemeente' staat hier nog een keer (ook in cel B2); "
-                    "vul het maar één keer in"),
-    (_zonder_blad, "het blad 'Wijken' ontbreekt in het werkboek; voeg het toe of begin met 'hitteplan nieuw' en "
-                   "kopieer de gegevens"),
-    (_toelichting_versie, "Blad 'Toelichting', cel B{rij}: dit werkboek heeft versie 99, nieuwer dan deze generator kent "
-                          "(versie 1); werk de generator bij"),
+    (
+        _zet("Algemeen", "B3", "Hitteplan " * 25),
+        "Blad 'Algemeen', cel B3: de tekst is te lang (249 tekens); dit veld is voor één regel van hoogstens 200 tekens",
+    ),
+    (
+        _zet("Notitie", "B12", "Warm. " * 2000),
+        "Blad 'Notitie', cel B12: de tekst is te lang (11999 tekens); hoogstens 10.000 tekens past in de documenten",
+    ),
+    (
+        _formule,
+        "Blad 'Wijken', cel C3: bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
+        "Excel of LibreOffice en sla het opnieuw op",
+    ),
+    (
+        _dubbel_label,
+        "Blad 'Algemeen', cel B21: het veld 'Gemeente' staat hier nog een keer (ook in cel B2); "
+        "vul het maar één keer in",
+    ),
+    (
+        _zonder_blad,
+        "het blad 'Wijken' ontbreekt in het werkboek; voeg het toe of begin met 'hitteplan nieuw' en "
+        "kopieer de gegevens",
+    ),
+    (
+        _toelichting_versie,
+        "Blad 'Toelichting', cel B{rij}: dit werkboek heeft versie 99, nieuwer dan deze generator kent "
+        "(versie 1); werk de generator bij",
+    ),
 ]
 
 
@@ -294,15 +378,24 @@ def _schrijf_beeld(map_, soort):
     return pad
 
 
-@pytest.mark.parametrize(("soort", "melding"), [
-    ("tekst", "'kaart.png' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding "
-              "opnieuw op"),
-    ("leeg", "het bestand 'kaart.png' is leeg; verwacht een PNG- of JPG-afbeelding"),
-    ("afgebroken", "'kaart.png' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding "
-                   "opnieuw op"),
-    ("reusachtig", "de afbeelding 'kaart.png' is te groot; sla haar op met hoogstens 5000 × 5000 beeldpunten"),
-    ("tiff", "'kaart.png' is geen PNG- of JPG-afbeelding; sla de afbeelding op als PNG of JPG"),
-])
+@pytest.mark.parametrize(
+    ("soort", "melding"),
+    [
+        (
+            "tekst",
+            "'kaart.png' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding "
+            "opnieuw op",
+        ),
+        ("leeg", "het bestand 'kaart.png' is leeg; verwacht een PNG- of JPG-afbeelding"),
+        (
+            "afgebroken",
+            "'kaart.png' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding "
+            "opnieuw op",
+        ),
+        ("reusachtig", "de afbeelding 'kaart.png' is te groot; sla haar op met hoogstens 5000 × 5000 beeldpunten"),
+        ("tiff", "'kaart.png' is geen PNG- of JPG-afbeelding; sla de afbeelding op als PNG of JPG"),
+    ],
+)
 def test_afbeelding_die_niet_in_een_document_kan(maak_werkboek, soort, melding):
     """`controleer` finds what `bouw` would trip on: a picture that is text, empty, cut short,
     absurdly large or of another kind."""
@@ -322,9 +415,10 @@ def test_afbeelding_via_een_koppeling_naar_elders(maak_werkboek, tmp_path_factor
     (pad.parent / "logo.png").symlink_to(elders)
     uit = controleer(pad)
     assert uit.exit_code == 1
-    assert ("Fout: Blad 'Algemeen', cel B17: 'logo.png' ligt buiten de map van het werkboek; zet de afbeelding in "
-            "dezelfde map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam") \
-        in uit.output.splitlines()
+    assert (
+        "Fout: Blad 'Algemeen', cel B17: 'logo.png' ligt buiten de map van het werkboek; zet de afbeelding in "
+        "dezelfde map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam"
+    ) in uit.output.splitlines()
     # a picture in a folder below the workbook's is fine
     (pad.parent / "logo.png").unlink()
     (pad.parent / "beelden").mkdir()
@@ -353,20 +447,38 @@ def _zip(pad: Path, leden: dict[str, bytes], methode=zipfile.ZIP_DEFLATED) -> Pa
 
 
 BESTANDEN = [
-    ("oud.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
-     "'oud.xls' is een oud Excel-bestand (.xls) of is beveiligd met een wachtwoord; open het in Excel, haal een "
-     "eventueel wachtwoord weg en sla het op als Excel-werkmap (.xlsx)."),
-    ("wijken.csv", lambda p: p.write_text("Wijk;75-plussers\nCentrum;810\n"),
-     "'wijken.csv' is een CSV- of tekstbestand; verwacht een Excel-werkmap (.xlsx)."),
-    ("rapport.xlsx", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
-     "'rapport.xlsx' is een PDF-bestand; verwacht een Excel-werkmap (.xlsx)."),
+    (
+        "oud.xls",
+        lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
+        "'oud.xls' is een oud Excel-bestand (.xls) of is beveiligd met een wachtwoord; open het in Excel, haal een "
+        "eventueel wachtwoord weg en sla het op als Excel-werkmap (.xlsx).",
+    ),
+    (
+        "wijken.csv",
+        lambda p: p.write_text("Wijk;75-plussers\nCentrum;810\n"),
+        "'wijken.csv' is een CSV- of tekstbestand; verwacht een Excel-werkmap (.xlsx).",
+    ),
+    (
+        "rapport.xlsx",
+        lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+        "'rapport.xlsx' is een PDF-bestand; verwacht een Excel-werkmap (.xlsx).",
+    ),
     ("leeg.xlsx", lambda p: p.write_bytes(b""), "'leeg.xlsx' is leeg (0 bytes); het is geen Excel-werkboek."),
-    ("notitie.xlsx", lambda p: _zip(p, {"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<Types/>"}),
-     "'notitie.xlsx' is geen Excel-werkboek (het is een ander soort zip- of Office-bestand)."),
-    ("bom.xlsx", lambda p: _zip(p, {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"0" * (20 * 1024 * 1024)}),
-     "'bom.xlsx' is verdacht sterk ingepakt (meer dan 100 keer); zo'n bestand wordt niet gelezen."),
-    ("kapot.xlsx", lambda p: _zip(p, {"xl/workbook.xml": b"<workbook><sheets><sheet", "[Content_Types].xml": b"<Types"}),
-     "'kapot.xlsx' is beschadigd en kan niet als Excel-werkboek worden gelezen."),
+    (
+        "notitie.xlsx",
+        lambda p: _zip(p, {"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<Types/>"}),
+        "'notitie.xlsx' is geen Excel-werkboek (het is een ander soort zip- of Office-bestand).",
+    ),
+    (
+        "bom.xlsx",
+        lambda p: _zip(p, {"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"0" * (20 * 1024 * 1024)}),
+        "'bom.xlsx' is verdacht sterk ingepakt (meer dan 100 keer); zo'n bestand wordt niet gelezen.",
+    ),
+    (
+        "kapot.xlsx",
+        lambda p: _zip(p, {"xl/workbook.xml": b"<workbook><sheets><sheet", "[Content_Types].xml": b"<Types"}),
+        "'kapot.xlsx' is beschadigd en kan niet als Excel-werkboek worden gelezen.",
+    ),
 ]
 
 
@@ -385,8 +497,9 @@ def test_afgekapt_werkboek(tmp_path, voorbeeld):
     pad.write_bytes(voorbeeld.read_bytes()[: voorbeeld.stat().st_size // 2])
     uit = controleer(pad)
     assert uit.exit_code == 1
-    assert uit.output.strip() == ("'afgekapt.xlsx' is beschadigd of onvolledig en kan niet als Excel-werkboek "
-                                  "worden gelezen.")
+    assert uit.output.strip() == (
+        "'afgekapt.xlsx' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen."
+    )
 
 
 def test_bestaat_niet_en_map(tmp_path):
@@ -420,8 +533,10 @@ def test_afbeelding_te_groot(maak_werkboek, monkeypatch):
     monkeypatch.setattr(samenhang, "MAX_AFBEELDING", 100)
     uit = controleer(maak_werkboek())  # the example's heat map is more than 100 bytes
     assert uit.exit_code == 1
-    assert ("Fout: Blad 'Algemeen', cel B18: het bestand 'hittekaart-heuvelmonde.png' is groter dan 20 MB; sla de "
-            "afbeelding kleiner op") in uit.output.splitlines()
+    assert (
+        "Fout: Blad 'Algemeen', cel B18: het bestand 'hittekaart-heuvelmonde.png' is groter dan 20 MB; sla de "
+        "afbeelding kleiner op"
+    ) in uit.output.splitlines()
 
 
 def test_te_veel_cellen(maak_werkboek, monkeypatch):
@@ -447,9 +562,21 @@ def test_door_libreoffice_opgeslagen_leest_hetzelfde(tmp_path, voorbeeld):
     soffice = hulpmiddel("soffice")
     doel = tmp_path / "lo"
     doel.mkdir()
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profiel", "--headless", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(doel), str(voorbeeld)],
-                   capture_output=True, timeout=240, check=False)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profiel",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(doel),
+            str(voorbeeld),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=False,
+    )
     opnieuw = doel / "voorbeeld.xlsx"
     assert opnieuw.exists(), "LibreOffice kon het voorbeeld niet opnieuw opslaan"
     assert opnieuw.read_bytes() != voorbeeld.read_bytes()
@@ -471,12 +598,27 @@ def test_round_trip_nieuw_invullen_controleren(tmp_path):
     assert uit.exit_code == 0
     wb = openpyxl.load_workbook(pad)
     alg = wb["Algemeen"]
-    for rij, waarde in {2: "Súdwest-Fryslân", 5: "Jan Jansen", 7: "GGD Fryslân", 11: "De hele gemeente.",
-                        12: "gemeentebreed", 13: "75-plussers\nZwangeren", 15: "3 maart 2027", 16: "30-6-2027"}.items():
+    for rij, waarde in {
+        2: "Súdwest-Fryslân",
+        5: "Jan Jansen",
+        7: "GGD Fryslân",
+        11: "De hele gemeente.",
+        12: "gemeentebreed",
+        13: "75-plussers\nZwangeren",
+        15: "3 maart 2027",
+        16: "30-6-2027",
+    }.items():
         alg.cell(rij, 2, waarde)
     notitie = wb["Notitie"]
-    for rij, waarde in {3: "College van B&W", 4: "Hitteplan", 5: "1-3-2027", 7: "Wethouder Zorg", 10: "nee",
-                        12: "Omdat het warm wordt.", 13: "Minder hitteschade."}.items():
+    for rij, waarde in {
+        3: "College van B&W",
+        4: "Hitteplan",
+        5: "1-3-2027",
+        7: "Wethouder Zorg",
+        10: "nee",
+        12: "Omdat het warm wordt.",
+        13: "Minder hitteschade.",
+    }.items():
         notitie.cell(rij, 2, waarde)
     wb["Ambitie"]["B2"] = "Niemand alleen in de hitte."
     wb["Stakeholders"].append(["Zorg & Welzijn <Noord>", "vvt"])
@@ -498,13 +640,17 @@ def test_afbeelding_zonder_resolutie_en_koppeling_in_een_lus(maak_werkboek):
     pad = maak_werkboek(wijzig=_zet("Algemeen", "B17", "nul.png"))
     Image.new("RGB", (100, 50)).save(pad.parent / "nul.png", dpi=(0.0254, 0.0254))
     uit = controleer(pad)
-    assert ("Fout: Blad 'Algemeen', cel B17: de afbeelding 'nul.png' heeft een ongeldige resolutie (0 dpi); open haar "
-            "in een tekenprogramma en sla haar opnieuw op") in uit.output.splitlines()
+    assert (
+        "Fout: Blad 'Algemeen', cel B17: de afbeelding 'nul.png' heeft een ongeldige resolutie (0 dpi); open haar "
+        "in een tekenprogramma en sla haar opnieuw op"
+    ) in uit.output.splitlines()
     lus = maak_werkboek(wijzig=_zet("Algemeen", "B17", "lus.png"))
     (lus.parent / "lus.png").symlink_to(lus.parent / "lus.png")
     uit = controleer(lus)
-    assert ("Fout: Blad 'Algemeen', cel B17: het bestand 'lus.png' kan niet worden gelezen (een snelkoppeling die "
-            "nergens heen wijst)") in uit.output.splitlines()
+    assert (
+        "Fout: Blad 'Algemeen', cel B17: het bestand 'lus.png' kan niet worden gelezen (een snelkoppeling die "
+        "nergens heen wijst)"
+    ) in uit.output.splitlines()
 
 
 @pytest.mark.parametrize("pad", ["\\\\server\\share\\kaart.png", "//server/share/kaart.png", "C:\\kaarten\\kaart.png"])
@@ -512,5 +658,7 @@ def test_afbeelding_op_een_netwerkpad_wordt_niet_aangeraakt(maak_werkboek, pad):
     """A network path is refused before anything looks at it (on Windows, looking would
     connect to that server)."""
     uit = controleer(maak_werkboek(wijzig=_zet("Algemeen", "B17", pad)))
-    assert (f"Fout: Blad 'Algemeen', cel B17: '{pad}' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde "
-            "map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam") in uit.output.splitlines()
+    assert (
+        f"Fout: Blad 'Algemeen', cel B17: '{pad}' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde "
+        "map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam"
+    ) in uit.output.splitlines()

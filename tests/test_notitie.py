@@ -16,11 +16,23 @@ from generator.voorbeeld import GEGEVENS
 from .conftest import naar_pdf, pdf_paginas, valideer_ooxml
 
 MINIMAAL = {
-    "Algemeen": {k: GEGEVENS["Algemeen"][k] for k in ("Gemeente", "Naam trekker", "Organisatie trekker", "Afbakening",
-                                                       "Geografische afbakening", "Doelgroepen", "Start fase 2",
-                                                       "Einde fase 2")},
-    "Notitie": {k: GEGEVENS["Notitie"][k] for k in ("Aan", "Onderwerp", "Datum", "Portefeuillehouders", "Openbaar",
-                                                     "Aanleiding", "Beoogd effect")},
+    "Algemeen": {
+        k: GEGEVENS["Algemeen"][k]
+        for k in (
+            "Gemeente",
+            "Naam trekker",
+            "Organisatie trekker",
+            "Afbakening",
+            "Geografische afbakening",
+            "Doelgroepen",
+            "Start fase 2",
+            "Einde fase 2",
+        )
+    },
+    "Notitie": {
+        k: GEGEVENS["Notitie"][k]
+        for k in ("Aan", "Onderwerp", "Datum", "Portefeuillehouders", "Openbaar", "Aanleiding", "Beoogd effect")
+    },
     "Ambitie": {"Ambitie": GEGEVENS["Ambitie"]["Ambitie"]},
     "Beslispunten": [{"Nr": 1, "Beslispunt": GEGEVENS["Beslispunten"][0]["Beslispunt"]}],
 }
@@ -61,10 +73,14 @@ def test_kopblok(voorbeeld_notitie):
     assert kop["Onderwerp"] == "Gedeelde ambitie en afspraken lokaal hitteplan Heuvelmonde"
     assert kop["Datum"] == "26 april 2027"
     assert kop["Registratienummer"] == "Z/27/004512"
-    assert kop["Portefeuillehouders"] == ("Wethouder A. el Amrani (zorg en welzijn), Wethouder J. Hoekstra "
-                                          "(ruimte en klimaat)")
+    assert kop["Portefeuillehouders"] == (
+        "Wethouder A. el Amrani (zorg en welzijn), Wethouder J. Hoekstra (ruimte en klimaat)"
+    )
     assert kop["Afdeling"] == "Samenleving"
-    assert kop["Steller"] == "Sanne de Vries, beleidsadviseur gezondheid\ns.devries@heuvelmonde.nl · 0123\u2011456\u00a0789"
+    assert (
+        kop["Steller"]
+        == "Sanne de Vries, beleidsadviseur gezondheid\ns.devries@heuvelmonde.nl · 0123\u2011456\u00a0789"
+    )
     assert kop["Openbaar"] == "ja"
     assert "Trekker" not in kop  # the trekker wrote it: one row
 
@@ -72,11 +88,27 @@ def test_kopblok(voorbeeld_notitie):
 def test_secties_in_volgorde(voorbeeld_notitie):
     doc = docx.Document(voorbeeld_notitie)
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert h1 == ["Samenvatting", "Beslispunten", "Aanleiding", "Beoogd effect", "Argumenten",
-                  "Kanttekeningen en risico's", "Ambitie", "Doelen en rollen", "Afspraken", "Financiën",
-                  "Juridische aspecten", "Samenhang met ander beleid", "Communicatie", "Vervolg", "Bijlagen",
-                  "Bijlage 1. Betrokken partijen", "Bijlage 2. Het lokale beeld",
-                  "Bijlage 3. Doelen en rollen per fase van het hitteplan", "Bijlage 4. Afspraken per partij"]
+    assert h1 == [
+        "Samenvatting",
+        "Beslispunten",
+        "Aanleiding",
+        "Beoogd effect",
+        "Argumenten",
+        "Kanttekeningen en risico's",
+        "Ambitie",
+        "Doelen en rollen",
+        "Afspraken",
+        "Financiën",
+        "Juridische aspecten",
+        "Samenhang met ander beleid",
+        "Communicatie",
+        "Vervolg",
+        "Bijlagen",
+        "Bijlage 1. Betrokken partijen",
+        "Bijlage 2. Het lokale beeld",
+        "Bijlage 3. Doelen en rollen per fase van het hitteplan",
+        "Bijlage 4. Afspraken per partij",
+    ]
     assert all(p.paragraph_format.page_break_before for p in doc.paragraphs if p.text.startswith("Bijlage "))
     h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     for kop in ("Cijfers per wijk", "Zorglocaties en koele plekken", "Bronnen"):
@@ -100,8 +132,14 @@ def test_tabellen(voorbeeld_notitie):
     doelen = next(t for t in doc.tables if t.rows[0].cells[0].text == "Fase")
     rijen = [[c.text for c in r.cells] for r in doelen.rows[1:]]
     assert len(rijen) == len(GEGEVENS["Doelen en rollen"])
-    assert [r[0] for r in rijen if r[0]] == ["Preventie", "Voorbereiding", "Voorwaarschuwing", "Waarschuwing",
-                                             "Opschaling", "Afschaling en evaluatie"]
+    assert [r[0] for r in rijen if r[0]] == [
+        "Preventie",
+        "Voorbereiding",
+        "Voorwaarschuwing",
+        "Waarschuwing",
+        "Opschaling",
+        "Afschaling en evaluatie",
+    ]
     assert rijen[0][2] == "Sociaal wijkteam Heuvelmonde (regie)"
     wijken = next(t for t in doc.tables if t.rows[0].cells[0].text == "Wijk")
     rij = [c.text for c in wijken.rows[1].cells]
@@ -116,7 +154,8 @@ def test_tabellen(voorbeeld_notitie):
     assert len(partijen.rows) == 1 + 3 + len(GEGEVENS["Stakeholders"])
     afspraken = next(t for t in doc.tables if t.rows[0].cells[0].text == "Partij")
     assert [r.cells[0].text for r in afspraken.rows if "trekt het vervolg" in r.cells[0].text] == [
-        "Gemeente Heuvelmonde, sociaal domein\n(trekt het vervolg)"]
+        "Gemeente Heuvelmonde, sociaal domein\n(trekt het vervolg)"
+    ]
 
 
 def test_nederlandse_datums_en_vervolg(voorbeeld_notitie):
@@ -175,26 +214,44 @@ def test_tekens_letterlijk_en_regelafbrekingen(maak_werkboek, gegevens, tmp_path
     gegevens["Stakeholders"][6]["Organisatie"] = "Zorg & Welzijn <Noord>"
     gegevens["Afspraken"][3]["Partij"] = "Zorg & Welzijn <Noord>"
     for b in gegevens["Bijeenkomsten"]:
-        b["Aanwezig"] = [n if n != "Thuiszorg Heuvelmonde" else "Zorg & Welzijn <Noord>" for n in b.get("Aanwezig") or ()]
-    gegevens["Notitie"]["Aanleiding"] = "Eerste regel.\nTweede regel met \"aanhalingstekens\" & {{ accolades }}."
+        b["Aanwezig"] = [
+            n if n != "Thuiszorg Heuvelmonde" else "Zorg & Welzijn <Noord>" for n in b.get("Aanwezig") or ()
+        ]
+    gegevens["Notitie"]["Aanleiding"] = 'Eerste regel.\nTweede regel met "aanhalingstekens" & {{ accolades }}.'
     uit = tmp_path / "uit"
     assert bouw(maak_werkboek(gegevens), uit).exit_code == 0
     doc = docx.Document(uit / "bestuurlijke-notitie.docx")
     alles = tekst(doc)
     assert "Zorg & Welzijn <Noord>" in alles
     aanleiding = next(p for p in doc.paragraphs if p.text.startswith("Eerste regel."))
-    assert aanleiding.text == "Eerste regel.\nTweede regel met \"aanhalingstekens\" & {{ accolades }}."
+    assert aanleiding.text == 'Eerste regel.\nTweede regel met "aanhalingstekens" & {{ accolades }}.'
     assert aanleiding._p.xml.count("<w:br/>") == 1
 
 
-@pytest.mark.parametrize("soort,aan,kop,intro", [
-    ("Collegevoorstel", "College van B&W", "Beslispunten", "Het college besluit:"),
-    ("Bestuurlijke notitie", "Bestuurders zorgorganisaties", "Wat vragen wij van u",
-     "Wij vragen u, onder voorbehoud van instemming van de besturen van de partners:"),
-    ("Collegevoorstel", "College en bestuurders zorgorganisaties", "Beslispunten",
-     "Het college besluit, onder voorbehoud van instemming van de besturen van de partners:"),
-    ("Raadsinformatiebrief", "College van B&W", "Beslispunten", "Het college informeert de raad over het volgende:"),
-])
+@pytest.mark.parametrize(
+    "soort,aan,kop,intro",
+    [
+        ("Collegevoorstel", "College van B&W", "Beslispunten", "Het college besluit:"),
+        (
+            "Bestuurlijke notitie",
+            "Bestuurders zorgorganisaties",
+            "Wat vragen wij van u",
+            "Wij vragen u, onder voorbehoud van instemming van de besturen van de partners:",
+        ),
+        (
+            "Collegevoorstel",
+            "College en bestuurders zorgorganisaties",
+            "Beslispunten",
+            "Het college besluit, onder voorbehoud van instemming van de besturen van de partners:",
+        ),
+        (
+            "Raadsinformatiebrief",
+            "College van B&W",
+            "Beslispunten",
+            "Het college informeert de raad over het volgende:",
+        ),
+    ],
+)
 def test_soort_stuk_en_geadresseerde(maak_werkboek, gegevens, tmp_path, soort, aan, kop, intro):
     gegevens["Notitie"]["Soort stuk"] = soort
     gegevens["Notitie"]["Aan"] = aan
@@ -209,8 +266,10 @@ def test_soort_stuk_en_geadresseerde(maak_werkboek, gegevens, tmp_path, soort, a
 def test_logo_met_alt_tekst(maak_werkboek, gegevens, tmp_path):
     from docx.oxml.ns import qn
 
-    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00"
-           b"\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82")
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00"
+        b"\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
     (tmp_path / "logo.png").write_bytes(png)
     gegevens["Algemeen"]["Logo"] = "logo.png"
     uit = tmp_path / "uit"
@@ -218,8 +277,10 @@ def test_logo_met_alt_tekst(maak_werkboek, gegevens, tmp_path):
     assert resultaat.exit_code == 0, resultaat.output
     doc = docx.Document(uit / "bestuurlijke-notitie.docx")
     docprs = list(doc.element.body.iter(qn("wp:docPr")))
-    assert [d.get("descr") for d in docprs] == ["Logo van Gemeente Heuvelmonde",
-                                                "Hittekaart van Heuvelmonde: gevoelstemperatuur op een hete middag"]
+    assert [d.get("descr") for d in docprs] == [
+        "Logo van Gemeente Heuvelmonde",
+        "Hittekaart van Heuvelmonde: gevoelstemperatuur op een hete middag",
+    ]
 
 
 # -- user templates -------------------------------------------------------------------------
@@ -234,30 +295,49 @@ def _sjabloon(map_: Path, *alineas: str) -> Path:
 
 
 def test_eigen_sjabloon_uit_andere_map(voorbeeld, tmp_path):
-    eigen = _sjabloon(tmp_path / "huisstijl", "Gemeente {{ alg.gemeente }} – eigen huisstijl",
-                      "{% if notitie.soort_stuk == “Bestuurlijke notitie” %}Slimme aanhalingstekens werken{% endif %}")
+    eigen = _sjabloon(
+        tmp_path / "huisstijl",
+        "Gemeente {{ alg.gemeente }} – eigen huisstijl",
+        "{% if notitie.soort_stuk == “Bestuurlijke notitie” %}Slimme aanhalingstekens werken{% endif %}",
+    )
     uit = tmp_path / "uit"
     resultaat = bouw(voorbeeld, uit, "--sjablonen", str(eigen))
     assert resultaat.exit_code == 0, resultaat.output
     doc = docx.Document(uit / "bestuurlijke-notitie.docx")
-    assert [p.text for p in doc.paragraphs] == ["Gemeente Heuvelmonde – eigen huisstijl", "Slimme aanhalingstekens werken"]
+    assert [p.text for p in doc.paragraphs] == [
+        "Gemeente Heuvelmonde – eigen huisstijl",
+        "Slimme aanhalingstekens werken",
+    ]
 
 
-@pytest.mark.parametrize("alinea,melding", [
-    ("Onderwerp: {{ notitie.onderwerp ",
-     "Sjabloon 'bestuurlijke-notitie.docx': een tag is onjuist geschreven (sluit elke {{ af met }} en elke {% met %}) "
-     "in de alinea 'Onderwerp: {{ notitie.onderwerp Laatste alinea'."),
-    ("{% if notitie.openbaar %}Openbaar",
-     "Sjabloon 'bestuurlijke-notitie.docx': een {% if %} of {% for %} is niet afgesloten met {% endif %} of "
-     "{% endfor %}, of omgekeerd in de alinea '{% if notitie.openbaar %}Openbaar'."),
-    ("Kenmerk: {{ notitie.kenmerk }}",
-     "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'kenmerk' in de alinea 'Kenmerk: {{ notitie.kenmerk }}'."),
-    ("Hallo {{ wethouder }}",
-     "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'wethouder' in de alinea 'Hallo {{ wethouder }}'."),
-    ("{{ notitie.__class__.__mro__ }}",
-     "Sjabloon 'bestuurlijke-notitie.docx': een tag probeert iets wat in een sjabloon niet mag in de alinea "
-     "'{{ notitie.__class__.__mro__ }}'."),
-])
+@pytest.mark.parametrize(
+    "alinea,melding",
+    [
+        (
+            "Onderwerp: {{ notitie.onderwerp ",
+            "Sjabloon 'bestuurlijke-notitie.docx': een tag is onjuist geschreven (sluit elke {{ af met }} en elke {% met %}) "
+            "in de alinea 'Onderwerp: {{ notitie.onderwerp Laatste alinea'.",
+        ),
+        (
+            "{% if notitie.openbaar %}Openbaar",
+            "Sjabloon 'bestuurlijke-notitie.docx': een {% if %} of {% for %} is niet afgesloten met {% endif %} of "
+            "{% endfor %}, of omgekeerd in de alinea '{% if notitie.openbaar %}Openbaar'.",
+        ),
+        (
+            "Kenmerk: {{ notitie.kenmerk }}",
+            "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'kenmerk' in de alinea 'Kenmerk: {{ notitie.kenmerk }}'.",
+        ),
+        (
+            "Hallo {{ wethouder }}",
+            "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'wethouder' in de alinea 'Hallo {{ wethouder }}'.",
+        ),
+        (
+            "{{ notitie.__class__.__mro__ }}",
+            "Sjabloon 'bestuurlijke-notitie.docx': een tag probeert iets wat in een sjabloon niet mag in de alinea "
+            "'{{ notitie.__class__.__mro__ }}'.",
+        ),
+    ],
+)
 def test_kapot_sjabloon(voorbeeld, tmp_path, alinea, melding):
     eigen = _sjabloon(tmp_path / "kapot", "Eerste alinea", alinea, "Laatste alinea")
     uit = tmp_path / "uit"
@@ -277,8 +357,9 @@ def test_sjabloon_geen_word_bestand(voorbeeld, tmp_path):
     (eigen / "bestuurlijke-notitie.docx").write_text("geen word")
     resultaat = bouw(voorbeeld, tmp_path / "uit", "--sjablonen", str(eigen))
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip().splitlines()[-1] == ("Sjabloon 'bestuurlijke-notitie.docx' is geen geldig "
-                                                         "Word-bestand (.docx).")
+    assert resultaat.output.strip().splitlines()[-1] == (
+        "Sjabloon 'bestuurlijke-notitie.docx' is geen geldig Word-bestand (.docx)."
+    )
 
 
 def test_alle_namen_in_het_sjabloon_bestaan():
@@ -289,8 +370,19 @@ def test_alle_namen_in_het_sjabloon_bestaan():
 
     tpl = DocxTemplate(standaard_sjablonen() / "bestuurlijke-notitie.docx")
     namen = tpl.get_undeclared_template_variables(omgeving())
-    bekend = {"wb", "alg", "notitie", "ambitie", "steller", "vervolg_mijlpalen", "logo", "hittekaart", "tijdvak",
-              "bijlage", "doelen_afgesproken"}
+    bekend = {
+        "wb",
+        "alg",
+        "notitie",
+        "ambitie",
+        "steller",
+        "vervolg_mijlpalen",
+        "logo",
+        "hittekaart",
+        "tijdvak",
+        "bijlage",
+        "doelen_afgesproken",
+    }
     assert namen <= bekend, namen - bekend
 
 

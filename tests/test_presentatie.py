@@ -18,12 +18,22 @@ from .test_canvas import _zwaar
 # in the order a presenter tells it: who is at the table and where we are early, the local
 # picture after the speaker, the questions for the room before the draft answer
 TITELS = [
-    "Lokaal hitteplan Heuvelmonde", "Welkom: waarom we hier vandaag zijn", "Programma", "Wie zitten er aan tafel",
-    "Het proces: van verkennen naar vastleggen", "Waarom hitte ertoe doet", "Het hitteplan: van preventie tot opschaling",
-    "Kwetsbare ouderen per wijk", "Hitte en afstand tot koelte per wijk", "De hittekaart van Heuvelmonde",
-    "Locaties per wijk", "Waar kwetsbaarheid, hitte en afstand samenkomen",
-    "Tafelgesprekken over bereik en verantwoordelijkheid", "Stellingen: eerste aanzet voor de gedeelde ambitie",
-    "Een eerste aanzet voor onze ambitie", "Volgende stappen",
+    "Lokaal hitteplan Heuvelmonde",
+    "Welkom: waarom we hier vandaag zijn",
+    "Programma",
+    "Wie zitten er aan tafel",
+    "Het proces: van verkennen naar vastleggen",
+    "Waarom hitte ertoe doet",
+    "Het hitteplan: van preventie tot opschaling",
+    "Kwetsbare ouderen per wijk",
+    "Hitte en afstand tot koelte per wijk",
+    "De hittekaart van Heuvelmonde",
+    "Locaties per wijk",
+    "Waar kwetsbaarheid, hitte en afstand samenkomen",
+    "Tafelgesprekken over bereik en verantwoordelijkheid",
+    "Stellingen: eerste aanzet voor de gedeelde ambitie",
+    "Een eerste aanzet voor onze ambitie",
+    "Volgende stappen",
 ]
 
 
@@ -62,7 +72,8 @@ def test_dia_titels_in_volgorde(voorbeeld_deck):
     prs = pptx.Presentation(str(voorbeeld_deck))
     assert titels(prs) == TITELS
     assert round(prs.slide_width / 914400, 2) == 13.33 and prs.core_properties.title.startswith(
-        "Lokaal hitteplan Heuvelmonde")
+        "Lokaal hitteplan Heuvelmonde"
+    )
 
 
 def test_titeldia(voorbeeld_deck):
@@ -76,8 +87,10 @@ def test_titeldia(voorbeeld_deck):
 def test_grafieken_gelijk_aan_de_wijken(voorbeeld_deck):
     kwetsbaar, hitte = grafieken(pptx.Presentation(str(voorbeeld_deck)))
     wijken = GEGEVENS["Wijken"]
-    for grafiek, kolommen in ((kwetsbaar, ["75-plussers", "Alleenwonende 75-plussers"]),
-                              (hitte, ["Hittestress (%)", "Verder dan 300 m van koelte (%)"])):
+    for grafiek, kolommen in (
+        (kwetsbaar, ["75-plussers", "Alleenwonende 75-plussers"]),
+        (hitte, ["Hittestress (%)", "Verder dan 300 m van koelte (%)"]),
+    ):
         plot = grafiek.plots[0]
         assert list(plot.categories) == [w["Wijk"] for w in wijken]
         assert [s.name for s in plot.series] == kolommen
@@ -89,11 +102,18 @@ def test_elke_dia_heeft_sprekersnotities_met_cijfers(voorbeeld_deck):
     prs = pptx.Presentation(str(voorbeeld_deck))
     notities = [d.notes_slide.notes_text_frame.text for d in prs.slides]
     assert all(len(n) > 40 for n in notities)
-    assert "In Molenwijk wonen 1.120 75-plussers, van wie 498 alleen." in notities[TITELS.index("Kwetsbare ouderen per wijk")]
-    assert "In Centrum is dat 62%; 18% van de woningen ligt verder dan 300 m van een koele plek." in notities[
-        TITELS.index("Hitte en afstand tot koelte per wijk")]
-    assert "Bovenaan staat Molenwijk: naar schatting 90 mensen." in notities[
-        TITELS.index("Waar kwetsbaarheid, hitte en afstand samenkomen")]
+    assert (
+        "In Molenwijk wonen 1.120 75-plussers, van wie 498 alleen."
+        in notities[TITELS.index("Kwetsbare ouderen per wijk")]
+    )
+    assert (
+        "In Centrum is dat 62%; 18% van de woningen ligt verder dan 300 m van een koele plek."
+        in notities[TITELS.index("Hitte en afstand tot koelte per wijk")]
+    )
+    assert (
+        "Bovenaan staat Molenwijk: naar schatting 90 mensen."
+        in notities[TITELS.index("Waar kwetsbaarheid, hitte en afstand samenkomen")]
+    )
 
 
 def test_rangorde(voorbeeld_deck):
@@ -120,7 +140,7 @@ def test_taal_alt_en_schema(voorbeeld_deck):
         runs = re.findall(r"<a:r>(?:<a:rPr\b[^>]*/?>)?", xml)
         assert runs and all('lang="nl-NL"' in r for r in runs), naam
         for m in re.finditer(r"<p:cNvPr\b[^>]*>", xml):
-            volgend = xml[m.end(): m.end() + 200]
+            volgend = xml[m.end() : m.end() + 200]
             if "<p:cNvPicPr" in volgend or "<p:cNvGraphicFramePr" in volgend:
                 assert re.search(r'descr="[^"]+"', m.group(0)), (naam, m.group(0))
         assert "normAutofit" not in xml
@@ -139,9 +159,18 @@ def test_geen_overloop(voorbeeld_deck, tmp_path):
 def test_zestig_organisaties_en_dertig_wijken(maak_werkboek, gegevens, tmp_path):
     gegevens = _zwaar(gegevens, 10, 160)
     gegevens["Wijken"] = [
-        {"Wijkcode": f"WK9999{i:02d}", "Wijk": f"Wijk {i:02d} {'Noord' if i % 2 else 'Zuid'}", "Inwoners": 3000 + i * 50,
-         "75-plussers": 300 + i * 7, "Alleenwonende 75-plussers": 100 + i * 3, "Hittestress (%)": (i * 7) % 80,
-         "Verder dan 300 m van koelte (%)": (i * 11) % 90, "Koele plekken": i % 4} for i in range(1, 31)]
+        {
+            "Wijkcode": f"WK9999{i:02d}",
+            "Wijk": f"Wijk {i:02d} {'Noord' if i % 2 else 'Zuid'}",
+            "Inwoners": 3000 + i * 50,
+            "75-plussers": 300 + i * 7,
+            "Alleenwonende 75-plussers": 100 + i * 3,
+            "Hittestress (%)": (i * 7) % 80,
+            "Verder dan 300 m van koelte (%)": (i * 11) % 90,
+            "Koele plekken": i % 4,
+        }
+        for i in range(1, 31)
+    ]
     for loc in gegevens["Locaties"]:
         loc["Wijk"] = "Wijk 01 Noord"
     prs = bouw(maak_werkboek(gegevens), tmp_path)
@@ -174,17 +203,23 @@ def test_lange_mijlpaal_op_de_tijdlijn(maak_werkboek, gegevens, tmp_path):
     """A milestone of 147 characters: labels are placed by their measured width and never
     overlap; the long one is shortened with an ellipsis, its full text in the speaker notes;
     no text runs out of its box when rendered."""
-    lang = ("Uitwerking van de afspraken met alle zorgorganisaties, woningcorporaties en vrijwilligersorganisaties "
-            "over bereik, signalering en opvang bij hitte.")
+    lang = (
+        "Uitwerking van de afspraken met alle zorgorganisaties, woningcorporaties en vrijwilligersorganisaties "
+        "over bereik, signalering en opvang bij hitte."
+    )
     assert len(lang) == 147
     gegevens["Planning"][4]["Mijlpaal"] = lang
     prs = bouw(maak_werkboek(gegevens), tmp_path)
     dia = next(d for d in prs.slides if d.shapes.title.text_frame.text == "Het proces: van verkennen naar vastleggen")
     labels = [v for v in dia.shapes if v.name == "Mijlpaal"]
     for i, a in enumerate(labels):
-        for b in labels[i + 1:]:
-            assert (a.left + a.width <= b.left or b.left + b.width <= a.left or a.top + a.height <= b.top
-                    or b.top + b.height <= a.top), (a.text_frame.text, b.text_frame.text)
+        for b in labels[i + 1 :]:
+            assert (
+                a.left + a.width <= b.left
+                or b.left + b.width <= a.left
+                or a.top + a.height <= b.top
+                or b.top + b.height <= a.top
+            ), (a.text_frame.text, b.text_frame.text)
     ingekort = [v.text_frame.text for v in labels if v.text_frame.text.endswith("…")]
     assert len(ingekort) == 1 and ingekort[0].split("\x0b")[1].rstrip("…") in lang
     assert {v.width for v in labels} != {labels[0].width}  # widths follow the text

@@ -70,8 +70,10 @@ def test_bouw_weigert_wat_geen_werkboek_is(tmp_path, naam, maak, melding):
 
 def test_entiteiten_in_xml_geweigerd(tmp_path, voorbeeld):
     """A 'billion laughs' DTD in a sheet is refused before any XML is parsed."""
-    bom = ('<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
-           '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]>')
+    bom = (
+        '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]>'
+    )
     pad = tmp_path / "vijandig.xlsx"
     with zipfile.ZipFile(voorbeeld) as bron, zipfile.ZipFile(pad, "w") as doel:
         for info in bron.infolist():
@@ -82,9 +84,11 @@ def test_entiteiten_in_xml_geweigerd(tmp_path, voorbeeld):
     uit = _uitvoer_met_vorige(tmp_path / "uit")
     resultaat = bouw(pad, "-o", uit)
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip() == ("'vijandig.xlsx' bevat XML met een eigen DTD of entiteiten "
-                                        "(xl/worksheets/sheet2.xml); zo'n bestand kan schadelijk zijn en wordt niet "
-                                        "gelezen. Sla het opnieuw op in Excel.")
+    assert resultaat.output.strip() == (
+        "'vijandig.xlsx' bevat XML met een eigen DTD of entiteiten "
+        "(xl/worksheets/sheet2.xml); zo'n bestand kan schadelijk zijn en wordt niet "
+        "gelezen. Sla het opnieuw op in Excel."
+    )
     _niets_veranderd(uit)
 
 
@@ -114,9 +118,11 @@ def test_document_open_in_ander_programma(voorbeeld, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", vergrendeld)
     resultaat = bouw(voorbeeld, "-o", uit)
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip() == (f"'{uit / 'canvas-fase-2.docx'}' kan niet worden geschreven: het bestand is "
-                                        "geopend in een ander programma of de map is alleen-lezen. Sluit het bestand "
-                                        "en probeer het opnieuw.")
+    assert resultaat.output.strip() == (
+        f"'{uit / 'canvas-fase-2.docx'}' kan niet worden geschreven: het bestand is "
+        "geopend in een ander programma of de map is alleen-lezen. Sluit het bestand "
+        "en probeer het opnieuw."
+    )
     assert not list(uit.glob(".~*"))
     assert (uit / "canvas-fase-2.docx").read_bytes() == VORIGE["canvas-fase-2.docx"]
 
@@ -158,10 +164,17 @@ def eerste_bouw(tmp_path_factory):
     return map_
 
 
-DOELEN = ["bestuurlijke-notitie.docx", "presentatie-startbijeenkomst.pptx", "canvas-fase-2.docx",
-          "terugkoppeling-startbijeenkomst-hitteplan.docx", "uitnodigingen/uitnodigingen.csv",
-          "uitnodigingen/bestuurlijke-bijeenkomst.ics", "uitnodigingen/bestuurlijke-bijeenkomst/ggd-heuvelland.docx",
-          "contactlijst-partners.docx", "terugkoppeling-dialoog-doelen-en-maatregelen.docx"]
+DOELEN = [
+    "bestuurlijke-notitie.docx",
+    "presentatie-startbijeenkomst.pptx",
+    "canvas-fase-2.docx",
+    "terugkoppeling-startbijeenkomst-hitteplan.docx",
+    "uitnodigingen/uitnodigingen.csv",
+    "uitnodigingen/bestuurlijke-bijeenkomst.ics",
+    "uitnodigingen/bestuurlijke-bijeenkomst/ggd-heuvelland.docx",
+    "contactlijst-partners.docx",
+    "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
+]
 
 
 @pytest.mark.parametrize("doel", DOELEN)
@@ -196,14 +209,19 @@ def test_afgebroken_bouw_wordt_opgeruimd(voorbeeld, tmp_path):
     uit = tmp_path / "uit"
     (uit / "uitnodigingen" / "startbijeenkomst").mkdir(parents=True)
     afgebroken = Transactie(map_=uit)  # prepared, then the process died: nothing committed
-    resten = [afgebroken.voeg_toe(uit / "bestuurlijke-notitie.docx", b"half"),
-              afgebroken.voeg_toe(uit / "uitnodigingen" / "startbijeenkomst" / "ggd.docx", b"half")]
+    resten = [
+        afgebroken.voeg_toe(uit / "bestuurlijke-notitie.docx", b"half"),
+        afgebroken.voeg_toe(uit / "uitnodigingen" / "startbijeenkomst" / "ggd.docx", b"half"),
+    ]
     werkmap = afgebroken.tijdelijk(uit, "pdf")
     (werkmap / "in").mkdir(parents=True)
     (werkmap / "in" / "00001.docx").write_bytes(b"kopie")
     assert afgebroken.journaal.is_file()
-    vreemd = [uit / ".~hitteplan-1a2b3c4d-bestuurlijke-notitie.docx", uit / ".~abc123.docx.tmp",
-              uit / "eigen map" / ".~hitteplan-9f9f9f9f-ggd.docx.oud"]
+    vreemd = [
+        uit / ".~hitteplan-1a2b3c4d-bestuurlijke-notitie.docx",
+        uit / ".~abc123.docx.tmp",
+        uit / "eigen map" / ".~hitteplan-9f9f9f9f-ggd.docx.oud",
+    ]
     (uit / "eigen map").mkdir()
     for pad in vreemd:
         pad.write_bytes(b"van iemand anders")
@@ -244,15 +262,18 @@ def test_mislukte_run_laat_vorige_documenten_staan(voorbeeld, tmp_path, monkeypa
     _niets_veranderd(uit)
 
 
-@pytest.mark.parametrize("gemeente,verwacht", [
-    ("'s-Hertogenbosch", "s-hertogenbosch"),
-    ("Súdwest-Fryslân", "sudwest-fryslan"),
-    ("Bergen (NH)", "bergen-nh"),
-    ("a/b:c\\d", "a-b-c-d"),
-    ("../../etc", "etc"),
-    ("CON", "gemeente-con"),
-    ("???", "gemeente"),
-])
+@pytest.mark.parametrize(
+    "gemeente,verwacht",
+    [
+        ("'s-Hertogenbosch", "s-hertogenbosch"),
+        ("Súdwest-Fryslân", "sudwest-fryslan"),
+        ("Bergen (NH)", "bergen-nh"),
+        ("a/b:c\\d", "a-b-c-d"),
+        ("../../etc", "etc"),
+        ("CON", "gemeente-con"),
+        ("???", "gemeente"),
+    ],
+)
 def test_veilige_mapnamen(gemeente, verwacht):
     assert slug(gemeente) == verwacht
 
@@ -264,9 +285,15 @@ def test_standaard_uitvoermap_blijft_binnen_uitvoer(maak_werkboek, gegevens, tmp
     resultaat = bouw(pad)
     assert resultaat.exit_code == 0, resultaat.output
     assert sorted(p.name for p in (tmp_path / "uitvoer" / "buiten-de-map").iterdir()) == [
-        ".hitteplan.json", "bestuurlijke-notitie.docx", "canvas-fase-2.docx", "contactlijst-partners.docx",
-        "presentatie-startbijeenkomst.pptx", "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
-        "terugkoppeling-startbijeenkomst-hitteplan.docx", "uitnodigingen"]
+        ".hitteplan.json",
+        "bestuurlijke-notitie.docx",
+        "canvas-fase-2.docx",
+        "contactlijst-partners.docx",
+        "presentatie-startbijeenkomst.pptx",
+        "terugkoppeling-dialoog-doelen-en-maatregelen.docx",
+        "terugkoppeling-startbijeenkomst-hitteplan.docx",
+        "uitnodigingen",
+    ]
     assert not (tmp_path.parent / "Buiten").exists()
 
 
@@ -294,8 +321,9 @@ def test_pdfs_byte_voor_byte_dezelfde(voorbeeld, tmp_path):
     import docx
 
     gemaakt = docx.Document(tmp_path / "een" / "canvas-fase-2.docx").core_properties.created
-    assert re.search(rb"/CreationDate\(D:(\d{14})", een["canvas-fase-2.pdf"]).group(1).decode() == \
-        gemaakt.strftime("%Y%m%d%H%M%S")
+    assert re.search(rb"/CreationDate\(D:(\d{14})", een["canvas-fase-2.pdf"]).group(1).decode() == gemaakt.strftime(
+        "%Y%m%d%H%M%S"
+    )
 
 
 def _libreoffice_van(map_: Path) -> list[int]:
@@ -342,8 +370,11 @@ def test_bouw_gestopt_tijdens_pdf(voorbeeld, tmp_path, sein):
     uit = tmp_path / "uit"
     assert bouw(voorbeeld, "-o", uit).exit_code == 0
     vorige = {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()}
-    proces = subprocess.Popen([sys.executable, "-m", "generator", "bouw", str(voorbeeld), "-o", str(uit), "--pdf",
-                               "--overschrijven"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "generator", "bouw", str(voorbeeld), "-o", str(uit), "--pdf", "--overschrijven"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         assert _wacht_tot(lambda: _libreoffice_van(uit), 120), "LibreOffice is niet gestart"
         proces.send_signal(getattr(signal, sein))
@@ -388,9 +419,12 @@ def test_volle_schijf_bij_pdf(voorbeeld, tmp_path, ruimte, lo):
         resultaat = bouw(voorbeeld, "-o", uit, "--pdf", "--overschrijven")
         assert resultaat.exit_code == 1
         laatste = resultaat.output.strip().splitlines()[-1]
-        assert laatste == (f"LibreOffice kon niet alle PDF's maken: de schijf van '{uit}' is vol; maak ruimte vrij "
-                           "en bouw opnieuw. Er is niets veranderd." if lo else
-                           f"De PDF's konden niet worden gemaakt in '{uit}': de schijf is vol; er is niets veranderd.")
+        assert laatste == (
+            f"LibreOffice kon niet alle PDF's maken: de schijf van '{uit}' is vol; maak ruimte vrij "
+            "en bouw opnieuw. Er is niets veranderd."
+            if lo
+            else f"De PDF's konden niet worden gemaakt in '{uit}': de schijf is vol; er is niets veranderd."
+        )
         assert {p: p.read_bytes() for p in vorige} == vorige
         assert not list(uit.rglob("*.pdf"))
     finally:

@@ -41,8 +41,24 @@ from tests.fabriek import PRIVE, gegevens, schrijf
 VONDSTEN = [0, 1, 2, 3, 4, 7, 8, 11, 19, 27, 96, 133]
 
 TITELS = re.compile(r"^(Geachte|Beste)\s+(?:heer\s+|mevrouw\s+)?(drs|mr|ds|dr|ir|prof|ing)\.", re.I)
-MEERVOUDEN = ("organisaties", "partijen", "zorglocaties", "locaties", "koele plekken", "wijken", "kernen", "dorpen",
-              "buurten", "doelen", "afspraken", "bijeenkomsten", "partners", "waterpunten", "plaatsen", "beslispunten")
+MEERVOUDEN = (
+    "organisaties",
+    "partijen",
+    "zorglocaties",
+    "locaties",
+    "koele plekken",
+    "wijken",
+    "kernen",
+    "dorpen",
+    "buurten",
+    "doelen",
+    "afspraken",
+    "bijeenkomsten",
+    "partners",
+    "waterpunten",
+    "plaatsen",
+    "beslispunten",
+)
 
 
 def pytest_generate_tests(metafunc):  # pytest hook, local to this module
@@ -114,6 +130,7 @@ def verwachte_aanhef(st: Stukken, s, naam: str | None, aanhef: str | None, forme
 
 # -- 1. internal stays internal ----------------------------------------------------------------
 
+
 def regel_opmerking_alleen_in_de_contactlijst(stukken):
     """A Stakeholders Opmerking appears in the contact list (niet openbaar) and nowhere else."""
     opmerkingen = [s.opmerking for s in stukken.wb.stakeholders if s.opmerking]
@@ -167,6 +184,7 @@ def regel_niet_openbare_notitie_zonder_contactgegevens_van_partners(stukken):
 
 # -- 4. attendance recorded, not guessed ---------------------------------------------------------
 
+
 def regel_wie_er_waren_komt_uit_aanwezig(stukken):
     """'Wie er waren' lists exactly the organisations of the meeting's Aanwezig cell (semicolons
     between names that hold a comma; above fifteen, how many per layer); without it the report back names nobody as present; no
@@ -193,6 +211,7 @@ def regel_wie_er_waren_komt_uit_aanwezig(stukken):
 
 # -- 5. letters as a secretariat writes them -----------------------------------------------------
 
+
 def regel_aanhef_zoals_een_secretariaat_haar_schrijft(stukken):
     """Every letter and e-mail greets its reader 'Geachte heer Bergsma,' / 'Geachte mevrouw De
     Vries,' when heer or mevrouw is known, otherwise by the name without titles; never a title,
@@ -217,6 +236,7 @@ def regel_aanhef_zoals_een_secretariaat_haar_schrijft(stukken):
 
 def _slug(tekst: str) -> str:
     from generator.uitvoer import slug
+
     return slug(tekst)
 
 
@@ -234,7 +254,10 @@ def regel_de_email_gaat_naar_wie_zij_begroet(stukken):
         if ontvanger:
             p = st_persoon = _persoon(stukken, ontvanger)
             assert st_persoon is not None
-            assert p.zonder_titels.split()[-1] in regels[0] or p.achternaam.split()[-1] in regels[0], (regels[0], ontvanger)
+            assert p.zonder_titels.split()[-1] in regels[0] or p.achternaam.split()[-1] in regels[0], (
+                regels[0],
+                ontvanger,
+            )
         if bestuurlijk is not None and rij["onderwerp"].lower().startswith(f"uitnodiging: {bestuurlijk.naam.lower()}"):
             if s.email_bestuurder:
                 assert rij["e-mail"] == s.email_bestuurder and ontvanger == s.bestuurder
@@ -247,10 +270,15 @@ def regel_de_email_gaat_naar_wie_zij_begroet(stukken):
             assert _persoon(stukken, ontvanger).zonder_titels not in ondertekend, (ontvanger, ondertekend)
     # every invited organisation with an address to mail is in the CSV, and the build's note
     # names exactly the others
-    zonder = {s.organisatie for b in wb.bijeenkomsten for s, _, _ in brieven.geadresseerden(wb, b)
-              if not brieven.eerst_bellen(s) and not brieven.eigen_organisatie(wb, s)
-              and not (s.email or (b.soort == SOORT.bestuurlijk and s.email_bestuurder))
-              and any(d.bijeenkomst is b for d in documenten(wb) if d.sleutel == "uitnodiging" and d.klaar)}
+    zonder = {
+        s.organisatie
+        for b in wb.bijeenkomsten
+        for s, _, _ in brieven.geadresseerden(wb, b)
+        if not brieven.eerst_bellen(s)
+        and not brieven.eigen_organisatie(wb, s)
+        and not (s.email or (b.soort == SOORT.bestuurlijk and s.email_bestuurder))
+        and any(d.bijeenkomst is b for d in documenten(wb) if d.sleutel == "uitnodiging" and d.klaar)
+    }
     notitie = next((m.tekst for m in brieven.meldingen(wb) if "zonder e-mailadres" in m.tekst), "")
     assert notitie.startswith(f"{len(zonder)} organisatie") if zonder else not notitie, (zonder, notitie)
     assert sum(o in notitie for o in zonder) == min(len(zonder), 5), (zonder, notitie)
@@ -274,11 +302,16 @@ def regel_bestuurlijke_uitnodiging_citeert_de_ambitie_en_noemt_de_bijlage(stukke
         if b is not None and f"/{_slug(b.naam)}/" in naam:
             assert wb.ambitie.ambitie.strip().rstrip(".")[:60] in tekst, naam
             assert "Bijlage: het canvas fase 2" in tekst, naam
-            assert not any(_te_gast_bij(s.organisatie, tekst) for s in wb.stakeholders
-                           if s.categorie in ("Gemeente sociaal domein", "Gemeente fysiek domein", "Gemeente communicatie"))
+            assert not any(
+                _te_gast_bij(s.organisatie, tekst)
+                for s in wb.stakeholders
+                if s.categorie in ("Gemeente sociaal domein", "Gemeente fysiek domein", "Gemeente communicatie")
+            )
         assert not [o for o in eigen if _te_gast_bij(o, tekst)], naam
         org = naam.rsplit("/", 1)[-1]
-        assert not [o for o in wb.stakeholders if _slug(o.organisatie) + ".docx" == org and _te_gast_bij(o.organisatie, tekst)]
+        assert not [
+            o for o in wb.stakeholders if _slug(o.organisatie) + ".docx" == org and _te_gast_bij(o.organisatie, tekst)
+        ]
 
 
 def _te_gast_bij(organisatie: str, tekst: str) -> bool:
@@ -287,8 +320,8 @@ def _te_gast_bij(organisatie: str, tekst: str) -> bool:
     return re.search(rf"te gast bij {re.escape(organisatie)}(?![\w,])", tekst) is not None
 
 
-
 # -- 6. Dutch as an editor wants it --------------------------------------------------------------
+
 
 def _lopende_tekst(stukken):
     for naam, alineas_ in stukken.teksten.items():
@@ -317,7 +350,7 @@ def regel_nederlands_zoals_een_redacteur_het_wil(stukken):
         for t in zonder_punt:
             i = plat.find(t)
             if i >= 0 and not in_tabel:
-                volgt = plat[i + len(t):i + len(t) + 2]
+                volgt = plat[i + len(t) : i + len(t) + 2]
                 assert not re.fullmatch(r" [A-Z]", volgt), (naam, tekst[:120])
         if not in_tabel:
             for k in keuzes:
@@ -331,7 +364,9 @@ def regel_plaatsregel_noemt_een_plaats(stukken):
     for naam, alineas_ in stukken.teksten.items():
         if not naam.startswith(("uitnodigingen/", "terugkoppeling-")):
             continue
-        regel = next(t for t, _ in alineas_ if re.search(r"\b\d{1,2} [a-z]+ \d{4}$", t) and ":" not in t and len(t) < 80)
+        regel = next(
+            t for t, _ in alineas_ if re.search(r"\b\d{1,2} [a-z]+ \d{4}$", t) and ":" not in t and len(t) < 80
+        )
         plat = regel.replace("\u00a0", " ").replace("\u2011", "-")
         if plaats:
             assert plat.startswith(f"{plaats}, "), (naam, regel)
@@ -376,12 +411,19 @@ def _waarden(data):
         yield data
 
 
-REGELS = [regel_opmerking_alleen_in_de_contactlijst, regel_openbare_notitie_noemt_organisaties_en_rollen_geen_personen,
-          regel_niet_openbare_notitie_zonder_contactgegevens_van_partners, regel_wie_er_waren_komt_uit_aanwezig,
-          regel_aanhef_zoals_een_secretariaat_haar_schrijft, regel_de_email_gaat_naar_wie_zij_begroet,
-          regel_bestuurlijke_uitnodiging_citeert_de_ambitie_en_noemt_de_bijlage,
-          regel_nederlands_zoals_een_redacteur_het_wil, regel_plaatsregel_noemt_een_plaats,
-          regel_geen_regelafbreking_in_telefoonnummers_en_plaatsnamen, regel_woord_voor_een_gebied]
+REGELS = [
+    regel_opmerking_alleen_in_de_contactlijst,
+    regel_openbare_notitie_noemt_organisaties_en_rollen_geen_personen,
+    regel_niet_openbare_notitie_zonder_contactgegevens_van_partners,
+    regel_wie_er_waren_komt_uit_aanwezig,
+    regel_aanhef_zoals_een_secretariaat_haar_schrijft,
+    regel_de_email_gaat_naar_wie_zij_begroet,
+    regel_bestuurlijke_uitnodiging_citeert_de_ambitie_en_noemt_de_bijlage,
+    regel_nederlands_zoals_een_redacteur_het_wil,
+    regel_plaatsregel_noemt_een_plaats,
+    regel_geen_regelafbreking_in_telefoonnummers_en_plaatsnamen,
+    regel_woord_voor_een_gebied,
+]
 
 
 def test_stukken_volgen_de_regels(seed, tmp_path):
@@ -410,13 +452,16 @@ def test_de_werkboeken_dekken_elke_regel(request):
     rijen = [b for g in alle for b in g.data["Bijeenkomsten"] if b.get("Status") == "Afgerond"]
     assert any(b.get("Aanwezig") for b in rijen) and any(not b.get("Aanwezig") for b in rijen)
     bestuurders = [s for g in alle for s in g.data["Stakeholders"] if s.get("Bestuurder")]
-    assert any(s.get("E-mail bestuurder") for s in bestuurders) and any(not s.get("E-mail bestuurder") for s in bestuurders)
+    assert any(s.get("E-mail bestuurder") for s in bestuurders) and any(
+        not s.get("E-mail bestuurder") for s in bestuurders
+    )
     if len(seeds) >= 100:  # the full run reaches the extremes
         assert {0, 60} <= {len(g.data["Stakeholders"]) for g in alle}
         assert {1, 30} <= {len(g.data["Wijken"]) for g in alle}
 
 
 # -- page counts, rendered ------------------------------------------------------------------------
+
 
 def _steekproef(n: int) -> list[int]:
     """Seeds of the page-count sample: the workbooks whose letters hold the most text, plus
@@ -427,8 +472,10 @@ def _steekproef(n: int) -> list[int]:
         g = gegevens(seed)
         b = g.data.get("Bijeenkomsten", [])
         p = g.data.get("Programma", [])
-        lengte[seed] = sum(len(str(x.get("Doel", ""))) + len(str(x.get("Uitkomsten", "")))
-                           + 30 * min(len(x.get("Aanwezig") or ()), 15) for x in b) + 40 * len(p)
+        lengte[seed] = sum(
+            len(str(x.get("Doel", ""))) + len(str(x.get("Uitkomsten", ""))) + 30 * min(len(x.get("Aanwezig") or ()), 15)
+            for x in b
+        ) + 40 * len(p)
     langste = sorted(lengte, key=lambda s: -lengte[s])
     return sorted(set(langste[: n - 2] + [0, 1]))
 
@@ -455,8 +502,21 @@ def test_elke_brief_past_op_een_pagina(seed, tmp_path):
         pad = tmp_path / f"brief-{i}.docx"
         pad.write_bytes(st.bestanden[naam])
         paden.append((naam, pad))
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), *[str(p) for _, p in paden]], capture_output=True, timeout=300, check=False)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *[str(p) for _, p in paden],
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
     for naam, pad in paden:
         pdf = pad.with_suffix(".pdf")
         assert pdf.exists(), f"LibreOffice kon {naam} niet omzetten"
@@ -465,28 +525,35 @@ def test_elke_brief_past_op_een_pagina(seed, tmp_path):
 
 # -- explicit cases, one per kind of name a workbook holds -------------------------------------------
 
-@pytest.mark.parametrize("naam,aanhef,formeel,verwacht", [
-    ("drs. R. de Vries", "mevrouw", False, "Geachte mevrouw De Vries,"),
-    ("Jan Bergsma", "heer", True, "Geachte heer Bergsma,"),
-    ("mr. J.P. van der Berg", "heer", False, "Geachte heer Van der Berg,"),
-    ("ds. Jan Meijer", None, False, "Beste Jan Meijer,"),
-    ("dr. ir. Rianne Scholten", None, True, "Geachte Rianne Scholten,"),
-    ("Wethouder A. el Amrani (zorg en welzijn)", "heer", True, "Geachte heer El Amrani,"),
-    ("R. de Vries, bestuurder", None, True, "Geachte R. de Vries,"),
-    ("prof. dr. Henk in 't Veld MSc", "heer", True, "Geachte heer In 't Veld,"),
-    ("Bakker", None, True, "Geacht bestuur van GGD Fryslân,"),
-    ("Bakker", None, False, "Beste collega's van GGD Fryslân,"),
-    (None, None, False, "Beste collega's van GGD Fryslân,"),
-])
+
+@pytest.mark.parametrize(
+    "naam,aanhef,formeel,verwacht",
+    [
+        ("drs. R. de Vries", "mevrouw", False, "Geachte mevrouw De Vries,"),
+        ("Jan Bergsma", "heer", True, "Geachte heer Bergsma,"),
+        ("mr. J.P. van der Berg", "heer", False, "Geachte heer Van der Berg,"),
+        ("ds. Jan Meijer", None, False, "Beste Jan Meijer,"),
+        ("dr. ir. Rianne Scholten", None, True, "Geachte Rianne Scholten,"),
+        ("Wethouder A. el Amrani (zorg en welzijn)", "heer", True, "Geachte heer El Amrani,"),
+        ("R. de Vries, bestuurder", None, True, "Geachte R. de Vries,"),
+        ("prof. dr. Henk in 't Veld MSc", "heer", True, "Geachte heer In 't Veld,"),
+        ("Bakker", None, True, "Geacht bestuur van GGD Fryslân,"),
+        ("Bakker", None, False, "Beste collega's van GGD Fryslân,"),
+        (None, None, False, "Beste collega's van GGD Fryslân,"),
+    ],
+)
 def test_aanhef_per_soort_naam(naam, aanhef, formeel, verwacht):
     """The salutation of brieven.toml for names with titles, initials, tussenvoegsels, a word of
     office or a function, with and without heer or mevrouw."""
     from generator.model import Stakeholder
     from generator.sjabloon import render_tekst
+
     bron = Sjablonen(None).teksten("brieven.toml").tekst("aanhef")
     s = Stakeholder(organisatie="GGD Fryslân", categorie="GGD", laag="Lokaal verantwoordelijk")
-    assert render_tekst("brieven.toml", "aanhef", bron, {"s": s, "naam": naam, "aanhef": aanhef,
-                                                          "formeel": formeel}) == verwacht
+    assert (
+        render_tekst("brieven.toml", "aanhef", bron, {"s": s, "naam": naam, "aanhef": aanhef, "formeel": formeel})
+        == verwacht
+    )
 
 
 def test_aanwezig_noemt_alleen_organisaties_van_de_groslijst(maak_werkboek, gegevens):

@@ -52,14 +52,23 @@ def test_dialoog_niet_gehouden_zegt_de_notitie_dat_en_wat_een_voorstel_is(maak_w
     bouw(maak_werkboek(g), tmp_path / "uit")
     doc = notitie(tmp_path / "uit")
     teksten = alinea_teksten(doc)
-    assert ("Stand van zaken: de dialoog doelen en maatregelen is gepland op 13 april 2027 en is nog niet gehouden. "
-            "De ambitie, de doelen en de rolverdeling in deze notitie zijn daarom een voorstel: de partners hebben er "
-            "nog niet mee ingestemd.") in teksten
+    assert (
+        "Stand van zaken: de dialoog doelen en maatregelen is gepland op 13 april 2027 en is nog niet gehouden. "
+        "De ambitie, de doelen en de rolverdeling in deze notitie zijn daarom een voorstel: de partners hebben er "
+        "nog niet mee ingestemd."
+    ) in teksten
     assert "Ambitie (voorstel)" in teksten and "Ambitie" not in teksten
-    assert any(t.startswith("Per fase van het hitteplan is voorgesteld wie wat doet; de partners bespreken het in de "
-                            "dialoog doelen en maatregelen op 13 april 2027: ") for t in teksten)
+    assert any(
+        t.startswith(
+            "Per fase van het hitteplan is voorgesteld wie wat doet; de partners bespreken het in de "
+            "dialoog doelen en maatregelen op 13 april 2027: "
+        )
+        for t in teksten
+    )
     assert any(t.startswith("Met 6 partijen zijn afspraken voorgesteld over") for t in teksten)
-    assert ("De ambitie die de partners nog bespreken, luidt als voorstel: ‘" + g["Ambitie"]["Ambitie"] + "’") in teksten
+    assert (
+        "De ambitie die de partners nog bespreken, luidt als voorstel: ‘" + g["Ambitie"]["Ambitie"] + "’"
+    ) in teksten
     assert not any("afspraken gemaakt" in t or "is besproken wie wat doet" in t for t in teksten)
 
 
@@ -91,9 +100,15 @@ def test_rollen_van_afgehaakte_partners_weg_van_niet_benaderde_een_voorstel(maak
     assert not any(weg in r for r in rijen) and f"{nieuw}\n(voorstel, nog niet benaderd)" in rijen
     assert len(rijen) == len(g["Afspraken"]) - 1
     assert any(t.startswith(f"Met {len(rijen)} partijen zijn afspraken gemaakt") for t in alinea_teksten(doc))
-    canvas = [p.text for c in docx.Document(str(tmp_path / "uit" / "canvas-fase-2.docx")).tables[0]._cells
-              for p in c.paragraphs]
-    assert not any(t.startswith(f"•\t{weg} brengt") for t in canvas) and f"•\t{nieuw} brengt: Water en een koele winkel." in canvas
+    canvas = [
+        p.text
+        for c in docx.Document(str(tmp_path / "uit" / "canvas-fase-2.docx")).tables[0]._cells
+        for p in c.paragraphs
+    ]
+    assert (
+        not any(t.startswith(f"•\t{weg} brengt") for t in canvas)
+        and f"•\t{nieuw} brengt: Water en een koele winkel." in canvas
+    )
 
 
 def test_lege_juridische_aspecten_krijgen_de_standaardtekst_uit_het_sjabloon(maak_werkboek, tmp_path):
@@ -135,9 +150,14 @@ def test_controleer_noemt_beide_cellen_als_wijken_en_locaties_verschillen(maak_w
     r = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(g))])
     assert r.exit_code == 0, r.output
     regels = [x for x in r.output.splitlines() if "koele plekken" in x]
-    assert ("Waarschuwing: Blad 'Wijken', cel H2: hier staan 5 koele plekken voor Centrum, maar blad 'Locaties' telt "
-            "er 2 (cellen B6 en B8)") in regels[0]
-    assert "cel H7: hier staan 3 koele plekken voor De Akkers, maar blad 'Locaties' noemt er geen in De Akkers" in regels[1]
+    assert (
+        "Waarschuwing: Blad 'Wijken', cel H2: hier staan 5 koele plekken voor Centrum, maar blad 'Locaties' telt "
+        "er 2 (cellen B6 en B8)"
+    ) in regels[0]
+    assert (
+        "cel H7: hier staan 3 koele plekken voor De Akkers, maar blad 'Locaties' noemt er geen in De Akkers"
+        in regels[1]
+    )
     assert len(regels) == 2
     r = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(geschaald()))])
     assert "koele plekken" not in r.output  # the example agrees with itself
@@ -164,8 +184,10 @@ def test_deelnemers_een_getal(maak_werkboek, tmp_path):
     bouw(maak_werkboek(g), tmp_path / "uit")
     deel = sum(1 for s in g["Stakeholders"] if s["Status"] == "Deelgenomen")
     teksten = alinea_teksten(notitie(tmp_path / "uit"))
-    assert any(f"Op de groslijst staan 60 organisaties; ze staan in bijlage 1. Daarvan namen er {deel} deel." in t
-               for t in teksten)
+    assert any(
+        f"Op de groslijst staan 60 organisaties; ze staan in bijlage 1. Daarvan namen er {deel} deel." in t
+        for t in teksten
+    )
 
 
 # -- 7. a deck to present, at any size; 8. the house style everywhere ---------------------------
@@ -233,18 +255,26 @@ def test_een_presentatie_om_te_presenteren(decks, grootte):
     assert len(titels) <= 16, titels
     assert not any("(vervolg)" in t for t in titels)
     for dia in list(prs.slides)[1:]:  # no slide that holds only dashes
-        assert any(re.sub(r"[–\s]", "", t) for t in inhoud(dia)) or any(v.has_chart or v.shape_type == 13
-                                                                         for v in dia.shapes), titel(dia)
+        assert any(re.sub(r"[–\s]", "", t) for t in inhoud(dia)) or any(
+            v.has_chart or v.shape_type == 13 for v in dia.shapes
+        ), titel(dia)
     # in the order a presenter tells it: who is at the table early; the questions before the answer
     plek = {t: i for i, t in enumerate(titels)}
-    assert plek["Wie zitten er aan tafel"] < plek["Waarom hitte ertoe doet"] < plek[next(t for t in titels
-                                                                                          if t.startswith("Kwetsbare"))]
+    assert (
+        plek["Wie zitten er aan tafel"]
+        < plek["Waarom hitte ertoe doet"]
+        < plek[next(t for t in titels if t.startswith("Kwetsbare"))]
+    )
     vragen = [i for i, t in enumerate(titels) if t.startswith(("Tafelgesprekken", "Stellingen"))]
     antwoord = plek.get("Een eerste aanzet voor onze ambitie", plek.get("Waar willen we samen naartoe?"))
     assert vragen and max(vragen) < antwoord
     # the notes say each thing once
-    zinnen = [z.strip() for d in prs.slides for z in re.split(r"(?<=[.?!])\s+", d.notes_slide.notes_text_frame.text)
-              if len(z.strip()) > 25]
+    zinnen = [
+        z.strip()
+        for d in prs.slides
+        for z in re.split(r"(?<=[.?!])\s+", d.notes_slide.notes_text_frame.text)
+        if len(z.strip()) > 25
+    ]
     dubbel = {z for z in zinnen if zinnen.count(z) > 1}
     assert not dubbel, dubbel
 
@@ -303,9 +333,11 @@ def test_huisstijlkleur_op_titels_grafieken_en_tabelkoppen(decks, grootte, kleur
             if v.has_table:
                 assert all(str(c.fill.fore_color.rgb) == kleur for c in v.table.rows[0].cells)
     dias = _xml(pad, r"ppt/slides/slide\d+\.xml$")
-    assert sum(x.count('<a:tcPr') for x in dias.values()) and all(
+    assert sum(x.count("<a:tcPr") for x in dias.values()) and all(
         re.findall(r"<a:tcPr[^>]*>\s*<a:solidFill>\s*<a:srgbClr val=\"(\w+)\"", x).count(kleur) >= 1
-        for x in dias.values() if "<a:tbl>" in x)
+        for x in dias.values()
+        if "<a:tbl>" in x
+    )
     grafieken = _xml(pad, r"ppt/charts/chart\d+\.xml$")
     assert grafieken and all('<c:ser><c:idx val="0"/>' in x for x in grafieken.values())
     for x in grafieken.values():
@@ -339,12 +371,16 @@ def test_aan_tafel_zonder_afgehaakte_partners(decks):
     g, prs, _ = deck(decks, (60, 30))
     dia = next(d for d in prs.slides if titel(d) == "Wie zitten er aan tafel")
     notities = dia.notes_slide.notes_text_frame.text
-    per_status = {st: [s["Organisatie"] for s in g["Stakeholders"] if s["Status"] == st] for st in
-                  ("Uitgenodigd", "Aangemeld", "Deelgenomen", "Telefonisch bijgepraat", "Nog benaderen", "Afgehaakt")}
+    per_status = {
+        st: [s["Organisatie"] for s in g["Stakeholders"] if s["Status"] == st]
+        for st in ("Uitgenodigd", "Aangemeld", "Deelgenomen", "Telefonisch bijgepraat", "Nog benaderen", "Afgehaakt")
+    }
     aan_tafel = per_status["Uitgenodigd"] + per_status["Aangemeld"] + per_status["Deelgenomen"]
     in_gesprek = len(per_status["Telefonisch bijgepraat"]) + len(per_status["Nog benaderen"])
-    assert notities.startswith(f"Uitgenodigd zijn {len(aan_tafel)} organisaties; met {in_gesprek} andere organisaties "
-                               "van de groslijst zijn we nog in gesprek.")
+    assert notities.startswith(
+        f"Uitgenodigd zijn {len(aan_tafel)} organisaties; met {in_gesprek} andere organisaties "
+        "van de groslijst zijn we nog in gesprek."
+    )
     tekst = "\n".join(inhoud(dia)) + notities
     assert all(o in tekst for o in aan_tafel) and not any(o in tekst for o in per_status["Afgehaakt"])
 

@@ -82,13 +82,16 @@ def test_afbeelding_in_het_sjabloon_is_een_tekst_en_wordt_een_afbeelding(voorbee
 
 
 def test_zandbak_geldt_ook_voor_teksten(voorbeeld, tmp_path):
-    eigen = _toml_kopie(tmp_path / "eigen", "presentatie.toml",
-                        ('titel = "Welkom: waarom we hier vandaag zijn"',
-                         'titel = "{{ wb.__class__.__init__.__globals__ }}"'))
+    eigen = _toml_kopie(
+        tmp_path / "eigen",
+        "presentatie.toml",
+        ('titel = "Welkom: waarom we hier vandaag zijn"', 'titel = "{{ wb.__class__.__init__.__globals__ }}"'),
+    )
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.exit_code == 1
     assert resultaat.output.strip().splitlines()[-1] == (
-        "Sjabloon 'presentatie.toml', tekst 'welkom.titel': een tag probeert iets wat in een sjabloon niet mag.")
+        "Sjabloon 'presentatie.toml', tekst 'welkom.titel': een tag probeert iets wat in een sjabloon niet mag."
+    )
 
 
 # -- 3. CSV formula injection and e-mail addresses ------------------------------------------
@@ -117,38 +120,69 @@ def test_csv_voert_geen_formules_uit(maak_werkboek, gegevens, tmp_path):
     assert f"'{kwaad}" in velden and "'+31 kwaad" in velden and "'@SUM(1+1)" in velden and "'-2+3" in velden
 
 
-@pytest.mark.parametrize("adres", ["=1+1@evil.nl", "+31@x.nl", "jan..jansen@heuvelmonde.nl", "jan@heuvelmonde",
-                                   "Jan <jan@heuvelmonde.nl>"])
+@pytest.mark.parametrize(
+    "adres", ["=1+1@evil.nl", "+31@x.nl", "jan..jansen@heuvelmonde.nl", "jan@heuvelmonde", "Jan <jan@heuvelmonde.nl>"]
+)
 def test_e_mailadressen_echt_gecontroleerd(maak_werkboek, gegevens, adres):
     gegevens["Stakeholders"][0]["E-mail"] = adres
-    uit = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(gegevens, wijzig=_als_tekst))],
-                             catch_exceptions=False)
+    uit = CliRunner().invoke(
+        hoofd, ["controleer", str(maak_werkboek(gegevens, wijzig=_als_tekst))], catch_exceptions=False
+    )
     assert uit.exit_code == 1
-    assert (f"Fout: Blad 'Stakeholders', cel E2: '{adres}' is geen geldig e-mailadres; verwacht bijvoorbeeld "
-            "naam@gemeente.nl") in uit.output.splitlines()
+    assert (
+        f"Fout: Blad 'Stakeholders', cel E2: '{adres}' is geen geldig e-mailadres; verwacht bijvoorbeeld "
+        "naam@gemeente.nl"
+    ) in uit.output.splitlines()
 
 
 # -- 10. every template problem gets its own sentence ---------------------------------------
 SJABLOONFOUTEN = [
-    ("brieven.toml", ('onderwerp = "Uitnodiging:', 'ondewerp = "Uitnodiging:'),
-     "Sjabloon 'brieven.toml': de tekst 'onderwerp' ontbreekt."),
-    ("brieven.toml", ("dagen_vooraf = 21", 'dagen_vooraf = "drie weken"'),
-     "Sjabloon 'brieven.toml': 'dagen_vooraf' moet een getal zijn."),
-    ("presentatie.toml", ('titel = "Welkom: waarom we hier vandaag zijn"', "titel = 42"),
-     "Sjabloon 'presentatie.toml': 'welkom.titel' moet een tekst zijn."),
-    ("presentatie.toml", ('koppen = ["Tijd", "Onderdeel", "Werkvorm", "Wie"]', 'koppen = "Tijd"'),
-     "Sjabloon 'presentatie.toml': 'programma.koppen' moet een lijst met teksten zijn."),
-    ("afbeeldingen.toml", ("breedte_mm = 150", 'breedte_mm = "groot"'),
-     "Sjabloon 'afbeeldingen.toml': 'hittekaart.breedte_mm' moet een getal zijn."),
-    ("afbeeldingen.toml", ("breedte_mm = 150", "breedte_mm = 100000"),
-     "Sjabloon 'afbeeldingen.toml': 'hittekaart.breedte_mm' moet tussen 5 en 400 (millimeter) liggen."),
-    ("presentatie.toml", ('titel = "Programma"', 'titel = "{{ 1/0 }}"'),
-     "Sjabloon 'presentatie.toml', tekst 'programma.titel': een berekening deelt door nul."),
-    ("uitnodiging.txt", ("Met vriendelijke groet,", "{% include 'geheim.txt' %}"),
-     "Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en {% extends %} kunnen niet: zet "
-     "de tekst zelf in het sjabloon."),
-    ("voortgang.toml", ('naam = "na de dialoog doelen en maatregelen"', 'naam = ["na de dialoog"]'),
-     "Sjabloon 'voortgang.toml': 'moment.na_dialoog.naam' moet een tekst zijn."),
+    (
+        "brieven.toml",
+        ('onderwerp = "Uitnodiging:', 'ondewerp = "Uitnodiging:'),
+        "Sjabloon 'brieven.toml': de tekst 'onderwerp' ontbreekt.",
+    ),
+    (
+        "brieven.toml",
+        ("dagen_vooraf = 21", 'dagen_vooraf = "drie weken"'),
+        "Sjabloon 'brieven.toml': 'dagen_vooraf' moet een getal zijn.",
+    ),
+    (
+        "presentatie.toml",
+        ('titel = "Welkom: waarom we hier vandaag zijn"', "titel = 42"),
+        "Sjabloon 'presentatie.toml': 'welkom.titel' moet een tekst zijn.",
+    ),
+    (
+        "presentatie.toml",
+        ('koppen = ["Tijd", "Onderdeel", "Werkvorm", "Wie"]', 'koppen = "Tijd"'),
+        "Sjabloon 'presentatie.toml': 'programma.koppen' moet een lijst met teksten zijn.",
+    ),
+    (
+        "afbeeldingen.toml",
+        ("breedte_mm = 150", 'breedte_mm = "groot"'),
+        "Sjabloon 'afbeeldingen.toml': 'hittekaart.breedte_mm' moet een getal zijn.",
+    ),
+    (
+        "afbeeldingen.toml",
+        ("breedte_mm = 150", "breedte_mm = 100000"),
+        "Sjabloon 'afbeeldingen.toml': 'hittekaart.breedte_mm' moet tussen 5 en 400 (millimeter) liggen.",
+    ),
+    (
+        "presentatie.toml",
+        ('titel = "Programma"', 'titel = "{{ 1/0 }}"'),
+        "Sjabloon 'presentatie.toml', tekst 'programma.titel': een berekening deelt door nul.",
+    ),
+    (
+        "uitnodiging.txt",
+        ("Met vriendelijke groet,", "{% include 'geheim.txt' %}"),
+        "Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en {% extends %} kunnen niet: zet "
+        "de tekst zelf in het sjabloon.",
+    ),
+    (
+        "voortgang.toml",
+        ('naam = "na de dialoog doelen en maatregelen"', 'naam = ["na de dialoog"]'),
+        "Sjabloon 'voortgang.toml': 'moment.na_dialoog.naam' moet een tekst zijn.",
+    ),
 ]
 
 
@@ -164,19 +198,25 @@ def test_sjabloonfout_met_eigen_zin(voorbeeld, tmp_path, naam, vervang, melding)
 def test_sjabloon_in_latin_1(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
-    tekst = (standaard_sjablonen() / "uitnodiging.txt").read_text(encoding="utf-8") + "Tot ziens op de bijeenkomst, één keer per jaar."
+    tekst = (standaard_sjablonen() / "uitnodiging.txt").read_text(
+        encoding="utf-8"
+    ) + "Tot ziens op de bijeenkomst, één keer per jaar."
     (eigen / "uitnodiging.txt").write_bytes(tekst.encode("latin-1", errors="replace"))
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
-        1, "Sjabloon 'uitnodiging.txt' is geen UTF-8-tekst; sla het op met de codering UTF-8 (in Kladblok: Opslaan als "
-           "> Codering: UTF-8).")
+        1,
+        "Sjabloon 'uitnodiging.txt' is geen UTF-8-tekst; sla het op met de codering UTF-8 (in Kladblok: Opslaan als "
+        "> Codering: UTF-8).",
+    )
 
 
 def test_rekenfout_in_een_word_sjabloon(voorbeeld, tmp_path):
     eigen = _sjabloon(tmp_path / "eigen", "Aantal: {{ 1 / 0 }}")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
-        1, "Sjabloon 'bestuurlijke-notitie.docx': een berekening deelt door nul in de alinea 'Aantal: {{ 1 / 0 }}'.")
+        1,
+        "Sjabloon 'bestuurlijke-notitie.docx': een berekening deelt door nul in de alinea 'Aantal: {{ 1 / 0 }}'.",
+    )
 
 
 # -- 11. templates without limits ------------------------------------------------------------
@@ -186,12 +226,15 @@ def test_sjabloon_dat_niet_ophoudt(voorbeeld, tmp_path, monkeypatch):
     from generator import sjabloon
 
     monkeypatch.setattr(sjabloon, "MAX_SECONDEN", 1)
-    eigen = _sjabloon(tmp_path / "eigen", "{% for i in range(90000) %}{% for j in range(90000) %}{% endfor %}"
-                                          "{% endfor %}klaar")
+    eigen = _sjabloon(
+        tmp_path / "eigen", "{% for i in range(90000) %}{% for j in range(90000) %}{% endfor %}{% endfor %}klaar"
+    )
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
-        1, "Sjabloon 'bestuurlijke-notitie.docx': het invullen duurt langer dan 1 seconden; staat er een lus in die "
-           "niet ophoudt, of een heel grote {% for %}?")
+        1,
+        "Sjabloon 'bestuurlijke-notitie.docx': het invullen duurt langer dan 1 seconden; staat er een lus in die "
+        "niet ophoudt, of een heel grote {% for %}?",
+    )
 
 
 @pytest.mark.parametrize("alinea", ["{{ 'x' * 100000000 }}", "{{ 'x'.ljust(100000000) }}", "{{ 10 ** 100000000 }}"])
@@ -207,23 +250,33 @@ def test_teksten_hebben_ook_een_tijdslimiet(voorbeeld, tmp_path, monkeypatch):
     from generator import sjabloon
 
     monkeypatch.setattr(sjabloon, "MAX_SECONDEN", 1)
-    eigen = _toml_kopie(tmp_path / "eigen", "presentatie.toml",
-                        ('titel = "Programma"', 'titel = "{% for i in range(100000) %}{% for j in range(100000) %}'
-                                                '{% endfor %}{% endfor %}Programma"'))
+    eigen = _toml_kopie(
+        tmp_path / "eigen",
+        "presentatie.toml",
+        (
+            'titel = "Programma"',
+            'titel = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}Programma"',
+        ),
+    )
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
-        1, "Sjabloon 'presentatie.toml': het invullen duurt langer dan 1 seconden; staat er een lus in die niet "
-           "ophoudt, of een heel grote {% for %}?")
+        1,
+        "Sjabloon 'presentatie.toml': het invullen duurt langer dan 1 seconden; staat er een lus in die niet "
+        "ophoudt, of een heel grote {% for %}?",
+    )
 
 
-@pytest.mark.parametrize("alinea", [
-    "{{ ((((9**64)**64)**64)**64)**64 > 1 }}",
-    "{{ ('x'|center(3000000000))|length }}",
-    "{{ ('x'|indent(3000000000))|length }}",
-    "{{ '{:>1000000000}'.format(1) }}",
-    "{{ '%01000000000d'|format(1) }}",
-    "{% set ns = namespace(t='x' * 15000000) %}{{ (ns.t + ns.t)|length }}",
-])
+@pytest.mark.parametrize(
+    "alinea",
+    [
+        "{{ ((((9**64)**64)**64)**64)**64 > 1 }}",
+        "{{ ('x'|center(3000000000))|length }}",
+        "{{ ('x'|indent(3000000000))|length }}",
+        "{{ '{:>1000000000}'.format(1) }}",
+        "{{ '%01000000000d'|format(1) }}",
+        "{% set ns = namespace(t='x' * 15000000) %}{{ (ns.t + ns.t)|length }}",
+    ],
+)
 def test_sjabloon_kan_geen_reusachtige_tekst_maken(voorbeeld, tmp_path, alinea):
     eigen = _sjabloon(tmp_path / "eigen", alinea)
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
@@ -241,8 +294,10 @@ def test_word_document_dat_uitgepakt_te_groot_wordt(voorbeeld, tmp_path, monkeyp
     eigen = _sjabloon(tmp_path / "eigen", "{%p for i in range(30) %}", "{{ 'x' * 100000 }}", "{%p endfor %}")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
-        1, "Sjabloon 'bestuurlijke-notitie.docx': het ingevulde document wordt groter dan 200 MB; staat er een lus "
-           "in die te veel herhaalt?")
+        1,
+        "Sjabloon 'bestuurlijke-notitie.docx': het ingevulde document wordt groter dan 200 MB; staat er een lus "
+        "in die te veel herhaalt?",
+    )
 
 
 def test_fout_in_de_kopregel_wordt_daar_genoemd(voorbeeld, tmp_path):
@@ -252,7 +307,9 @@ def test_fout_in_de_kopregel_wordt_daar_genoemd(voorbeeld, tmp_path):
     doc.save(eigen / "bestuurlijke-notitie.docx")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
-        1, "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'onbekend_in_kop' in de kop- of voettekst.")
+        1,
+        "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'onbekend_in_kop' in de kop- of voettekst.",
+    )
     doc = docx.Document(eigen / "bestuurlijke-notitie.docx")
     doc.sections[0].header.paragraphs[0].text = ""
     doc.core_properties.title = "{{ 1/0 }}"
@@ -260,19 +317,29 @@ def test_fout_in_de_kopregel_wordt_daar_genoemd(voorbeeld, tmp_path):
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.output.strip().splitlines()[-1] == (
         "Sjabloon 'bestuurlijke-notitie.docx': een berekening deelt door nul in de documenteigenschappen (titel, "
-        "onderwerp).")
+        "onderwerp)."
+    )
 
 
-@pytest.mark.parametrize(("vervang", "melding"), [
-    (('bijeenkomst = "{{ soort }}"', 'bijeenkomst = "{{ soort.__class__.__mro__ }}"'),
-     "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag probeert iets wat in een sjabloon niet mag."),
-    (('bijeenkomst = "{{ soort }}"', 'bijeenkomst = "Bijeenkomst {{"'),
-     "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag is onjuist geschreven (sluit elke {{ af met }} "
-     "en elke {% met %})."),
-    (('blad = "Overzicht"', 'blad = "Over/zicht"'),
-     "Sjabloon 'voortgang.toml': 'overzicht.blad' is geen geldige naam voor een Excel-blad (hoogstens 31 tekens, "
-     "zonder : \\ / ? * [ ])."),
-])
+@pytest.mark.parametrize(
+    ("vervang", "melding"),
+    [
+        (
+            ('bijeenkomst = "{{ soort }}"', 'bijeenkomst = "{{ soort.__class__.__mro__ }}"'),
+            "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag probeert iets wat in een sjabloon niet mag.",
+        ),
+        (
+            ('bijeenkomst = "{{ soort }}"', 'bijeenkomst = "Bijeenkomst {{"'),
+            "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag is onjuist geschreven (sluit elke {{ af met }} "
+            "en elke {% met %}).",
+        ),
+        (
+            ('blad = "Overzicht"', 'blad = "Over/zicht"'),
+            "Sjabloon 'voortgang.toml': 'overzicht.blad' is geen geldige naam voor een Excel-blad (hoogstens 31 tekens, "
+            "zonder : \\ / ? * [ ]).",
+        ),
+    ],
+)
 def test_koppen_van_het_overzicht_in_de_zandbak(tmp_path, maak_werkboek, vervang, melding):
     import shutil
 
@@ -312,25 +379,41 @@ def _naam_van(bron: str) -> str:
     return hashlib.sha256(repr(env._sleutel(bron)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@pytest.mark.parametrize("tag", ["{% include '{naam}' %}", "{% include '{naam}' ignore missing %}",
-                                 "{% import '{naam}' as x %}", "{% extends '{naam}' %}",
-                                 "{% include ['{naam}', 'x'] %}", "{% include 'bestaat-niet' ignore missing %}"])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{% include '{naam}' %}",
+        "{% include '{naam}' ignore missing %}",
+        "{% import '{naam}' as x %}",
+        "{% extends '{naam}' %}",
+        "{% include ['{naam}', 'x'] %}",
+        "{% include 'bestaat-niet' ignore missing %}",
+    ],
+)
 def test_sjabloon_laadt_geen_ander_sjabloon(voorbeeld, tmp_path, tag):
     """{% include %}, {% import %} and {% extends %} are refused whatever the name, also the
     name of a text compiled earlier in the same run (a checksum anyone can work out), also
     with 'ignore missing': one sentence, exit 1, nothing written."""
     onderwerp = "GELEKT {{ s.organisatie }}"
-    eigen = _toml_kopie(tmp_path / "kwaad", "brieven.toml",
-                        ('onderwerp = "Uitnodiging: {{ b.naam|klein }} {{ alg.titel }}, {{ b.datum|datum_dag }}"',
-                         f'onderwerp = "{onderwerp}"'))
+    eigen = _toml_kopie(
+        tmp_path / "kwaad",
+        "brieven.toml",
+        (
+            'onderwerp = "Uitnodiging: {{ b.naam|klein }} {{ alg.titel }}, {{ b.datum|datum_dag }}"',
+            f'onderwerp = "{onderwerp}"',
+        ),
+    )
     tekst = (standaard_sjablonen() / "uitnodiging.txt").read_text(encoding="utf-8")
-    (eigen / "uitnodiging.txt").write_text(f"A {tag.replace('{naam}', _naam_van(onderwerp))} B\n{tekst}",
-                                           encoding="utf-8")
+    (eigen / "uitnodiging.txt").write_text(
+        f"A {tag.replace('{naam}', _naam_van(onderwerp))} B\n{tekst}", encoding="utf-8"
+    )
     uit = tmp_path / "uit"
     resultaat = bouw(na_start_werkboek(tmp_path), "-o", uit, "--sjablonen", eigen)
     assert resultaat.exit_code == 1, resultaat.output
-    assert resultaat.output.strip() == ("Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en "
-                                        "{% extends %} kunnen niet: zet de tekst zelf in het sjabloon.")
+    assert resultaat.output.strip() == (
+        "Sjabloon 'uitnodiging.txt', de e-mailtekst: {% include %}, {% import %} en "
+        "{% extends %} kunnen niet: zet de tekst zelf in het sjabloon."
+    )
     assert not uit.exists()
 
 
@@ -418,12 +501,18 @@ def test_tijdslimiet_ook_als_ctrl_c_genegeerd_wordt(monkeypatch):
 def test_geen_reusachtig_getal_door_vermenigvuldigen(voorbeeld, tmp_path):
     """Squaring a number again and again is one multiplication no watchdog can stop: refused
     when the result would pass 100,000 bits."""
-    eigen = _sjabloon(tmp_path / "eigen", "{% set ns = namespace(x=10 ** 60) %}{% for i in range(40) %}"
-                                          "{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x|string|length }}")
+    eigen = _sjabloon(
+        tmp_path / "eigen",
+        "{% set ns = namespace(x=10 ** 60) %}{% for i in range(40) %}"
+        "{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x|string|length }}",
+    )
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip().splitlines()[-1].startswith(
-        "Sjabloon 'bestuurlijke-notitie.docx': een getal dat te groot wordt")
+    assert (
+        resultaat.output.strip()
+        .splitlines()[-1]
+        .startswith("Sjabloon 'bestuurlijke-notitie.docx': een getal dat te groot wordt")
+    )
     assert not (tmp_path / "uit").exists()
 
 
@@ -437,8 +526,11 @@ def test_canvas_zonder_tabel(voorbeeld, tmp_path):
     doc.save(eigen / "canvas-fase-2.docx")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip().splitlines()[-1].startswith(
-        "Sjabloon 'canvas-fase-2.docx': het canvas moet een tabel hebben")
+    assert (
+        resultaat.output.strip()
+        .splitlines()[-1]
+        .startswith("Sjabloon 'canvas-fase-2.docx': het canvas moet een tabel hebben")
+    )
     assert not (tmp_path / "uit").exists()
 
 
@@ -486,7 +578,8 @@ _GEKOPPELDE_AFBEELDING = (
     '<pic:blipFill><a:blip r:link="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
     '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="900000" cy="900000"/></a:xfrm>'
     '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
-    '</wp:inline></w:drawing></w:r>')
+    "</wp:inline></w:drawing></w:r>"
+)
 
 
 def kwaad_word(pad: Path, adres: str, soorten=("sjabloon", "afbeelding", "veld", "unc"), tekst="Gewone tekst") -> Path:
@@ -501,34 +594,53 @@ def kwaad_word(pad: Path, adres: str, soorten=("sjabloon", "afbeelding", "veld",
     alinea = doc.add_paragraph(tekst)
     if "sjabloon" in soorten:
         instellingen = doc.part.part_related_by(RT.SETTINGS)
-        rid = instellingen.relate_to(f"{adres}/sjabloon.dotm", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
-                                       is_external=True)
+        rid = instellingen.relate_to(
+            f"{adres}/sjabloon.dotm",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
+            is_external=True,
+        )
         doc.settings.element.insert(0, parse_xml(f'<w:attachedTemplate xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"/>'))
     if "afbeelding" in soorten:
         rid = doc.part.relate_to(f"{adres}/gekoppeld.png", RT.IMAGE, is_external=True)
         alinea._p.append(parse_xml(_GEKOPPELDE_AFBEELDING.replace("{rid}", rid)))  # noqa: SLF001 (python-docx's element)
     if "veld" in soorten:
-        doc.add_paragraph()._p.append(parse_xml(  # noqa: SLF001
-            f'<w:fldSimple xmlns:w="{_W}" w:instr=\'INCLUDEPICTURE "{adres}/veld.png" \\d\'><w:r><w:t>x</w:t></w:r>'
-            '</w:fldSimple>'))
+        doc.add_paragraph()._p.append(
+            parse_xml(  # noqa: SLF001
+                f'<w:fldSimple xmlns:w="{_W}" w:instr=\'INCLUDEPICTURE "{adres}/veld.png" \\d\'><w:r><w:t>x</w:t></w:r>'
+                "</w:fldSimple>"
+            )
+        )
     if "unc" in soorten:
         rid = doc.part.relate_to("file://///127.0.0.1/deel/lek.docx", RT.HYPERLINK, is_external=True)
-        doc.add_paragraph()._p.append(parse_xml(  # noqa: SLF001
-            f'<w:hyperlink xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"><w:r><w:t>netwerkmap</w:t></w:r></w:hyperlink>'))
+        doc.add_paragraph()._p.append(
+            parse_xml(  # noqa: SLF001
+                f'<w:hyperlink xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"><w:r><w:t>netwerkmap</w:t></w:r></w:hyperlink>'
+            )
+        )
     if "web" in soorten:  # a plain link to a web page: allowed
         rid = doc.part.relate_to("https://www.rivm.nl/hitte", RT.HYPERLINK, is_external=True)
-        doc.add_paragraph()._p.append(parse_xml(  # noqa: SLF001
-            f'<w:hyperlink xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"><w:r><w:t>RIVM</w:t></w:r></w:hyperlink>'))
+        doc.add_paragraph()._p.append(
+            parse_xml(  # noqa: SLF001
+                f'<w:hyperlink xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"><w:r><w:t>RIVM</w:t></w:r></w:hyperlink>'
+            )
+        )
     doc.save(pad)
     return pad
 
 
-@pytest.mark.parametrize(("soort", "deel", "wat"), [
-    ("sjabloon", "de instellingen (word/settings.xml)", "een sjabloon van een andere plek buiten het bestand"),
-    ("afbeelding", "de tekst (word/document.xml)", "een gekoppelde afbeelding buiten het bestand"),
-    ("veld", "de tekst (word/document.xml)", "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"),
-    ("unc", "de tekst (word/document.xml)", "een koppeling buiten het bestand ('file://///127.0.0.1/deel/lek.docx')"),
-])
+@pytest.mark.parametrize(
+    ("soort", "deel", "wat"),
+    [
+        ("sjabloon", "de instellingen (word/settings.xml)", "een sjabloon van een andere plek buiten het bestand"),
+        ("afbeelding", "de tekst (word/document.xml)", "een gekoppelde afbeelding buiten het bestand"),
+        ("veld", "de tekst (word/document.xml)", "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"),
+        (
+            "unc",
+            "de tekst (word/document.xml)",
+            "een koppeling buiten het bestand ('file://///127.0.0.1/deel/lek.docx')",
+        ),
+    ],
+)
 def test_word_sjabloon_dat_naar_buiten_wijst(voorbeeld, tmp_path, soort, deel, wat):
     """Each of the four routes by which a Word template made every document fetch (or leak a
     password hash) is refused, naming the template and the part; nothing is fetched."""
@@ -564,18 +676,28 @@ def test_veld_uit_stukken_in_het_ingevulde_document(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
     doc = docx.Document()
-    doc.add_paragraph()._p.append(parse_xml(  # noqa: SLF001
-        f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="begin"/></w:r>'))
-    doc.paragraphs[0]._p.append(parse_xml(  # noqa: SLF001
-        f'<w:r xmlns:w="{_W}"><w:instrText>{{{{ "INCLUDE" }}}}PICTURE "http://127.0.0.1:9/x.png"</w:instrText></w:r>'))
-    doc.paragraphs[0]._p.append(parse_xml(  # noqa: SLF001
-        f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="end"/></w:r>'))
+    doc.add_paragraph()._p.append(
+        parse_xml(  # noqa: SLF001
+            f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="begin"/></w:r>'
+        )
+    )
+    doc.paragraphs[0]._p.append(
+        parse_xml(  # noqa: SLF001
+            f'<w:r xmlns:w="{_W}"><w:instrText>{{{{ "INCLUDE" }}}}PICTURE "http://127.0.0.1:9/x.png"</w:instrText></w:r>'
+        )
+    )
+    doc.paragraphs[0]._p.append(
+        parse_xml(  # noqa: SLF001
+            f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+    )
     doc.save(eigen / "bestuurlijke-notitie.docx")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.exit_code == 1
     assert resultaat.output.strip().splitlines()[-1] == (
         "Sjabloon 'bestuurlijke-notitie.docx': het ingevulde document verwijst in de tekst (word/document.xml) naar "
-        "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt; zo'n document wordt niet gemaakt.")
+        "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt; zo'n document wordt niet gemaakt."
+    )
 
 
 def test_basispresentatie_met_gekoppelde_afbeelding_in_een_indeling(voorbeeld, tmp_path):
@@ -589,9 +711,14 @@ def test_basispresentatie_met_gekoppelde_afbeelding_in_een_indeling(voorbeeld, t
     prs.save(eigen / "presentatie-startbijeenkomst.pptx")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.exit_code == 1
-    assert resultaat.output.strip().splitlines()[-1].startswith(
-        "Sjabloon 'presentatie-startbijeenkomst.pptx' verwijst in dia-indeling 4 (ppt/slideLayouts/slideLayout4.xml) "
-        "naar een gekoppelde afbeelding buiten het bestand ('file:///etc/passwd')")
+    assert (
+        resultaat.output.strip()
+        .splitlines()[-1]
+        .startswith(
+            "Sjabloon 'presentatie-startbijeenkomst.pptx' verwijst in dia-indeling 4 (ppt/slideLayouts/slideLayout4.xml) "
+            "naar een gekoppelde afbeelding buiten het bestand ('file:///etc/passwd')"
+        )
+    )
 
 
 @pytest.mark.extern
@@ -632,21 +759,36 @@ def _nullen(megabytes: int):
         blok = bytes(1024 * 1024)
         for _ in range(megabytes):
             fh.write(blok)
+
     return schrijf
 
 
-@pytest.mark.parametrize(("naam", "deel", "schrijf", "melding"), [
-    ("bestuurlijke-notitie.docx", "word/media/groot.bin", _nullen(8),
-     "Sjabloon 'bestuurlijke-notitie.docx' is verdacht sterk ingepakt (meer dan 100 keer, in word/media/groot.bin); "
-     "zo'n sjabloon wordt niet gebruikt."),
-    ("presentatie-startbijeenkomst.pptx", "ppt/media/groot.bin", _nullen(8),
-     "Sjabloon 'presentatie-startbijeenkomst.pptx' is verdacht sterk ingepakt (meer dan 100 keer, in "
-     "ppt/media/groot.bin); zo'n sjabloon wordt niet gebruikt."),
-    ("uitnodiging.docx", "word/bom.xml",
-     lambda fh: fh.write(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'),
-     "Sjabloon 'uitnodiging.docx' bevat XML met een eigen DTD of entiteiten (word/bom.xml); zo'n sjabloon wordt niet "
-     "gebruikt."),
-])
+@pytest.mark.parametrize(
+    ("naam", "deel", "schrijf", "melding"),
+    [
+        (
+            "bestuurlijke-notitie.docx",
+            "word/media/groot.bin",
+            _nullen(8),
+            "Sjabloon 'bestuurlijke-notitie.docx' is verdacht sterk ingepakt (meer dan 100 keer, in word/media/groot.bin); "
+            "zo'n sjabloon wordt niet gebruikt.",
+        ),
+        (
+            "presentatie-startbijeenkomst.pptx",
+            "ppt/media/groot.bin",
+            _nullen(8),
+            "Sjabloon 'presentatie-startbijeenkomst.pptx' is verdacht sterk ingepakt (meer dan 100 keer, in "
+            "ppt/media/groot.bin); zo'n sjabloon wordt niet gebruikt.",
+        ),
+        (
+            "uitnodiging.docx",
+            "word/bom.xml",
+            lambda fh: fh.write(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'),
+            "Sjabloon 'uitnodiging.docx' bevat XML met een eigen DTD of entiteiten (word/bom.xml); zo'n sjabloon wordt niet "
+            "gebruikt.",
+        ),
+    ],
+)
 def test_sjabloonpakket_als_een_werkboek_gecontroleerd(voorbeeld, tmp_path, naam, deel, schrijf, melding):
     """A template holding a part that unpacks to gigabytes cost 28 s and 6.4 GB before it was
     refused (a .pptx ended in the generic message): now refused before anything opens it."""
@@ -660,25 +802,31 @@ def test_sjabloonpakket_met_te_veel_delen_of_te_groot(voorbeeld, tmp_path):
     import zipfile
 
     eigen = tmp_path / "eigen"
-    doel = _met_deel(standaard_sjablonen() / "canvas-fase-2.docx", eigen / "canvas-fase-2.docx", "word/leeg0.txt",
-                     lambda fh: None)
+    doel = _met_deel(
+        standaard_sjablonen() / "canvas-fase-2.docx", eigen / "canvas-fase-2.docx", "word/leeg0.txt", lambda fh: None
+    )
     with zipfile.ZipFile(doel, "a") as zf:
         for i in range(1, 2001):
             zf.writestr(f"word/leeg{i}.txt", b"")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert resultaat.output.strip().splitlines()[-1] == (
-        "Sjabloon 'canvas-fase-2.docx' bestaat uit meer dan 2000 delen; zo'n sjabloon wordt niet gebruikt.")
+        "Sjabloon 'canvas-fase-2.docx' bestaat uit meer dan 2000 delen; zo'n sjabloon wordt niet gebruikt."
+    )
     with open(doel, "r+b") as fh:
         fh.truncate(51 * 1024 * 1024)
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
-        1, "Sjabloon 'canvas-fase-2.docx' is 51 MB, meer dan 50 MB; zo'n sjabloon wordt niet gebruikt.")
+        1,
+        "Sjabloon 'canvas-fase-2.docx' is 51 MB, meer dan 50 MB; zo'n sjabloon wordt niet gebruikt.",
+    )
 
 
 # -- 14. template work bounded by construction (issue 24, 3) -----------------------------------
 _A = "{% set a = 'x' * 19999999 %}{% set b = 'x' * 19999998 ~ 'y' %}"
-_VERDUBBELD = ("{% set ns = namespace(y='x' * 1000, z='x' * 1000) %}{% for i in range(40) %}{% set ns.y = [ns.y, ns.y] %}"
-               "{% set ns.z = [ns.z, ns.z] %}{% endfor %}")
+_VERDUBBELD = (
+    "{% set ns = namespace(y='x' * 1000, z='x' * 1000) %}{% for i in range(40) %}{% set ns.y = [ns.y, ns.y] %}"
+    "{% set ns.z = [ns.z, ns.z] %}{% endfor %}"
+)
 BEGRENSD = [
     (_A + "{{ b in [a] * 19999999 }}", "een herhaling die te lang wordt"),
     ("{{ '%*s' % (1900000000, 'x') }}", "een breedte die te groot is"),
@@ -691,8 +839,10 @@ BEGRENSD = [
     ("{{ ('x' * 100)|replace('', 'y' * 1000000)|length }}", "een tekst of lijst die te groot wordt"),
     ("{{ ('x' * 10000000).replace('x', 'yy')|length }}", "een tekst of lijst die te groot wordt"),
     ("{% set a = 'x' * 10000000 %}{{ ','.join([a, a, a])|length }}", "een tekst of lijst die te groot wordt"),
-    ("{{ ('x'|indent('y' * 10000000, true) * 1)|length }}{{ (('x\n' * 5)|indent('y' * 5000000))|length }}",
-     "een tekst of lijst die te groot wordt"),
+    (
+        "{{ ('x'|indent('y' * 10000000, true) * 1)|length }}{{ (('x\n' * 5)|indent('y' * 5000000))|length }}",
+        "een tekst of lijst die te groot wordt",
+    ),
     ("{{ [1]|batch(1000000000, 'x')|list|length }}", "een |batch die te groot is"),
     ("{{ [1]|slice(1000000000, 'x')|list|length }}", "een |slice die te groot is"),
     ("{{ lipsum(1000000000)|length }}", "een breedte die te groot is"),
@@ -727,7 +877,8 @@ def test_sjabloonwerk_begrensd_voordat_het_gebeurt(monkeypatch, bron, wat):
     with pytest.raises(SjabloonFout) as fout:
         sjabloon.render_tekst("eigen.toml", "tekst", bron, {"notitie": {"datum": dt.date(2026, 6, 1)}})
     assert str(fout.value) == f"Sjabloon 'eigen.toml', tekst: {wat}." or str(fout.value).startswith(
-        f"Sjabloon 'eigen.toml', tekst: {wat} ("), str(fout.value)
+        f"Sjabloon 'eigen.toml', tekst: {wat} ("
+    ), str(fout.value)
 
 
 def test_sjabloonwerk_begrensd_in_een_word_sjabloon(voorbeeld, tmp_path, monkeypatch):
@@ -737,21 +888,36 @@ def test_sjabloonwerk_begrensd_in_een_word_sjabloon(voorbeeld, tmp_path, monkeyp
     eigen = _sjabloon(tmp_path / "eigen", "Start: {{ alg.start_fase2 }}", "{{ alg.start_fase2.today() }}")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
-        1, "Sjabloon 'bestuurlijke-notitie.docx': de methode .today() kan in een sjabloon niet (alleen bijvoorbeeld "
-           ".upper(), .strip(), .split() en .strftime()) in de alinea '{{ alg.start_fase2.today() }}'.")
+        1,
+        "Sjabloon 'bestuurlijke-notitie.docx': de methode .today() kan in een sjabloon niet (alleen bijvoorbeeld "
+        ".upper(), .strip(), .split() en .strftime()) in de alinea '{{ alg.start_fase2.today() }}'.",
+    )
     eigen = _sjabloon(tmp_path / "eigen", _A + "{{ b in [a] * 19999999 }}")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
-    assert resultaat.output.strip().splitlines()[-1].startswith(
-        "Sjabloon 'bestuurlijke-notitie.docx': een herhaling die te lang wordt in de alinea")
+    assert (
+        resultaat.output.strip()
+        .splitlines()[-1]
+        .startswith("Sjabloon 'bestuurlijke-notitie.docx': een herhaling die te lang wordt in de alinea")
+    )
 
 
-@pytest.mark.parametrize("bron", [
-    "{{ ('a' * 100)|center(200)|length }}", "{{ [1, 2, 3]|sum }}", "{{ [(1,), (2,)]|sum(start=())|length }}",
-    "{{ 'Een, twee'.split(', ')|join(' en ') }}", "{{ 'x' in 'xyz' }}", "{{ 2 in [1, 2] and 1 < 2 < 3 }}",
-    "{{ notitie.datum.strftime('%d-%m') }} {{ notitie.datum.isoformat() }}", "{{ '%5.2f' % 3.14159 }}",
-    "{{ {'a': 1}.get('a') }}{{ {'a': 1}.items()|list|length }}", "{{ 'abc'.upper() ~ 'd' }}",
-    "{{ [3, 1, 2]|sort|join(',') }}", "{% for x in range(3) %}{{ loop.cycle('a', 'b') }}{% endfor %}",
-])
+@pytest.mark.parametrize(
+    "bron",
+    [
+        "{{ ('a' * 100)|center(200)|length }}",
+        "{{ [1, 2, 3]|sum }}",
+        "{{ [(1,), (2,)]|sum(start=())|length }}",
+        "{{ 'Een, twee'.split(', ')|join(' en ') }}",
+        "{{ 'x' in 'xyz' }}",
+        "{{ 2 in [1, 2] and 1 < 2 < 3 }}",
+        "{{ notitie.datum.strftime('%d-%m') }} {{ notitie.datum.isoformat() }}",
+        "{{ '%5.2f' % 3.14159 }}",
+        "{{ {'a': 1}.get('a') }}{{ {'a': 1}.items()|list|length }}",
+        "{{ 'abc'.upper() ~ 'd' }}",
+        "{{ [3, 1, 2]|sort|join(',') }}",
+        "{% for x in range(3) %}{{ loop.cycle('a', 'b') }}{% endfor %}",
+    ],
+)
 def test_gewoon_sjabloonwerk_kan_nog(bron):
     import datetime as dt
 

@@ -36,8 +36,10 @@ def test_logo_dat_er_niet_is_geeft_de_documenten_zonder_logo(maak_werkboek, gege
     pad = maak_werkboek(gegevens)
     uit = CliRunner().invoke(hoofd, ["bouw", str(pad), "-o", str(tmp_path / "uit")], catch_exceptions=False)
     assert uit.exit_code == 0, uit.output
-    zin = ("Waarschuwing: Blad 'Algemeen', cel B17: het bestand 'logo-gemeente.png' staat niet naast het werkboek; "
-           "zet het bestand in de map van het werkboek, of maak deze cel leeg. De documenten zijn gemaakt zonder logo.")
+    zin = (
+        "Waarschuwing: Blad 'Algemeen', cel B17: het bestand 'logo-gemeente.png' staat niet naast het werkboek; "
+        "zet het bestand in de map van het werkboek, of maak deze cel leeg. De documenten zijn gemaakt zonder logo."
+    )
     assert zin in uit.output.splitlines()
     memo = Document(tmp_path / "uit" / "bestuurlijke-notitie.docx")
     assert "bestuurlijke-notitie.docx" in uit.output
@@ -59,9 +61,11 @@ def test_hittekaart_die_er_niet_is(maak_werkboek, gegevens, tmp_path):
     (pad.parent / gegevens["Algemeen"]["Hittekaart"]).unlink()
     uit = CliRunner().invoke(hoofd, ["bouw", str(pad), "-o", str(tmp_path / "uit")], catch_exceptions=False)
     assert uit.exit_code == 0, uit.output
-    assert ("Waarschuwing: Blad 'Algemeen', cel B18: het bestand 'hittekaart-heuvelmonde.png' staat niet naast het "
-            "werkboek; zet het bestand in de map van het werkboek, of maak deze cel leeg. De presentatie en de notitie "
-            "zijn gemaakt zonder hittekaart.") in uit.output.splitlines()
+    assert (
+        "Waarschuwing: Blad 'Algemeen', cel B18: het bestand 'hittekaart-heuvelmonde.png' staat niet naast het "
+        "werkboek; zet het bestand in de map van het werkboek, of maak deze cel leeg. De presentatie en de notitie "
+        "zijn gemaakt zonder hittekaart."
+    ) in uit.output.splitlines()
     naam = "presentatie-startbijeenkomst.pptx"
     assert _plaatjes(tmp_path / "uit" / naam) == _plaatjes(tmp_path / "met" / naam) - 1
 
@@ -83,8 +87,10 @@ def test_percentage_als_breuk(maak_werkboek, gegevens):
         wb["Wijken"]["F5"].value, wb["Wijken"]["F5"].number_format = 0.25, "0%"
 
     uit = _waarschuwingen(maak_werkboek(gegevens, procentnotatie))
-    assert ("Blad 'Wijken', cel F2: '0,39' staat hier als 0,39%; bedoelt u 39%? Typ dan 39 of 39%. Bedoelt u echt "
-            "0,39%, dan mag het zo blijven") in uit
+    assert (
+        "Blad 'Wijken', cel F2: '0,39' staat hier als 0,39%; bedoelt u 39%? Typ dan 39 of 39%. Bedoelt u echt "
+        "0,39%, dan mag het zo blijven"
+    ) in uit
     assert any(w.startswith("Blad 'Wijken', cel F3: '0,2' staat hier als 0,2%; bedoelt u 20%?") for w in uit)
     assert not any(w.startswith(("Blad 'Wijken', cel F4:", "Blad 'Wijken', cel F5:")) for w in uit), uit
 
@@ -94,11 +100,15 @@ def test_datums_die_niet_bij_het_proces_passen(maak_werkboek, gegevens):
     gegevens["Bijeenkomsten"][1]["Datum"] = D(2027, 3, 2)  # the dialogue, a week before the startbijeenkomst
     gegevens["Bijeenkomsten"][2]["Datum"] = D(2027, 8, 1)  # the bestuurlijke bijeenkomst, after phase 2
     uit = _waarschuwingen(maak_werkboek(gegevens))
-    assert ("Blad 'Bijeenkomsten', cel C3: de dialoog doelen en maatregelen (2 maart 2027) is vóór de startbijeenkomst "
-            "(9 maart 2027, cel C2); de dialoog bouwt voort op wat de startbijeenkomst opleverde: klopt de datum?") in uit
-    assert ("Blad 'Bijeenkomsten', cel C4: de bijeenkomst 'Bestuurlijke bijeenkomst' (1 augustus 2027) valt buiten de "
-            "periode van fase 2 (1 februari 2027 tot en met 31 mei 2027, blad 'Algemeen'); klopt de datum, of de "
-            "periode?") in uit
+    assert (
+        "Blad 'Bijeenkomsten', cel C3: de dialoog doelen en maatregelen (2 maart 2027) is vóór de startbijeenkomst "
+        "(9 maart 2027, cel C2); de dialoog bouwt voort op wat de startbijeenkomst opleverde: klopt de datum?"
+    ) in uit
+    assert (
+        "Blad 'Bijeenkomsten', cel C4: de bijeenkomst 'Bestuurlijke bijeenkomst' (1 augustus 2027) valt buiten de "
+        "periode van fase 2 (1 februari 2027 tot en met 31 mei 2027, blad 'Algemeen'); klopt de datum, of de "
+        "periode?"
+    ) in uit
     # dates in every message are Dutch, never 01-08-2027
     assert not any(re.search(r"\d{2}-\d{2}-\d{4}", w) for w in uit), uit
 
@@ -115,8 +125,10 @@ def test_elke_waarschuwing_over_een_rij_noemt_haar_cel(maak_werkboek, gegevens):
     uit = _waarschuwingen(maak_werkboek(gegevens), vandaag=D(2027, 3, 1))
     zonder_cel = [w for w in uit if not re.match(r"Blad '[^']+', cel [A-Z]+\d+: ", w)]
     # only what concerns a whole sheet (a row that is missing) has no cell
-    assert all(any(s in w for s in ("er is geen", "er zijn geen", "heeft niemand", "nog geen doel",
-                                    "er staat geen")) for w in zonder_cel), zonder_cel
+    assert all(
+        any(s in w for s in ("er is geen", "er zijn geen", "heeft niemand", "nog geen doel", "er staat geen"))
+        for w in zonder_cel
+    ), zonder_cel
     assert len(uit) - len(zonder_cel) >= 6, uit
 
 
@@ -131,17 +143,20 @@ def test_volgende_stap_is_nooit_een_mijlpaal_die_voorbij_is(maak_werkboek, gegev
     regels = tekst.splitlines()
     assert code == 0
     assert "Volgende stap: Terugkoppeling startbijeenkomst, gepland 19 maart 2027." in regels, tekst
-    assert ("Nu te doen: bel eerst Buurtsuper De Markt: nieuw in het netwerk en nog niet benaderd; stuur alle "
-            "genodigden de terugkoppeling en verstuur de uitnodigingen voor de dialoog doelen en maatregelen uiterlijk "
-            "23 maart 2027, drie weken vooraf.") in regels
+    assert (
+        "Nu te doen: bel eerst Buurtsuper De Markt: nieuw in het netwerk en nog niet benaderd; stuur alle "
+        "genodigden de terugkoppeling en verstuur de uitnodigingen voor de dialoog doelen en maatregelen uiterlijk "
+        "23 maart 2027, drie weken vooraf."
+    ) in regels
 
 
 def test_uitnodigingen_te_laat(maak_werkboek, gegevens):
     na_de_startbijeenkomst(gegevens)
     code, tekst = _controleer(maak_werkboek(gegevens), "--datum", "6-4-2027")
     assert code == 0
-    assert ("verstuur de uitnodigingen voor de dialoog doelen en maatregelen zo snel mogelijk: die is al op "
-            "13 april 2027.") in tekst
+    assert (
+        "verstuur de uitnodigingen voor de dialoog doelen en maatregelen zo snel mogelijk: die is al op 13 april 2027."
+    ) in tekst
 
 
 def test_datum_geeft_op_elke_dag_hetzelfde_antwoord(maak_werkboek, gegevens):

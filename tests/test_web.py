@@ -54,7 +54,7 @@ def _zip(leden: dict[str, bytes], symlink: str | None = None) -> io.BytesIO:
             zf.writestr(naam, data)
         if symlink:
             info = zipfile.ZipInfo(symlink)
-            info.external_attr = (0o120777 << 16)
+            info.external_attr = 0o120777 << 16
             zf.writestr(info, "/etc/passwd")
     uit.seek(0)
     return uit
@@ -197,7 +197,7 @@ def test_fout_per_blad_met_cel_en_samenvatting(klant, tmp_path):
     assert "<title>Fouten in bergen.xlsx – Hitteplan</title>" in html
     assert "1 fout in bergen.xlsx" in tekst and "Er zijn geen documenten gemaakt." in tekst
     assert "Blad 'Wijken' Cel F7: '12 procent' is geen percentage; verwacht bijvoorbeeld 12,5 of 12,5%" in tekst
-    assert '<a href="#fout-1">Blad \'Wijken\': 1 fout, cel F7</a>' in html
+    assert "<a href=\"#fout-1\">Blad 'Wijken': 1 fout, cel F7</a>" in html
     assert 'id="foutsamenvatting" tabindex="-1" autofocus' in html
     assert 'aria-describedby="bestanden-hint foutsamenvatting"' in html
     assert "/download/" not in html
@@ -210,9 +210,11 @@ def test_afbeelding_vergeten(klant):
     tekst = _tekst(html)
     # the documents are made without the picture; the sentence says what to do on this page
     assert r.status_code == 200 and "/download/" in html
-    assert ("Blad 'Algemeen' Cel B18: het bestand 'hittekaart-heuvelmonde.png' staat niet naast het werkboek; "
-            "voeg de afbeelding toe aan uw upload, of maak deze cel leeg. De presentatie en de notitie zijn gemaakt "
-            "zonder hittekaart.") in tekst
+    assert (
+        "Blad 'Algemeen' Cel B18: het bestand 'hittekaart-heuvelmonde.png' staat niet naast het werkboek; "
+        "voeg de afbeelding toe aan uw upload, of maak deze cel leeg. De presentatie en de notitie zijn gemaakt "
+        "zonder hittekaart."
+    ) in tekst
     assert "zet het bestand in de map" not in tekst
     # the same word as the CLI: waarschuwing(en), never 'advies'
     assert "in orde: geen fouten, 1 waarschuwing." in tekst and "Waarschuwingen" in tekst
@@ -231,22 +233,27 @@ def test_geen_werkboek_zegt_de_lezer(klant):
 # Uploads that are refused, each with its sentence at the field
 
 
-@pytest.mark.parametrize("bestanden, zin", [
-    ([], "Kies een bestand: uw werkboek (.xlsx) met de afbeeldingen die erin staan, of één zip-bestand met alles."),
-    ([(b"x", "notities.docx")], "'notities.docx' is geen werkboek (.xlsx), afbeelding (PNG, JPG, GIF of BMP) of "
-                                "zip-bestand."),
-    ([(b"x", "kaart.png")], "Er zit geen werkboek (.xlsx) bij de gekozen bestanden."),
-    ([(b"x", "a.xlsx"), (b"y", "b.xlsx")], "U koos meer dan één werkboek ('a.xlsx', 'b.xlsx')."),
-    ([(b"x", "a.xlsx"), (b"y", "A.XLSX")], "U koos twee bestanden met de naam 'A.XLSX'; kies er één."),
-    ([(b"PK", "alles.zip"), (b"y", "a.xlsx")], "U koos 'alles.zip' en nog andere bestanden."),
-    ([(b"geen zip", "alles.zip")], "'alles.zip' is geen leesbaar zip-bestand."),
-])
+@pytest.mark.parametrize(
+    "bestanden, zin",
+    [
+        ([], "Kies een bestand: uw werkboek (.xlsx) met de afbeeldingen die erin staan, of één zip-bestand met alles."),
+        (
+            [(b"x", "notities.docx")],
+            "'notities.docx' is geen werkboek (.xlsx), afbeelding (PNG, JPG, GIF of BMP) of zip-bestand.",
+        ),
+        ([(b"x", "kaart.png")], "Er zit geen werkboek (.xlsx) bij de gekozen bestanden."),
+        ([(b"x", "a.xlsx"), (b"y", "b.xlsx")], "U koos meer dan één werkboek ('a.xlsx', 'b.xlsx')."),
+        ([(b"x", "a.xlsx"), (b"y", "A.XLSX")], "U koos twee bestanden met de naam 'A.XLSX'; kies er één."),
+        ([(b"PK", "alles.zip"), (b"y", "a.xlsx")], "U koos 'alles.zip' en nog andere bestanden."),
+        ([(b"geen zip", "alles.zip")], "'alles.zip' is geen leesbaar zip-bestand."),
+    ],
+)
 def test_upload_geweigerd(klant, bestanden, zin):
     r = _upload(klant, *[(io.BytesIO(d), n) for d, n in bestanden])
     html = r.get_data(as_text=True)
     assert r.status_code == 400
     assert zin in _tekst(html)
-    assert '<title>Fout: Documenten maken – Hitteplan</title>' in html
+    assert "<title>Fout: Documenten maken – Hitteplan</title>" in html
     assert 'aria-describedby="bestanden-hint bestanden-fout"' in html and 'aria-invalid="true"' in html
     assert '<li><a href="#bestanden">' in html and "autofocus" in html
 
@@ -255,19 +262,26 @@ def _voorbeeld_leden() -> dict[str, bytes]:
     return {"voorbeeld.xlsx": VOORBEELD.read_bytes(), HITTEKAART.name: HITTEKAART.read_bytes()}
 
 
-@pytest.mark.parametrize("extra, symlink, zin", [
-    ({"../buiten.png": b"x"}, None, "'hitteplan.zip' bevat '../buiten.png', een naam die buiten de map van het"),
-    ({"/etc/cron.d/x.png": b"x"}, None, "bevat '/etc/cron.d/x.png', een naam die buiten"),
-    ({"C:/Windows/x.png": b"x"}, None, "bevat 'C:/Windows/x.png', een naam die buiten"),
-    ({}, "link.png", "bevat 'link.png', een naam die buiten"),
-    ({"virus.exe": b"MZ"}, None, "'hitteplan.zip' bevat 'virus.exe'. Zet in de zip alleen het werkboek (.xlsx)"),
-    ({f"plaatje{i}.png": b"x" for i in range(MAX_ZIPLEDEN)}, None, f"bevat meer dan {MAX_ZIPLEDEN} bestanden"),
-    ({"bom.png": b"\0" * (MAX_UITGEPAKT + 1)}, None, "'hitteplan.zip' wordt uitgepakt groter dan 60 MB"),
-    # issue 24, 9: these gave HTTP 500
-    ({"kaart.png": b"x", "kaart.png/b.png": b"x"}, None, "'hitteplan.zip' bevat 'kaart.png/b.png' als bestand én als map"),
-    ({"logo.png/b.png": b"x", "logo.png": b"x"}, None, "bevat 'logo.png' als bestand én als map"),
-    ({"/".join(["d"] * 990) + "/x.png": b"x"}, None, "bevat mappen die meer dan 8 diep in elkaar zitten"),
-])
+@pytest.mark.parametrize(
+    "extra, symlink, zin",
+    [
+        ({"../buiten.png": b"x"}, None, "'hitteplan.zip' bevat '../buiten.png', een naam die buiten de map van het"),
+        ({"/etc/cron.d/x.png": b"x"}, None, "bevat '/etc/cron.d/x.png', een naam die buiten"),
+        ({"C:/Windows/x.png": b"x"}, None, "bevat 'C:/Windows/x.png', een naam die buiten"),
+        ({}, "link.png", "bevat 'link.png', een naam die buiten"),
+        ({"virus.exe": b"MZ"}, None, "'hitteplan.zip' bevat 'virus.exe'. Zet in de zip alleen het werkboek (.xlsx)"),
+        ({f"plaatje{i}.png": b"x" for i in range(MAX_ZIPLEDEN)}, None, f"bevat meer dan {MAX_ZIPLEDEN} bestanden"),
+        ({"bom.png": b"\0" * (MAX_UITGEPAKT + 1)}, None, "'hitteplan.zip' wordt uitgepakt groter dan 60 MB"),
+        # issue 24, 9: these gave HTTP 500
+        (
+            {"kaart.png": b"x", "kaart.png/b.png": b"x"},
+            None,
+            "'hitteplan.zip' bevat 'kaart.png/b.png' als bestand én als map",
+        ),
+        ({"logo.png/b.png": b"x", "logo.png": b"x"}, None, "bevat 'logo.png' als bestand én als map"),
+        ({"/".join(["d"] * 990) + "/x.png": b"x"}, None, "bevat mappen die meer dan 8 diep in elkaar zitten"),
+    ],
+)
 def test_zip_bewaakt(klant, tijdelijk, extra, symlink, zin):
     r = _upload(klant, (_zip({**_voorbeeld_leden(), **extra}, symlink), "hitteplan.zip"))
     assert r.status_code == 400
@@ -337,8 +351,15 @@ def test_geen_celinhoud_in_het_log(klant, tmp_path, caplog):
     klant.get(re.search(r'href="(/download/[^"]+)"', html).group(1))
     log = caplog.text
     assert "POST /uitkomst 200" in log and "GET /download/… 200" in log
-    for geheim in ("12 procent", "Heuvelmonde", "heuvelmonde", "bergen.xlsx", "voorbeeld.xlsx", "Benali",
-                   re.search(r"/download/([^\"]+)", html).group(1)):
+    for geheim in (
+        "12 procent",
+        "Heuvelmonde",
+        "heuvelmonde",
+        "bergen.xlsx",
+        "voorbeeld.xlsx",
+        "Benali",
+        re.search(r"/download/([^\"]+)", html).group(1),
+    ):
         assert geheim not in log
 
 
@@ -357,9 +378,11 @@ def test_werker_begrenst_geheugen():
     MemoryError, which the page names; the server is not touched."""
     if not sys.platform.startswith("linux"):
         pytest.skip("RLIMIT_AS bestaat alleen op Linux")
-    code = ("from generator.web import werker\nwerker._grenzen()\nimport resource\n"
-            "print(resource.getrlimit(resource.RLIMIT_AS)[0])\n"
-            "try:\n    b = bytearray(werker.MAX_GEHEUGEN)\nexcept MemoryError:\n    print('MemoryError')\n")
+    code = (
+        "from generator.web import werker\nwerker._grenzen()\nimport resource\n"
+        "print(resource.getrlimit(resource.RLIMIT_AS)[0])\n"
+        "try:\n    b = bytearray(werker.MAX_GEHEUGEN)\nexcept MemoryError:\n    print('MemoryError')\n"
+    )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert uit.stdout.split() == [str(werker.MAX_GEHEUGEN), "MemoryError"], uit.stderr
 
@@ -378,10 +401,17 @@ def test_werker_onverwacht_alleen_het_type(monkeypatch, tmp_path):
 
 
 def test_per_blad_groepeert():
-    meldingen = [Melding("a", "Wijken", "F7"), Melding("b", "Algemeen", "B3"), Melding("c", "Wijken", "F9"),
-                 Melding("d")]
-    assert webapp._per_blad(meldingen) == [(None, [meldingen[3]]), ("Wijken", [meldingen[0], meldingen[2]]),
-                                           ("Algemeen", [meldingen[1]])]
+    meldingen = [
+        Melding("a", "Wijken", "F7"),
+        Melding("b", "Algemeen", "B3"),
+        Melding("c", "Wijken", "F9"),
+        Melding("d"),
+    ]
+    assert webapp._per_blad(meldingen) == [
+        (None, [meldingen[3]]),
+        ("Wijken", [meldingen[0], meldingen[2]]),
+        ("Algemeen", [meldingen[1]]),
+    ]
 
 
 @pytest.mark.extern
@@ -421,8 +451,10 @@ def test_opdracht_web_poort_bezet(tmp_path):
         poort = bezet.getsockname()[1]
         uit = CliRunner().invoke(hoofd, ["web", "--poort", str(poort)])
     assert uit.exit_code == 1
-    assert (f"Poort {poort} is al in gebruik (draait hitteplan web al?); kies een andere, bijvoorbeeld: "
-            "hitteplan web --poort 8001") in uit.output
+    assert (
+        f"Poort {poort} is al in gebruik (draait hitteplan web al?); kies een andere, bijvoorbeeld: "
+        "hitteplan web --poort 8001"
+    ) in uit.output
 
 
 def test_head_laat_de_download_staan(klant):
@@ -459,13 +491,21 @@ def _met_logo(naam: str, tmp_path: Path) -> bytes:
     return pad.read_bytes()
 
 
-@pytest.mark.parametrize(("in_werkboek", "in_zip"), [
-    ("caf\u00e9.png", "caf\u0065\u0301.png"),  # a Mac's zip writes names decomposed
-    ("mythumbs.db.png", "mythumbs.db.png"),  # was skipped as if it were Windows' thumbs.db
-])
+@pytest.mark.parametrize(
+    ("in_werkboek", "in_zip"),
+    [
+        ("caf\u00e9.png", "caf\u0065\u0301.png"),  # a Mac's zip writes names decomposed
+        ("mythumbs.db.png", "mythumbs.db.png"),  # was skipped as if it were Windows' thumbs.db
+    ],
+)
 def test_zipnamen_van_mac_en_windows(klant, tmp_path, in_werkboek, in_zip):
-    leden = {"werkboek.xlsx": _met_logo(in_werkboek, tmp_path), HITTEKAART.name: HITTEKAART.read_bytes(),
-             in_zip: HITTEKAART.read_bytes(), "__MACOSX/._werkboek.xlsx": b"\0\5\x16\7", "Thumbs.db": b"x"}
+    leden = {
+        "werkboek.xlsx": _met_logo(in_werkboek, tmp_path),
+        HITTEKAART.name: HITTEKAART.read_bytes(),
+        in_zip: HITTEKAART.read_bytes(),
+        "__MACOSX/._werkboek.xlsx": b"\0\5\x16\7",
+        "Thumbs.db": b"x",
+    }
     r = _upload(klant, (_zip(leden), "hitteplan.zip"))
     tekst = _tekst(r.get_data(as_text=True))
     assert r.status_code == 200, tekst
@@ -482,12 +522,15 @@ def test_log_een_regel_per_verzoek(klant, caplog):
     assert any(r.startswith("GET /x?2026-11-28 21:00:00 uitkomst gemaakt?[31mROOD 404") for r in regels), regels
 
 
-@pytest.mark.parametrize(("methode", "pad", "status", "zin"), [
-    ("get", "/uitkomst", 303, None),
-    ("post", "/", 405, "Deze pagina werkt zo niet"),
-    ("put", "/uitkomst", 405, "Deze pagina werkt zo niet"),
-    ("get", "/favicon.ico", 204, None),
-])
+@pytest.mark.parametrize(
+    ("methode", "pad", "status", "zin"),
+    [
+        ("get", "/uitkomst", 303, None),
+        ("post", "/", 405, "Deze pagina werkt zo niet"),
+        ("put", "/uitkomst", 405, "Deze pagina werkt zo niet"),
+        ("get", "/favicon.ico", 204, None),
+    ],
+)
 def test_randgevallen_in_het_nederlands(klant, methode, pad, status, zin):
     antwoord = getattr(klant, methode)(pad)
     assert antwoord.status_code == status

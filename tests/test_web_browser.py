@@ -42,12 +42,23 @@ def browser(tmp_path_factory):
     downloads = tmp_path_factory.mktemp("downloads")
     opties = webdriver.ChromeOptions()
     opties.binary_location = chromium
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900",
-                "--lang=nl-NL", "--disable-gpu"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1100,900",
+        "--lang=nl-NL",
+        "--disable-gpu",
+    ):
         opties.add_argument(arg)
-    opties.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                             "download.prompt_for_download": False,
-                                             "intl.accept_languages": "nl-NL,nl"})
+    opties.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "intl.accept_languages": "nl-NL,nl",
+        },
+    )
     dienst = Service(chromedriver, env={**os.environ, "LANGUAGE": "nl", "LANG": "nl_NL.UTF-8"})
     stuur = webdriver.Chrome(service=dienst, options=opties)
     stuur.downloads = downloads
@@ -71,10 +82,14 @@ def _controleer_toegankelijk(browser, axe: str, pagina: str) -> None:
     uitslag = browser.execute_async_script(
         "const klaar = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',"
-        " 'best-practice']}}).then(r => klaar(JSON.stringify(r.violations)), e => klaar('fout: ' + e));")
+        " 'best-practice']}}).then(r => klaar(JSON.stringify(r.violations)), e => klaar('fout: ' + e));"
+    )
     assert not uitslag.startswith("fout:"), uitslag
-    ernstig = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in json.loads(uitslag)
-               if v["impact"] in ("serious", "critical")]
+    ernstig = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in json.loads(uitslag)
+        if v["impact"] in ("serious", "critical")
+    ]
     assert ernstig == [], f"{pagina}: {ernstig}"
 
 
@@ -201,8 +216,10 @@ def test_geen_bestand_gekozen_fout_bij_het_veld(server, browser, axe):
     assert browser.title == "Fout: Documenten maken – Hitteplan"
     assert browser.switch_to.active_element.get_attribute("id") == "foutsamenvatting"
     veld = browser.find_element("id", "bestanden")
-    beschreven = [browser.find_element("id", i).get_attribute("textContent").strip()
-                  for i in veld.get_attribute("aria-describedby").split()]
+    beschreven = [
+        browser.find_element("id", i).get_attribute("textContent").strip()
+        for i in veld.get_attribute("aria-describedby").split()
+    ]
     assert any(t.startswith("Fout: Kies een bestand") for t in beschreven)
     _controleer_toegankelijk(browser, axe, "uploadfout")
 
@@ -236,7 +253,8 @@ def test_alleen_met_het_toetsenbord(server, browser, tmp_path):
         el = browser.switch_to.active_element
         volgorde.append(el.get_attribute("id") or el.get_attribute("href") or el.tag_name)
         stijl = browser.execute_script(
-            "const s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth, s.boxShadow];", el)
+            "const s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth, s.boxShadow];", el
+        )
         zichtbaar = (stijl[0] != "none" and stijl[1] != "0px") or stijl[2] != "none"
         assert zichtbaar, f"geen zichtbare focus op {volgorde[-1]}"
         if el.get_attribute("id") == "bestanden":
@@ -258,8 +276,9 @@ def test_alleen_met_het_toetsenbord(server, browser, tmp_path):
     voor = set(browser.downloads.iterdir())
     browser.switch_to.active_element.send_keys(Keys.ENTER)
     eind = time.monotonic() + 60
-    while time.monotonic() < eind and not [p for p in set(browser.downloads.iterdir()) - voor
-                                           if p.suffix == ".zip" and zipfile.is_zipfile(p)]:
+    while time.monotonic() < eind and not [
+        p for p in set(browser.downloads.iterdir()) - voor if p.suffix == ".zip" and zipfile.is_zipfile(p)
+    ]:
         time.sleep(0.1)
     nieuw = [p for p in set(browser.downloads.iterdir()) - voor if p.suffix == ".zip"]
     assert nieuw and "heuvelmonde/bestuurlijke-notitie.docx" in zipfile.ZipFile(nieuw[0]).namelist()
@@ -284,7 +303,9 @@ def test_axe_ziet_wat_mis_is(server, browser, axe):
     """The check itself: a field without a label and a picture without alt text, put into the
     page, are serious violations for axe-core as it runs here."""
     browser.get(server.adres)
-    browser.execute_script("document.querySelector('main').insertAdjacentHTML('beforeend',"
-                           " '<input type=\"text\"><img src=\"/stijl.css\">');")
+    browser.execute_script(
+        "document.querySelector('main').insertAdjacentHTML('beforeend',"
+        ' \'<input type="text"><img src="/stijl.css">\');'
+    )
     with pytest.raises(AssertionError, match="label|image-alt"):
         _controleer_toegankelijk(browser, axe, "met opzet fout")

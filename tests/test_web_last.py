@@ -129,7 +129,7 @@ def _processen() -> dict[int, tuple[int, bytes]]:
             regel = Path(f"/proc/{item}/cmdline").read_bytes()
         except OSError:
             continue
-        uit[int(item)] = (int(stat[stat.rindex(")") + 2:].split()[1]), regel)
+        uit[int(item)] = (int(stat[stat.rindex(")") + 2 :].split()[1]), regel)
     return uit
 
 
@@ -162,20 +162,27 @@ def test_niets_van_een_upload_blijft_achter(tmp_path, hoe):
     server = Server(tmp_path, {"TMPDIR": str(tmp)})
     uitkomst: dict = {}
     try:
+
         def stuur():
             try:
-                uitkomst["antwoord"] = upload(server.adres, [("voorbeeld.xlsx", VOORBEELD.read_bytes()),
-                                                             (HITTEKAART.name, HITTEKAART.read_bytes())])
+                uitkomst["antwoord"] = upload(
+                    server.adres,
+                    [("voorbeeld.xlsx", VOORBEELD.read_bytes()), (HITTEKAART.name, HITTEKAART.read_bytes())],
+                )
             except OSError as err:  # the server stopped in the middle: no answer, as expected
                 uitkomst["fout"] = err
 
         draad = threading.Thread(target=stuur, daemon=True)
         draad.start()
-        assert _wacht(lambda: any(str(tmp).encode() in regel and b"soffice" in regel
-                                  for _, regel in _processen().values())), "LibreOffice is niet gestart"
+        assert _wacht(
+            lambda: any(str(tmp).encode() in regel and b"soffice" in regel for _, regel in _processen().values())
+        ), "LibreOffice is niet gestart"
         if hoe == "werker-gedood":
-            werker = next(pid for pid, (ouder, regel) in _processen().items()
-                          if ouder == server.proces.pid and b"spawn_main" in regel)
+            werker = next(
+                pid
+                for pid, (ouder, regel) in _processen().items()
+                if ouder == server.proces.pid and b"spawn_main" in regel
+            )
             os.kill(werker, signal.SIGKILL)
             draad.join(60)
             status, html = uitkomst["antwoord"]
@@ -264,11 +271,14 @@ def test_een_bezoeker_neemt_niet_alle_verbindingen(poort):
             v.close()
 
 
-@pytest.mark.parametrize("verzoek", [
-    b"GET / HTTP/1.1\r\nHost: x\r\nX-Traag: ",  # a head that never ends
-    b"POST /uitkomst HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=g\r\n"
-    b"Content-Length: 100000\r\n\r\n--g",  # a body that trickles
-])
+@pytest.mark.parametrize(
+    "verzoek",
+    [
+        b"GET / HTTP/1.1\r\nHost: x\r\nX-Traag: ",  # a head that never ends
+        b"POST /uitkomst HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=g\r\n"
+        b"Content-Length: 100000\r\n\r\n--g",  # a body that trickles
+    ],
+)
 def test_verzoek_moet_op_tijd_binnen_zijn(poort, verzoek):
     """waitress's idle timeout began again with every byte: a connection that sends a byte
     now and then lasted for ever. Now the head and the body have a deadline."""

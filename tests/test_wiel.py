@@ -18,22 +18,33 @@ pytestmark = pytest.mark.traag
 def geinstalleerd(tmp_path_factory):
     basis = tmp_path_factory.mktemp("wiel")
     dist = basis / "dist"
-    uit = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
-                         capture_output=True, text=True, timeout=600)
+    uit = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert uit.returncode == 0, uit.stderr[-2000:]
     wiel = next(dist.glob("hitteplan-*.whl"))
     omgeving = basis / "venv"
     venv.create(omgeving, with_pip=True)
-    pip = subprocess.run([str(omgeving / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wiel)],
-                         capture_output=True, text=True, timeout=900)
+    pip = subprocess.run(
+        [str(omgeving / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wiel)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert pip.returncode == 0, pip.stderr[-2000:]
     return omgeving / "bin"
 
 
 def test_wiel_bevat_sjablonen(geinstalleerd):
-    uit = subprocess.run([str(geinstalleerd / "python"), "-c",
-                          "import generator.paden as p; print(p.standaard_sjablonen())"],
-                         capture_output=True, text=True, cwd="/")
+    uit = subprocess.run(
+        [str(geinstalleerd / "python"), "-c", "import generator.paden as p; print(p.standaard_sjablonen())"],
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
     assert uit.returncode == 0, uit.stderr
     assert "site-packages/generator/sjablonen" in uit.stdout
 
@@ -41,11 +52,16 @@ def test_wiel_bevat_sjablonen(geinstalleerd):
 def test_wiel_werkt_vanuit_een_andere_map(geinstalleerd, tmp_path):
     elders = tmp_path / "elders"
     elders.mkdir()
-    nieuw = subprocess.run([str(geinstalleerd / "hitteplan"), "nieuw", "voorbeeld.xlsx", "--voorbeeld"],
-                           capture_output=True, text=True, cwd=elders)
+    nieuw = subprocess.run(
+        [str(geinstalleerd / "hitteplan"), "nieuw", "voorbeeld.xlsx", "--voorbeeld"],
+        capture_output=True,
+        text=True,
+        cwd=elders,
+    )
     assert nieuw.returncode == 0, nieuw.stderr
-    controle = subprocess.run([str(geinstalleerd / "hitteplan"), "controleer", "voorbeeld.xlsx"],
-                              capture_output=True, text=True, cwd=elders)
+    controle = subprocess.run(
+        [str(geinstalleerd / "hitteplan"), "controleer", "voorbeeld.xlsx"], capture_output=True, text=True, cwd=elders
+    )
     assert controle.returncode == 0, controle.stderr
     assert "voorbeeld.xlsx is in orde" in controle.stdout
 
@@ -55,10 +71,15 @@ def test_wiel_bouwt_documenten(geinstalleerd, tmp_path):
 
     elders = tmp_path / "elders"
     elders.mkdir()
-    subprocess.run([str(geinstalleerd / "hitteplan"), "nieuw", "w.xlsx", "--voorbeeld"], check=True, cwd=elders,
-                   capture_output=True)
-    uit = subprocess.run([str(geinstalleerd / "hitteplan"), "bouw", "w.xlsx"], capture_output=True, text=True,
-                         cwd=elders)
+    subprocess.run(
+        [str(geinstalleerd / "hitteplan"), "nieuw", "w.xlsx", "--voorbeeld"],
+        check=True,
+        cwd=elders,
+        capture_output=True,
+    )
+    uit = subprocess.run(
+        [str(geinstalleerd / "hitteplan"), "bouw", "w.xlsx"], capture_output=True, text=True, cwd=elders
+    )
     assert uit.returncode == 0, uit.stderr
     notitie = docx.Document(elders / "uitvoer" / "heuvelmonde" / "bestuurlijke-notitie.docx")
     assert notitie.core_properties.title == "Gedeelde ambitie en afspraken lokaal hitteplan Heuvelmonde"
@@ -66,10 +87,12 @@ def test_wiel_bouwt_documenten(geinstalleerd, tmp_path):
 
 def test_wiel_bevat_de_webpagina(geinstalleerd):
     """The pages, style and sentences of `hitteplan web` come along in the wheel."""
-    code = ("from generator.web.app import maak_app\n"
-            "k = maak_app(pdf=False).test_client()\n"
-            "r = k.get('/')\n"
-            "print(r.status_code, '<html lang=\"nl\">' in r.get_data(as_text=True), k.get('/stijl.css').status_code)")
+    code = (
+        "from generator.web.app import maak_app\n"
+        "k = maak_app(pdf=False).test_client()\n"
+        "r = k.get('/')\n"
+        "print(r.status_code, '<html lang=\"nl\">' in r.get_data(as_text=True), k.get('/stijl.css').status_code)"
+    )
     uit = subprocess.run([str(geinstalleerd / "python"), "-c", code], capture_output=True, text=True, cwd="/")
     assert uit.returncode == 0, uit.stderr
     assert uit.stdout.split() == ["200", "True", "200"]

@@ -74,13 +74,18 @@ def multipart(bestanden: list[tuple[str, bytes]], veld: str = "bestanden") -> tu
     grens = uuid.uuid4().hex
     delen = []
     for naam, data in bestanden:
-        delen.append(f'--{grens}\r\nContent-Disposition: form-data; name="{veld}"; filename="{naam}"\r\n'
-                     "Content-Type: application/octet-stream\r\n\r\n".encode() + data + b"\r\n")
+        delen.append(
+            f'--{grens}\r\nContent-Disposition: form-data; name="{veld}"; filename="{naam}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n".encode()
+            + data
+            + b"\r\n"
+        )
     return b"".join(delen) + f"--{grens}--\r\n".encode(), f"multipart/form-data; boundary={grens}"
 
 
-def verzoek(adres: str, methode: str, pad: str, body: bytes | None = None, koppen: dict | None = None,
-            tijd: float = 300) -> tuple[int, dict, bytes]:
+def verzoek(
+    adres: str, methode: str, pad: str, body: bytes | None = None, koppen: dict | None = None, tijd: float = 300
+) -> tuple[int, dict, bytes]:
     """One HTTP request to the test server (127.0.0.1 only): status, headers, body."""
     host, poort = re.match(r"http://([\d.]+):(\d+)/", adres).groups()
     assert host.startswith("127."), "the tests only talk to this machine"
@@ -127,12 +132,17 @@ class Server:
         self.log = map_ / "server.log"
         omgeving = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
         self._uit = open(self.log, "w")
-        self.proces = subprocess.Popen([sys.executable, "-m", "generator", "web", "--poort", "0"], cwd=map_,
-                                       stdout=self._uit, stderr=subprocess.STDOUT, env=omgeving,
-                                       start_new_session=True)
+        self.proces = subprocess.Popen(
+            [sys.executable, "-m", "generator", "web", "--poort", "0"],
+            cwd=map_,
+            stdout=self._uit,
+            stderr=subprocess.STDOUT,
+            env=omgeving,
+            start_new_session=True,
+        )
         eind = time.monotonic() + 60
         while time.monotonic() < eind:
-            if (gevonden := re.search(r"http://127\.0\.0\.1:\d+/", self.log.read_text())):
+            if gevonden := re.search(r"http://127\.0\.0\.1:\d+/", self.log.read_text()):
                 self.adres = gevonden.group(0)
                 return
             if self.proces.poll() is not None:
@@ -166,7 +176,7 @@ def boom_rss(pid: int) -> int:
             stat = Path(f"/proc/{item}/stat").read_text()
         except OSError:
             continue
-        velden = stat[stat.rindex(")") + 2:].split()
+        velden = stat[stat.rindex(")") + 2 :].split()
         ouders[int(item)] = int(velden[1])
         rss[int(item)] = int(velden[21]) * pagina
     boom, nieuw = {pid}, [pid]

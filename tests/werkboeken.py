@@ -12,8 +12,16 @@ from generator.voorbeeld import GEGEVENS
 
 STATUSSEN = ["Deelgenomen", "Uitgenodigd", "Aangemeld", "Telefonisch bijgepraat", "Nog benaderen", "Afgehaakt"]
 NAMEN = ["Bergsma", "de Vries", "van der Meer", "Jansen", "Kuipers", "El Idrissi", "Hoekstra", "Visser"]
-WIJKNAMEN = ["Centrum", "Oude Haven", "Molenwijk", "Heuvelrug-Noord", "Beekdal", "De Akkers", "Vossenberg",
-             "Buitengebied"]
+WIJKNAMEN = [
+    "Centrum",
+    "Oude Haven",
+    "Molenwijk",
+    "Heuvelrug-Noord",
+    "Beekdal",
+    "De Akkers",
+    "Vossenberg",
+    "Buitengebied",
+]
 
 
 def geschaald(organisaties: int | None = None, wijken: int | None = None, gegevens: dict | None = None) -> dict:
@@ -33,12 +41,19 @@ def _organisaties(g: dict, n: int) -> None:
     for i in range(n):
         categorie = categorieen[i % len(categorieen)]
         naam = NAMEN[i % len(NAMEN)]
-        rijen.append({"Organisatie": f"{categorie.split('/')[0]} {WIJKNAMEN[i % len(WIJKNAMEN)]} {i + 1:02d}",
-                      "Categorie": categorie, "Contactpersoon": f"J. {naam}", "Functie": "Coördinator",
-                      "E-mail": f"contact{i + 1}@voorbeeld.nl", "Status": STATUSSEN[i % len(STATUSSEN)],
-                      "Nieuw in netwerk": i % 4 == 0,
-                      **({"Ambassadeur": f"A. {naam}"} if i % 3 == 0 else {}),
-                      **({"Bestuurder": f"B. {naam}", "Aanhef bestuurder": "heer"} if i % 5 == 0 else {})})
+        rijen.append(
+            {
+                "Organisatie": f"{categorie.split('/')[0]} {WIJKNAMEN[i % len(WIJKNAMEN)]} {i + 1:02d}",
+                "Categorie": categorie,
+                "Contactpersoon": f"J. {naam}",
+                "Functie": "Coördinator",
+                "E-mail": f"contact{i + 1}@voorbeeld.nl",
+                "Status": STATUSSEN[i % len(STATUSSEN)],
+                "Nieuw in netwerk": i % 4 == 0,
+                **({"Ambassadeur": f"A. {naam}"} if i % 3 == 0 else {}),
+                **({"Bestuurder": f"B. {naam}", "Aanhef bestuurder": "heer"} if i % 5 == 0 else {}),
+            }
+        )
     g["Stakeholders"] = rijen
     namen = [r["Organisatie"] for r in rijen]
     # partijen with roles: cycle over the organisations (every status, Afgehaakt included)
@@ -71,14 +86,23 @@ def _wijken(g: dict, n: int) -> None:
     rijen = []
     for i in range(n):
         naam = WIJKNAMEN[i] if i < len(WIJKNAMEN) else f"Wijk {i + 1:02d} {'Noord' if i % 2 else 'Zuid'}"
-        rijen.append({"Wijkcode": f"WK9999{i + 1:02d}", "Wijk": naam, "Inwoners": 3000 + i * 170,
-                      "75-plussers": 300 + (i * 37) % 700, "Alleenwonende 75-plussers": 100 + (i * 23) % 300,
-                      "Hittestress (%)": 5 + (i * 7) % 70, "Verder dan 300 m van koelte (%)": 10 + (i * 11) % 80,
-                      "Prioriteit": ["Hoog", "Midden", "Laag"][i % 3]})
+        rijen.append(
+            {
+                "Wijkcode": f"WK9999{i + 1:02d}",
+                "Wijk": naam,
+                "Inwoners": 3000 + i * 170,
+                "75-plussers": 300 + (i * 37) % 700,
+                "Alleenwonende 75-plussers": 100 + (i * 23) % 300,
+                "Hittestress (%)": 5 + (i * 7) % 70,
+                "Verder dan 300 m van koelte (%)": 10 + (i * 11) % 80,
+                "Prioriteit": ["Hoog", "Midden", "Laag"][i % 3],
+            }
+        )
     namen = [r["Wijk"] for r in rijen]
     for i, loc in enumerate(g["Locaties"]):
         loc["Wijk"] = namen[i % len(namen)]
     for r in rijen:
-        r["Koele plekken"] = sum(1 for loc in g["Locaties"] if loc["Wijk"] == r["Wijk"]
-                                 and loc["Soort"] in ("Koele plek", "Waterpunt"))
+        r["Koele plekken"] = sum(
+            1 for loc in g["Locaties"] if loc["Wijk"] == r["Wijk"] and loc["Soort"] in ("Koele plek", "Waterpunt")
+        )
     g["Wijken"] = rijen

@@ -61,8 +61,11 @@ def opruimen() -> None:
     for map_ in mappen:
         shutil.rmtree(map_, ignore_errors=True)
 
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
-       "base-uri 'none'; frame-ancestors 'none'")
+
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
 _STATISCH = {"stijl.css": "text/css; charset=utf-8", "slepen.js": "text/javascript; charset=utf-8"}
 
 
@@ -112,8 +115,9 @@ class Bewaarplaats:
         with self._slot:
             self._gereserveerd = max(0, self._gereserveerd - MAX_PER_UPLOAD)
 
-    def leg_neer(self, zip_: bytes | None, zipnaam: str, canvas: bytes | None,
-                 gereserveerd: bool = False) -> tuple[str, str] | None:
+    def leg_neer(
+        self, zip_: bytes | None, zipnaam: str, canvas: bytes | None, gereserveerd: bool = False
+    ) -> tuple[str, str] | None:
         """The token of the download and, of its own, the canvas picture's: the picture's
         address (opened in the browser, kept in its history, in a proxy's log) does not open
         the download. None when the result is larger than :data:`MAX_PER_UPLOAD` or there
@@ -221,8 +225,10 @@ def _voorbeeld() -> bytes:
     from generator.opdrachten import nieuw_werkboek
 
     uit = io.BytesIO()
-    with (tempfile.TemporaryDirectory(prefix="hitteplan-web-") as map_,
-          zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zf):
+    with (
+        tempfile.TemporaryDirectory(prefix="hitteplan-web-") as map_,
+        zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zf,
+    ):
         pad = nieuw_werkboek(Path(map_) / "voorbeeld.xlsx", voorbeeld=True)
         for bestand in sorted(pad.parent.iterdir()):
             zf.write(bestand, f"hitteplan-voorbeeld/{bestand.name}")
@@ -247,8 +253,12 @@ def _mappen(bestanden) -> list[tuple[str | None, list[str]]]:
     return [(m, namen) for m, namen in uit.items() if namen]
 
 
-def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: float = BEWAARTIJD,
-             tijdslimiet: float = werker.MAX_SECONDEN) -> Flask:
+def maak_app(
+    werkers: int | None = None,
+    pdf: bool | None = None,
+    bewaartijd: float = BEWAARTIJD,
+    tijdslimiet: float = werker.MAX_SECONDEN,
+) -> Flask:
     """The application. ``werkers``: builds at the same time (default: the processor cores,
     at most 4); ``pdf``: make PDFs and the canvas picture (default: when LibreOffice is
     installed); ``tijdslimiet``: seconds an upload may take before its worker is killed."""
@@ -273,9 +283,14 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
     def zin(sleutel: str, **waarden) -> str:
         return string.Template(teksten.tekst(sleutel)).safe_substitute({k: str(v) for k, v in waarden.items()})
 
-    grenzen = {"verzoek": mb(MAX_VERZOEK), "werkboek": mb(MAX_BESTAND), "afbeelding": mb(MAX_AFBEELDING),
-               "uitkomst": mb(MAX_PER_UPLOAD),
-               "minuten": max(1, round(tijdslimiet / 60)), "bewaartijd": max(1, round(bewaartijd / 60))}
+    grenzen = {
+        "verzoek": mb(MAX_VERZOEK),
+        "werkboek": mb(MAX_BESTAND),
+        "afbeelding": mb(MAX_AFBEELDING),
+        "uitkomst": mb(MAX_PER_UPLOAD),
+        "minuten": max(1, round(tijdslimiet / 60)),
+        "bewaartijd": max(1, round(bewaartijd / 60)),
+    }
 
     @app.context_processor
     def overal():
@@ -313,13 +328,21 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
 
     @app.get("/werkboek/leeg.xlsx")
     def leeg():
-        return send_file(io.BytesIO(_leeg_werkboek()), as_attachment=True, download_name="hitteplan-werkboek.xlsx",
-                         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return send_file(
+            io.BytesIO(_leeg_werkboek()),
+            as_attachment=True,
+            download_name="hitteplan-werkboek.xlsx",
+            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
 
     @app.get("/werkboek/voorbeeld.zip")
     def voorbeeld():
-        return send_file(io.BytesIO(_voorbeeld()), as_attachment=True, download_name="hitteplan-voorbeeld.zip",
-                         mimetype="application/zip")
+        return send_file(
+            io.BytesIO(_voorbeeld()),
+            as_attachment=True,
+            download_name="hitteplan-voorbeeld.zip",
+            mimetype="application/zip",
+        )
 
     @app.get("/uitkomst")
     def uitkomst_zonder_upload():
@@ -353,7 +376,9 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
                     uit = werker.bouw_in_werker(tijdelijk / "upload", upload.werkboek, pdf, tijdslimiet)
                 finally:
                     plekken.geef_terug()
-                log.info("uitkomst %s in %.1fs%s", uit.soort, uit.seconden, f" ({uit.fouttype})" if uit.fouttype else "")
+                log.info(
+                    "uitkomst %s in %.1fs%s", uit.soort, uit.seconden, f" ({uit.fouttype})" if uit.fouttype else ""
+                )
                 return _antwoord(uit, tijdelijk / "upload", reservering)
             finally:
                 if reservering["open"]:  # not used for a result: given back
@@ -374,8 +399,13 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
 
         meldingen = [Melding(schoon(m.tekst), m.blad, m.cel, m.ernst) for m in uit.meldingen]
         if uit.soort in ("te_lang", "geheugen", "gestopt", "onverwacht"):
-            tekst = zin(f"uitkomst.{uit.soort}", minuten=grenzen["minuten"], sein=uit.tekst,
-                        grens=werker.MAX_GEHEUGEN // 1024 ** 3, tijd=dt.datetime.now().strftime("%d-%m-%Y %H:%M:%S"))
+            tekst = zin(
+                f"uitkomst.{uit.soort}",
+                minuten=grenzen["minuten"],
+                sein=uit.tekst,
+                grens=werker.MAX_GEHEUGEN // 1024**3,
+                tijd=dt.datetime.now().strftime("%d-%m-%Y %H:%M:%S"),
+            )
             return render_template("fout.html", soort=uit.soort, tekst=tekst), 500 if uit.soort == "onverwacht" else 422
         if uit.soort == "bestand":
             return startpagina(schoon(uit.tekst), 422)
@@ -383,22 +413,28 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
         if uit.soort == "gemaakt":
             grootte = len(uit.zip or b"") + len(uit.canvas or b"")
             if grootte > MAX_PER_UPLOAD:
-                return render_template("fout.html", soort="te_veel_uitkomst",
-                                       tekst=zin("uitkomst.te_veel", grootte=mb(grootte))), 507
+                return render_template(
+                    "fout.html", soort="te_veel_uitkomst", tekst=zin("uitkomst.te_veel", grootte=mb(grootte))
+                ), 507
             reservering["open"] = False
             tokens = bewaard.leg_neer(uit.zip, uit.zipnaam, uit.canvas, gereserveerd=True)
             if tokens is None:
                 return render_template("fout.html", soort="druk", tekst=zin("uitkomst.druk")), 503
             token, canvastoken = tokens
         return render_template(
-            "uitkomst.html", uitkomst=uit, token=token, canvastoken=canvastoken,
+            "uitkomst.html",
+            uitkomst=uit,
+            token=token,
+            canvastoken=canvastoken,
             fouten=_per_blad([m for m in meldingen if m.ernst == "fout"]),
             waarschuwingen=_per_blad([m for m in meldingen if m.ernst == "waarschuwing"]),
             niet_gemaakt=[m for m in meldingen if m.ernst == "info"],
             bellen=[m for m in meldingen if m.ernst == "bellen"],
             aantal_fouten=sum(m.ernst == "fout" for m in meldingen),
             aantal_waarschuwingen=sum(m.ernst == "waarschuwing" for m in meldingen),
-            mappen=_mappen(uit.bestanden), zipgrootte=mb(len(uit.zip or b"")))
+            mappen=_mappen(uit.bestanden),
+            zipgrootte=mb(len(uit.zip or b"")),
+        )
 
     @app.get("/download/<token>")
     def download(token: str):
@@ -409,8 +445,9 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
             return render_template("fout.html", soort="verlopen", tekst=""), 404
         data, naam = gevonden
         # whole, also when a Range was asked for: the one download must be all of it
-        return send_file(io.BytesIO(data), as_attachment=True, download_name=naam, mimetype="application/zip",
-                         conditional=False)
+        return send_file(
+            io.BytesIO(data), as_attachment=True, download_name=naam, mimetype="application/zip", conditional=False
+        )
 
     @app.get("/canvas/<canvastoken>.png")
     def canvas(canvastoken: str):
@@ -423,8 +460,9 @@ def maak_app(werkers: int | None = None, pdf: bool | None = None, bewaartijd: fl
     def statisch(naam: str):
         if naam not in _STATISCH:
             abort(404)
-        return Response((map_ / naam).read_bytes(), mimetype=_STATISCH[naam].split(";")[0],
-                        content_type=_STATISCH[naam])
+        return Response(
+            (map_ / naam).read_bytes(), mimetype=_STATISCH[naam].split(";")[0], content_type=_STATISCH[naam]
+        )
 
     @app.errorhandler(RequestEntityTooLarge)
     def te_groot(_err):
@@ -474,9 +512,17 @@ def serveer(host: str = "127.0.0.1", poort: int = 8000, openen: bool = False, me
         # request); waitress listens on this machine only, for the gate. Every waiting upload
         # holds a thread: enough threads that pages and downloads still get one
         poort_in = _luister(host, poort)
-        server = create_server(app, host="127.0.0.1", port=0, threads=werkers * (1 + MAX_WACHTEND) + PAGINADRADEN,
-                               ident="hitteplan", max_request_body_size=4 * MAX_VERZOEK,
-                               clear_untrusted_proxy_headers=True, channel_timeout=30, connection_limit=1000)
+        server = create_server(
+            app,
+            host="127.0.0.1",
+            port=0,
+            threads=werkers * (1 + MAX_WACHTEND) + PAGINADRADEN,
+            ident="hitteplan",
+            max_request_body_size=4 * MAX_VERZOEK,
+            clear_untrusted_proxy_headers=True,
+            channel_timeout=30,
+            connection_limit=1000,
+        )
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
             raise HitteplanFout(zin("poort_bezet", poort=poort)) from err

@@ -61,7 +61,7 @@ def veilige_naam(naam: str | None) -> str:
     naam = "".join(t for t in naam if unicodedata.category(t)[0] != "C").strip().lstrip(".")
     stam, punt, soort = naam.rpartition(".")
     if len(naam) > MAX_NAAM and punt and len(soort) <= 10:  # shortened, keeping what kind of file it is
-        return f"{stam[:MAX_NAAM - len(soort) - 1].strip()}.{soort}"
+        return f"{stam[: MAX_NAAM - len(soort) - 1].strip()}.{soort}"
     return naam[:MAX_NAAM].strip()
 
 

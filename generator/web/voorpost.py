@@ -32,8 +32,10 @@ _VERBINDING = re.compile(rb"^(?:connection|keep-alive|proxy-connection):[^\r\n]*
 
 def _antwoord(status: str, tekst: str) -> bytes:
     inhoud = tekst.encode("utf-8")
-    return (f"HTTP/1.1 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {len(inhoud)}\r\n"
-            "Connection: close\r\n\r\n").encode("ascii") + inhoud
+    return (
+        f"HTTP/1.1 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {len(inhoud)}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode("ascii") + inhoud
 
 
 class Voorpost:
@@ -109,8 +111,9 @@ class Voorpost:
         boven_lezer, boven_schrijver = await asyncio.open_connection(*self.doel)
         boven_schrijver.write(kop)
         # the body goes up while the answer comes down: waitress may answer early (413)
-        kopie = asyncio.ensure_future(asyncio.wait_for(self._kopieer(lezer, boven_schrijver, lengte),
-                                                       max(MIN_TIJD, lengte / MIN_SNELHEID)))
+        kopie = asyncio.ensure_future(
+            asyncio.wait_for(self._kopieer(lezer, boven_schrijver, lengte), max(MIN_TIJD, lengte / MIN_SNELHEID))
+        )
         terug = asyncio.ensure_future(self._terug(boven_lezer, schrijver))
         try:
             await asyncio.wait({kopie, terug}, return_when=asyncio.FIRST_COMPLETED)

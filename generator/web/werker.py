@@ -27,7 +27,7 @@ from pathlib import Path
 from generator.fouten import Melding
 
 MAX_SECONDEN = 300  # a whole upload: check, build, PDFs and the canvas picture
-MAX_GEHEUGEN = 3 * 1024 ** 3  # address space of a worker (Linux), LibreOffice included (it inherits the limit)
+MAX_GEHEUGEN = 3 * 1024**3  # address space of a worker (Linux), LibreOffice included (it inherits the limit)
 CANVAS = "canvas-fase-2"
 CANVAS_BREEDTE = 1600  # pixels of the canvas picture
 
@@ -99,9 +99,14 @@ def _stand(wb) -> Stand:
     from generator.opmaak import datum
 
     s = voortgang(wb)
-    return Stand(s.momentnaam, datum(s.momentdatum) if s.momentdatum else "",
-                 tuple(Document(d.naam, d.klaar, "" if d.klaar else d.wacht_op) for d in s.documenten),
-                 s.volgende_stap or "", datum(s.volgende_datum) if s.volgende_datum else "", s.advies)
+    return Stand(
+        s.momentnaam,
+        datum(s.momentdatum) if s.momentdatum else "",
+        tuple(Document(d.naam, d.klaar, "" if d.klaar else d.wacht_op) for d in s.documenten),
+        s.volgende_stap or "",
+        datum(s.volgende_datum) if s.volgende_datum else "",
+        s.advies,
+    )
 
 
 def _canvas_png(pdf: Path, map_: Path) -> bytes | None:
@@ -115,8 +120,26 @@ def _canvas_png(pdf: Path, map_: Path) -> bytes | None:
         return None
     doel = map_ / "canvas"
     try:
-        subprocess.run([pdftoppm, "-png", "-singlefile", "-f", "1", "-l", "1", "-scale-to-x", str(CANVAS_BREEDTE),
-                        "-scale-to-y", "-1", str(pdf), str(doel)], capture_output=True, timeout=60, check=False)
+        subprocess.run(
+            [
+                pdftoppm,
+                "-png",
+                "-singlefile",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-scale-to-x",
+                str(CANVAS_BREEDTE),
+                "-scale-to-y",
+                "-1",
+                str(pdf),
+                str(doel),
+            ],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     png = doel.with_suffix(".png")
@@ -132,8 +155,11 @@ def _inpakken(resultaat, mapnaam: str) -> tuple[bytes, tuple[str, ...]]:
             relatief = pad.relative_to(resultaat.map).as_posix()
             namen.append(relatief)
             # Office files and PDFs are compressed already: stored as they are, which costs no time
-            zf.write(pad, f"{mapnaam}/{relatief}",
-                     zipfile.ZIP_STORED if pad.suffix in (".docx", ".pptx", ".pdf", ".png") else None)
+            zf.write(
+                pad,
+                f"{mapnaam}/{relatief}",
+                zipfile.ZIP_STORED if pad.suffix in (".docx", ".pptx", ".pdf", ".png") else None,
+            )
     return uit.getvalue(), tuple(namen)
 
 
@@ -155,9 +181,19 @@ def verwerk(map_: Path, werkboek: str, pdf: bool) -> Uitkomst:
         data, namen = _inpakken(resultaat, mapnaam)
         canvas_pdf = resultaat.map / f"{CANVAS}.pdf"
         canvas = _canvas_png(canvas_pdf, map_) if canvas_pdf in resultaat.bestanden else None
-        return Uitkomst("gemaakt", werkboek, meldingen=tuple(resultaat.waarschuwingen), stand=_stand(wb),
-                        gemeente=wb.algemeen.gemeente, bestanden=namen, zip=data, zipnaam=f"hitteplan-{mapnaam}.zip",
-                        canvas=canvas, pdf=pdf, seconden=time.monotonic() - begin)
+        return Uitkomst(
+            "gemaakt",
+            werkboek,
+            meldingen=tuple(resultaat.waarschuwingen),
+            stand=_stand(wb),
+            gemeente=wb.algemeen.gemeente,
+            bestanden=namen,
+            zip=data,
+            zipnaam=f"hitteplan-{mapnaam}.zip",
+            canvas=canvas,
+            pdf=pdf,
+            seconden=time.monotonic() - begin,
+        )
     except WerkboekFout as fout:
         return Uitkomst("fouten", werkboek, meldingen=tuple(fout.meldingen), seconden=time.monotonic() - begin)
     except HitteplanFout as fout:
@@ -233,8 +269,9 @@ def bouw_in_werker(map_: Path, werkboek: str, pdf: bool, seconden: float = MAX_S
     begin = time.monotonic()
     context = multiprocessing.get_context("spawn")
     ontvanger, zender = context.Pipe(duplex=False)
-    proces = context.Process(target=_werker, args=(str(map_), werkboek, pdf, zender), daemon=True,
-                             name="hitteplan-werker")
+    proces = context.Process(
+        target=_werker, args=(str(map_), werkboek, pdf, zender), daemon=True, name="hitteplan-werker"
+    )
     proces.start()
     _LOPEND.add(proces)
     zender.close()
@@ -245,8 +282,13 @@ def bouw_in_werker(map_: Path, werkboek: str, pdf: bool, seconden: float = MAX_S
             except (EOFError, OSError):  # the worker died without an answer: stopped from outside, or crashed
                 proces.join(5)
                 sein = _sein(proces.exitcode)
-                return Uitkomst("gestopt" if sein else "onverwacht", werkboek, tekst=sein,
-                                fouttype=f"exitcode {proces.exitcode}", seconden=time.monotonic() - begin)
+                return Uitkomst(
+                    "gestopt" if sein else "onverwacht",
+                    werkboek,
+                    tekst=sein,
+                    fouttype=f"exitcode {proces.exitcode}",
+                    seconden=time.monotonic() - begin,
+                )
         return Uitkomst("te_lang", werkboek, seconden=time.monotonic() - begin)
     finally:
         ontvanger.close()
