@@ -148,7 +148,7 @@ def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -
     agenda.add("method", "PUBLISH")
     ev = Event()
     ev.add("uid", f"{slug(wb.algemeen.gemeente)}-{slug(b.naam)}-{b.datum:%Y%m%d}@hitteplan")
-    ev.add("dtstamp", dt.datetime.combine(gemaakt, dt.time(9, 0), tzinfo=dt.timezone.utc))
+    ev.add("dtstamp", dt.datetime.combine(gemaakt, dt.time(9, 0), tzinfo=dt.UTC))
     assert b.begintijd is not None  # invitations wait for the start time
     begin = dt.datetime.combine(b.datum, b.begintijd, tzinfo=tz)
     ev.add("dtstart", begin)

@@ -109,7 +109,7 @@ def test_aanhef_en_inhoud(voorbeeld_uit):
     assert "Kom naar de bijeenkomst en neem gerust een collega mee die met kwetsbare cliënten thuis werkt." in brief
     assert "Fijn dat u als ambassadeur het thema binnen Thuiszorg Heuvelmonde trekt." in brief
     assert any(
-        "Meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl of 0123\u2011456\u00a0789." == t
+        t == "Meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl of 0123\u2011456\u00a0789."
         for t in brief
     )  # a number that does not break over two lines
     ggd = alinea_teksten(uit / "uitnodigingen" / "dialoog-doelen-en-maatregelen" / "ggd-heuvelland.docx")
@@ -173,7 +173,7 @@ def test_csv_zoals_nederlandse_excel_het_leest(voorbeeld_uit):
         "Wendy Meijer, bestuurder van Woonstichting Heuvelwonen?"
     )
     assert "Gemeente Heuvelmonde, sociaal domein" not in bestuurlijk  # Wethouder A. el Amrani signs it
-    assert EIGEN <= {r[0] for r in rijen[1:]}  # the gemeente's own teams get the e-mail
+    assert {r[0] for r in rijen[1:]} >= EIGEN  # the gemeente's own teams get the e-mail
     thuiszorg = next(r for r in rijen if r[0] == "Thuiszorg Heuvelmonde")
     assert thuiszorg[1:3] == ["Karin Hendriks", "k.hendriks@thuiszorgheuvelmonde.nl"]
     assert thuiszorg[3].startswith("Uitnodiging: dialoog doelen en maatregelen Lokaal hitteplan Heuvelmonde")

@@ -726,9 +726,8 @@ def test_libreoffice_haalt_niets_op_bij_pdf(tmp_path):
     """Defence in depth: even a document that points outside itself in every way (the
     templates are refused before, see above) makes LibreOffice fetch nothing while it makes
     the PDF: the stand-in server counts zero requests."""
-    from tests.conftest import hulpmiddel
-
     from generator.pdf import maak_pdfs
+    from tests.conftest import hulpmiddel
 
     hulpmiddel("soffice")
     teller = Teller()

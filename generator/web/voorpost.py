@@ -83,7 +83,7 @@ class Voorpost:
         self.totaal += 1
         try:
             await self._verzoek(lezer, schrijver)
-        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError, ValueError):
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
             pass
         finally:
             self.per_klant[adres] -= 1
@@ -97,7 +97,7 @@ class Voorpost:
         the answer of waitress back, then the connection closes."""
         try:
             kop = await asyncio.wait_for(lezer.readuntil(b"\r\n\r\n"), KOPTIJD)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             schrijver.write(_antwoord("408 Request Timeout", "Het verzoek kwam niet op tijd binnen."))
             await asyncio.wait_for(schrijver.drain(), 5)
             return
