@@ -68,3 +68,28 @@ def tabeleigenschappen(tabel):
     """A python-docx table's ``w:tblPr`` (its cell margins): python-docx exposes no table
     properties beyond style and alignment, and the element only as ``_tbl``."""
     return tabel._tbl.tblPr  # private: no public access to a table's element
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def harde_streepjes(t, teken: str = "\u2011") -> None:
+    """A Word text element (w:t) whose text holds ``teken`` (a non-breaking hyphen) as Word
+    writes one: the text split around it, with a <w:noBreakHyphen/> in its place. Word's own
+    element renders in every font (U+2011 is missing from many) and reads back as '-'."""
+    stukken = (t.text or "").split(teken)
+    if len(stukken) == 1:
+        return
+    t.text = stukken[0]
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    na = t
+    for stuk in stukken[1:]:
+        streepje = etree.Element(_W + "noBreakHyphen")
+        na.addnext(streepje)
+        na = streepje
+        if stuk:
+            nieuw = etree.Element(_W + "t")
+            nieuw.text = stuk
+            nieuw.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            na.addnext(nieuw)
+            na = nieuw

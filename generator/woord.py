@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
-from generator import meten
+from generator import meten, rauw
 from generator.beeld import op_maat
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
@@ -334,7 +334,7 @@ def onbreekbaar(doc, wb: Werkboek) -> None:
         if not blok.is_linked_to_previous
     ]
     for deel in delen:
-        for t in deel.iter(qn("w:t")):
+        for t in list(deel.iter(qn("w:t"))):  # a list: harde_streepjes adds elements
             tekst = t.text or ""
             nieuw = _S_STREEPJE.sub(
                 lambda m: m.group(1) + (HARD_STREEPJE if m.group(2) == "-" else HARDE_SPATIE), tekst
@@ -344,6 +344,7 @@ def onbreekbaar(doc, wb: Werkboek) -> None:
                     nieuw = nieuw.replace(nummer, nummer.replace("-", HARD_STREEPJE).replace(" ", HARDE_SPATIE))
             if nieuw != tekst:
                 t.text = nieuw
+                rauw.harde_streepjes(t, HARD_STREEPJE)
 
 
 def afwerken(doc, wb: Werkboek, alt: dict[str, str], datum: dt.date | None) -> None:

@@ -79,8 +79,12 @@ def test_kopblok(voorbeeld_notitie):
     assert kop["Afdeling"] == "Samenleving"
     assert (
         kop["Steller"]
-        == "Sanne de Vries, beleidsadviseur gezondheid\ns.devries@heuvelmonde.nl · 0123\u2011456\u00a0789"
+        == "Sanne de Vries, beleidsadviseur gezondheid\ns.devries@heuvelmonde.nl · 0123-456\u00a0789"
     )
+    # the hyphen of a telephone number is Word's own non-breaking hyphen (every font has it),
+    # never the character U+2011, which many fonts lack
+    steller = next(r for r in doc.tables[0].rows if r.cells[0].text == "Steller").cells[1]._tc
+    assert steller.xpath(".//w:noBreakHyphen") and "\u2011" not in "".join(steller.itertext())
     assert kop["Openbaar"] == "ja"
     assert "Trekker" not in kop  # the trekker wrote it: one row
 
