@@ -68,6 +68,9 @@ def test_openbare_notitie_zonder_contactgegevens(voorbeeld_uit):
     lijst = alle_tekst(voorbeeld_uit / "contactlijst-partners.docx").replace("\u2011", "-").replace("\u00a0", " ")
     assert all(email in lijst for email, _, _ in CONTACT if email)
     assert all(telefoon in lijst for _, telefoon, _ in CONTACT if telefoon)
+    # a bestuurder's own e-mail address (Stakeholders: E-mail bestuurder) is in the contact list too
+    assert all(s["E-mail bestuurder"] in lijst for s in GEGEVENS["Stakeholders"] if s.get("E-mail bestuurder"))
+    assert any(s.get("E-mail bestuurder") for s in GEGEVENS["Stakeholders"])
     assert lijst.startswith("Contactlijst partners") and "Niet openbaar." in lijst
     assert (
         docx.Document(voorbeeld_uit / "contactlijst-partners.docx").core_properties.title
