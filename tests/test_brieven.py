@@ -226,8 +226,12 @@ def test_terugkoppeling(voorbeeld_uit):
         "Heuvelmonde"
     )
     # what was discussed: the programme with its questions for the tables, each part once
-    assert any(t.startswith("Tafelgesprekken over bereik en verantwoordelijkheid: Welke groepen bereiken we nu "
-                            "niet bij hitte?") for t in tekst), tekst
+    assert any(
+        t.startswith(
+            "Tafelgesprekken over bereik en verantwoordelijkheid: Welke groepen bereiken we nu niet bij hitte?"
+        )
+        for t in tekst
+    ), tekst
 
 
 @pytest.mark.extern

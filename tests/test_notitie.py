@@ -77,10 +77,7 @@ def test_kopblok(voorbeeld_notitie):
         "Wethouder A. el Amrani (zorg en welzijn), Wethouder J. Hoekstra (ruimte en klimaat)"
     )
     assert kop["Afdeling"] == "Samenleving"
-    assert (
-        kop["Steller"]
-        == "Sanne de Vries, beleidsadviseur gezondheid\ns.devries@heuvelmonde.nl · 0123-456\u00a0789"
-    )
+    assert kop["Steller"] == "Sanne de Vries, beleidsadviseur gezondheid\ns.devries@heuvelmonde.nl · 0123-456\u00a0789"
     # the hyphen of a telephone number is Word's own non-breaking hyphen (every font has it),
     # never the character U+2011, which many fonts lack
     steller = next(r for r in doc.tables[0].rows if r.cells[0].text == "Steller").cells[1]._tc

@@ -395,9 +395,12 @@ def _alineas_zoals_word(stukken):
                 for deel in ("word/document.xml",):  # the text (headers and footers: see the note)
                     if deel in z.namelist():
                         for p in etree.fromstring(z.read(deel)).iter(w + "p"):
-                            yield naam, "".join(
-                                (e.text or "") if e.tag == w + "t" else "\u2011"
-                                for e in p.iter(w + "t", w + "noBreakHyphen")
+                            yield (
+                                naam,
+                                "".join(
+                                    (e.text or "") if e.tag == w + "t" else "\u2011"
+                                    for e in p.iter(w + "t", w + "noBreakHyphen")
+                                ),
                             )
 
 
