@@ -108,13 +108,13 @@ def test_statussen_die_de_datums_tegenspreken(maak_werkboek, gegevens):
     uit = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(gegevens))], catch_exceptions=False)
     regels = uit.output.splitlines()
     assert (
-        "Waarschuwing: Blad 'Bijeenkomsten', cel M3: de bijeenkomst 'Dialoog doelen en maatregelen' (13-04-2027) is "
-        "voor de datum van de notitie (26-04-2027) maar staat nog op Gepland; zet de status op Afgerond (met de "
+        "Waarschuwing: Blad 'Bijeenkomsten', cel M3: de bijeenkomst 'Dialoog doelen en maatregelen' (13 april 2027) is "
+        "voor de datum van de notitie (26 april 2027) maar staat nog op Gepland; zet de status op Afgerond (met de "
         "uitkomsten) of Geannuleerd"
     ) in regels
     assert (
         "Waarschuwing: Blad 'Planning', cel E4: de mijlpaal 'Lokaal beeld: hittekaart en cijfers per wijk' had op "
-        "02-03-2027 gereed moeten zijn, ruim voor de datum van de notitie (26-04-2027), maar staat nog op Loopt; zet "
+        "2 maart 2027 gereed moeten zijn, ruim voor de datum van de notitie (26 april 2027), maar staat nog op Loopt; zet "
         "de status op Gereed of Vertraagd"
     ) in regels
 

@@ -6,6 +6,7 @@ naming sheet and cell, no traceback, no file written, earlier documents untouche
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -336,9 +337,14 @@ def _libreoffice_van(map_: Path) -> list[int]:
             regel = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
-        if str(map_).encode() in regel and b"hitteplan-pdf" in regel:
+        if str(map_).encode() in regel and re.search(rb"\.~hitteplan-[^/\0]*-pdf", regel):
             uit.append(int(pid))
     return uit
+
+
+def _pdf_werkmap(naam: str) -> bool:
+    """A working folder of --pdf: ``.~hitteplan-<token>-pdf`` (uitvoer.Transactie.tijdelijk)."""
+    return re.fullmatch(r"\.~hitteplan-[^/]*-pdf", naam) is not None
 
 
 def _wacht_tot(voorwaarde, seconden: float = 60) -> bool:
@@ -386,13 +392,13 @@ def test_bouw_gestopt_tijdens_pdf(voorbeeld, tmp_path, sein):
         assert _libreoffice_van(uit) == []
     else:  # the watching shell does, as soon as the pipe from the killed build closes
         assert _wacht_tot(lambda: not _libreoffice_van(uit), 5), _libreoffice_van(uit)
-    werkmappen = [p.name for p in uit.iterdir() if p.name.startswith(".~hitteplan-pdf")]
+    werkmappen = [p.name for p in uit.iterdir() if _pdf_werkmap(p.name)]
     assert werkmappen == ([] if sein == "SIGTERM" else werkmappen)
     assert {p: p.read_bytes() for p in vorige} == vorige
     assert not list(uit.rglob("*.pdf"))
     if sein == "SIGKILL":  # the next build clears what a killed one left
         assert bouw(voorbeeld, "-o", uit, "--overschrijven").exit_code == 0
-        assert [p.name for p in uit.iterdir() if p.name.startswith(".~hitteplan-pdf")] == []
+        assert [p.name for p in uit.iterdir() if _pdf_werkmap(p.name)] == []
 
 
 @pytest.mark.extern

@@ -142,6 +142,7 @@ def _wacht(voorwaarde, seconden: float = 120) -> bool:
     return voorwaarde()
 
 
+@pytest.mark.extern
 @pytest.mark.parametrize("hoe", ["ctrl-c", "sigterm", "werker-gedood"])
 def test_niets_van_een_upload_blijft_achter(tmp_path, hoe):
     """Ctrl+C (or a service manager's SIGTERM) on `hitteplan web` during a build left the
