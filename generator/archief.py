@@ -53,6 +53,7 @@ def vingerafdruk(*delen) -> str:
 
 def _voor_afloop(b: Bijeenkomst) -> dict:
     feiten = _feiten(b)
+    assert isinstance(feiten, dict)  # a dataclass becomes a dict
     return {k: v for k, v in feiten.items() if k not in _NA_AFLOOP}
 
 

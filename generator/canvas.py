@@ -68,7 +68,7 @@ class _Blok:
         return totaal
 
     def zet_grootte(self, grootte: float) -> None:
-        for p, (_, _, _, na, _, _) in zip(self.cel.paragraphs, self.alineas):
+        for p, (_, _, _, na, _, _) in zip(self.cel.paragraphs, self.alineas, strict=False):
             maat = grootte + TITEL_EXTRA if p.style.name == "Bloktitel" else grootte
             p.paragraph_format.space_after = Pt(round(na * maat / BASIS, 1))  # spacing shrinks with the text
             for run in p.runs:
@@ -121,7 +121,8 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
         namen = "', '".join(b.titel for b in te_vol[:2])
         meldingen.append(
             Melding(
-                f"{NAAM}: het canvas past niet op één A3-pagina, ook niet met letters van {KLEINSTE:g} punt; de blokken "
+                f"{NAAM}: het canvas past niet op één A3-pagina, ook niet met letters van {KLEINSTE:g} punt; "
+                "de blokken "
                 f"'{namen}' hebben de meeste tekst. Het canvas loopt door op een volgende pagina; er wordt geen tekst "
                 "weggelaten.",
                 None,
@@ -146,14 +147,14 @@ def pas_in(doc, meldingen: list[Melding]) -> dict[str, float]:
             continue
         rijmaat[index] += STAP
         hoogtes[index] = nieuw
-    for rij, maat in zip(rijen, rijmaat):
+    for rij, maat in zip(rijen, rijmaat, strict=True):
         for b in rij:
             grootte[id(b)] = maat
     # 3. what is left of the page goes to the rows below the band, so the canvas fills the sheet
     over = max(0.0, budget - sum(hoogtes))
     vulbare = list(range(1, len(rijen))) or [0]
     hoogtes = [h + (over / len(vulbare) if i in vulbare else 0.0) for i, h in enumerate(hoogtes)]
-    for rij, hoogte in zip(tabel.rows, hoogtes):
+    for rij, hoogte in zip(tabel.rows, hoogtes, strict=False):
         rij.height = Pt(round(hoogte, 1))
         rij.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     for rij in rijen:

@@ -30,7 +30,8 @@ def maak_contactlijst(wb: Werkboek, sjablonen: Sjablonen) -> tuple[bytes, list[M
     if bellen:
         meldingen.append(
             Melding(
-                f"{len(bellen)} nieuwe {'organisatie' if len(bellen) == 1 else 'organisaties'} nog niet benaderd, dus nog "
+                f"{len(bellen)} nieuwe {'organisatie' if len(bellen) == 1 else 'organisaties'} nog niet "
+                "benaderd, dus nog "
                 f"geen uitnodiging: {'; '.join(_belregel(s) for s in bellen)} (zie {NAAM})",
                 ernst=Ernst.bellen,
             )

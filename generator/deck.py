@@ -309,7 +309,10 @@ class Deck:
 
         def rijhoogte(cellen, vet=False) -> float:
             return (
-                max(meten.regels(str(c), b * 72 - 14.4, grootte, vet=vet) for c, b in zip(cellen, breedtes))
+                max(
+                    meten.regels(str(c), b * 72 - 14.4, grootte, vet=vet)
+                    for c, b in zip(cellen, breedtes, strict=False)
+                )
                 * grootte
                 * REGEL
                 + 7.2
@@ -374,7 +377,7 @@ class Deck:
             dia = self.dia(titel, self.t(notities_sleutel, wijken=deel, rest=list(rest)))
             data = CategoryChartData(number_format=PROCENT if procent else "#,##0")
             data.categories = [w.wijk for w in deel]
-            for naam, attr in zip(reeksen, waarden):
+            for naam, attr in zip(reeksen, waarden, strict=False):
                 data.add_series(naam, [getattr(w, attr) for w in deel])
             vorm = dia.shapes.add_chart(
                 XL_CHART_TYPE.BAR_CLUSTERED,
@@ -404,7 +407,7 @@ class Deck:
             plot.data_labels.number_format_is_linked = False
             plot.data_labels.font.size = Pt(12)
             kleuren = [self.kleur, "E07B39"]
-            for reeks, kleur in zip(plot.series, kleuren):
+            for reeks, kleur in zip(plot.series, kleuren, strict=False):
                 reeks.format.fill.solid()
                 reeks.format.fill.fore_color.rgb = RGBColor.from_string(kleur)
             rauw.grafiek_nederlands(grafiek)

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.fouten import UitvoerFout
-from generator.uitvoer import Transactie, binnen, geen_snelkoppeling, schrijf_duurzaam, sync_map
+from generator.uitvoer import Transactie, binnen_zonder_link, geen_snelkoppeling, schrijf_duurzaam, sync_map
 
 MANIFEST = ".hitteplan.json"
 RESERVE = "reservekopie {datum:%Y-%m-%d}"
@@ -83,17 +83,6 @@ def sha(pad: Path) -> str:
     return digest.hexdigest()
 
 
-def _binnen_zonder_link(map_: Path, relatief: str) -> Path | None:
-    pad = binnen(map_, relatief)
-    if pad is None:
-        return None
-    try:
-        geen_snelkoppeling(map_, pad)
-    except UitvoerFout:
-        return None
-    return pad
-
-
 def lees_manifest(map_: Path) -> Manifest | None:
     """What an earlier build wrote in ``map_``, or None when there is no manifest or it cannot
     be read (then every existing file counts as the trekker's). An entry that does not name a
@@ -111,7 +100,7 @@ def lees_manifest(map_: Path) -> Manifest | None:
         return None
     uit = Manifest()
     for rel, waarde in bestanden.items():
-        if _binnen_zonder_link(map_, rel) is None or rel == MANIFEST:
+        if binnen_zonder_link(map_, rel) is None or rel == MANIFEST:
             uit.meldingen.append(
                 f"{MANIFEST} noemt '{rel}', dat geen bestand in deze uitvoermap is; die regel is overgeslagen."
             )
@@ -265,20 +254,20 @@ def bewaar_handwerk(
     herkomst_uit = {r: h for r, h in nieuwe_herkomst.items() if r in geschreven}
     verouderd: list[Path] = []
     for r, waarde in sorted(bekend.items()):
-        pad = _binnen_zonder_link(map_, r)
-        if r in geschreven or r == MANIFEST or pad is None or not pad.is_file():
+        bestaand = binnen_zonder_link(map_, r)
+        if r in geschreven or r == MANIFEST or bestaand is None or not bestaand.is_file():
             continue
         eerder = oude_herkomst(r)
         if eerder is not None and voorbij(eerder["moment"]):
             bewaard[r] = waarde  # a sent document the build no longer makes: history, recorded as it was
             herkomst_uit[r] = eerder
-            if pad not in verstuurd:
-                verstuurd.append(pad)
-        elif sha(pad) == waarde and not _is_naast(r):
+            if bestaand not in verstuurd:
+                verstuurd.append(bestaand)
+        elif sha(bestaand) == waarde and not _is_naast(r):
             bewaard[r] = waarde  # remembered, so that it stays named until it is gone
             if oud is not None and r in oud.herkomst:
                 herkomst_uit[r] = oud.herkomst[r]
-            verouderd.append(pad)
+            verouderd.append(bestaand)
         # changed by hand, or a version made beside one: the trekker's now, not named
     inhoud = {
         "hitteplan": __version__,

@@ -79,7 +79,7 @@ def _proces(deck: Deck) -> None:
     x0, x1, y = INHOUD.links + 1.5, INHOUD.links + INHOUD.breedte - 1.5, INHOUD.boven + 2.65
     # the phase arrows follow the phase dates: phase 2 spans the timeline, 1 before it, 3 after it
     vakken = [(INHOUD.links, x0 - 0.1), (x0, x1), (x1 + 0.1, INHOUD.links + INHOUD.breedte)]
-    for i, (fase, (links, rechts)) in enumerate(zip(fasen, vakken)):
+    for i, (fase, (links, rechts)) in enumerate(zip(fasen, vakken, strict=False)):
         actief = i == 1
         deck.vak_met_tekst(
             dia,
@@ -244,7 +244,7 @@ def _aan_tafel(deck: Deck) -> None:
         kolommen = [kolom(laag, lijst, grootte) for laag, lijst in lagen]
         if not any(rest for _, rest in kolommen):
             break
-    rest = [(laag, r) for (laag, _), (_, r) in zip(lagen, kolommen) if r]
+    rest = [(laag, r) for (laag, _), (_, r) in zip(lagen, kolommen, strict=True) if r]
     dia = deck.dia(deck.t("tafel.titel"), deck.t("tafel.notities", rest=rest))
     for i, (alineas, _) in enumerate(kolommen):
         vak = Vak(INHOUD.links + i * (kolombreedte + 0.3), INHOUD.boven, kolombreedte, INHOUD.hoogte)

@@ -112,6 +112,19 @@ def binnen(map_: Path, relatief: str) -> Path | None:
     return map_.joinpath(*delen)
 
 
+def binnen_zonder_link(map_: Path, relatief: str) -> Path | None:
+    """:func:`binnen`, and not through a link (see :func:`geen_snelkoppeling`); None otherwise:
+    how a path read from a file of the folder (a journal, the manifest) is trusted."""
+    pad = binnen(map_, relatief)
+    if pad is None:
+        return None
+    try:
+        geen_snelkoppeling(map_, pad)
+    except UitvoerFout:
+        return None
+    return pad
+
+
 class Transactie:
     """Writing output without ever losing anything: all files or none.
 
@@ -138,8 +151,15 @@ class Transactie:
         self._rechten = 0o666 & ~_umask()  # mkstemp-like files are 0600; documents are ordinary files
 
     @property
+    def _journaalmap(self) -> Path:
+        """The folder of the journal, set by the first :meth:`neem_op` (before any file)."""
+        if self.map is None:
+            raise RuntimeError("a transaction without a folder has no journal: neem_op() comes first")
+        return self.map
+
+    @property
     def journaal(self) -> Path:
-        return self.map / f"{VOORVOEGSEL}{self.token}.json"
+        return self._journaalmap / f"{VOORVOEGSEL}{self.token}.json"
 
     def tijdelijk(self, map_: Path, naam: str) -> Path:
         """The name of a temporary file (or folder) of this transaction in ``map_``, which must
@@ -149,13 +169,13 @@ class Transactie:
     def _schrijf_journaal(self, fase: str, stappen: list | None = None) -> None:
         gegevens = {
             "fase": fase,
-            "mappen": sorted({m.relative_to(self.map).as_posix() for m in self._mappen}),
+            "mappen": sorted({m.relative_to(self._journaalmap).as_posix() for m in self._mappen}),
             "stappen": stappen or [],
         }
         schrijf_duurzaam(
             self.journaal,
             json.dumps(gegevens, ensure_ascii=False).encode(),
-            self.map / f"{VOORVOEGSEL}{self.token}.json.nieuw",
+            self._journaalmap / f"{VOORVOEGSEL}{self.token}.json.nieuw",
         )
 
     def neem_op(self, map_: Path) -> None:
@@ -230,7 +250,7 @@ class Transactie:
             for pad in self.nieuw:
                 if pad.exists() or pad.is_symlink():
                     opzij[pad] = self.tijdelijk(pad.parent, pad.name + ".oud")
-            rel = functools.partial(_relatief, self.map)
+            rel = functools.partial(_relatief, self._journaalmap)
             self._schrijf_journaal(
                 "vastleggen",
                 [
@@ -337,9 +357,8 @@ def herstel(map_: Path) -> list[str]:
         if naam.endswith(".json.nieuw") and _JOURNAAL.fullmatch(naam[:-6]) and naam[:-6] not in namen:
             with contextlib.suppress(OSError):  # a first journal being born: nothing was written before it
                 (map_ / naam).unlink()
-    journalen = [map_ / naam for naam in sorted(namen) if _JOURNAAL.fullmatch(naam)]
-    for journaal in journalen:
-        token = _JOURNAAL.fullmatch(journaal.name).group(1)
+    journalen = [(map_ / naam, treffer[1]) for naam in sorted(namen) if (treffer := _JOURNAAL.fullmatch(naam))]
+    for journaal, token in journalen:
         try:
             gegevens = json.loads(journaal.read_text(encoding="utf-8"))
             fase, mappen, stappen = gegevens["fase"], gegevens["mappen"], gegevens["stappen"]
@@ -354,7 +373,8 @@ def herstel(map_: Path) -> list[str]:
             continue
         if fase == "vastleggen":  # killed among the renames: every old file back at its place
             for stap in reversed(stappen):
-                doel, oud = _veilig(map_, stap.get("doel")), _veilig(map_, stap.get("oud")) if stap.get("oud") else None
+                doel = binnen_zonder_link(map_, stap.get("doel"))
+                oud = binnen_zonder_link(map_, stap.get("oud")) if stap.get("oud") else None
                 if doel is None or (stap.get("oud") and oud is None):
                     continue
                 if oud is not None and oud.is_file():
@@ -366,7 +386,7 @@ def herstel(map_: Path) -> list[str]:
                     with contextlib.suppress(OSError):
                         doel.unlink()  # this build's own new file, where nothing stood: made again
             sync_map(map_)
-        eigen_mappen = [map_] + [m for m in (_veilig(map_, r) for r in mappen) if m is not None]
+        eigen_mappen = [map_] + [m for m in (binnen_zonder_link(map_, r) for r in mappen) if m is not None]
         for m in eigen_mappen:
             if not m.is_dir() or m.is_symlink():
                 continue
@@ -381,15 +401,6 @@ def herstel(map_: Path) -> list[str]:
             with contextlib.suppress(OSError):
                 journaal.unlink()
     return meldingen
-
-
-def _veilig(map_: Path, relatief) -> Path | None:
-    """A journal's path inside ``map_``, not through a link; None otherwise."""
-    pad = binnen(map_, relatief)
-    try:
-        return pad if pad is not None and geen_snelkoppeling(map_, pad) is None else None
-    except UitvoerFout:
-        return None
 
 
 def _vrije_naam(pad: Path) -> Path:

@@ -137,8 +137,8 @@ BESLISPUNTEN = [
         "Nr": 3,
         "Beslispunt": "Opdracht te geven het lokaal hitteplan in fase 3 uit te werken, onder regie van de "
         "gemeente en met steun van de GGD, zodat u het plan voor de zomer van 2028 kunt vaststellen.",
-        "Argument": "De gemeente is verantwoordelijk voor de publieke gezondheid; de GGD brengt de kennis en het regionale "
-        "netwerk in, en ondersteunt ook de hitteplannen van buurgemeenten.",
+        "Argument": "De gemeente is verantwoordelijk voor de publieke gezondheid; de GGD brengt de kennis "
+        "en het regionale netwerk in, en ondersteunt ook de hitteplannen van buurgemeenten.",
     },
 ]
 
@@ -384,7 +384,8 @@ BIJEENKOMSTEN = [
             "KBO Heuvelmonde",
             "Bibliotheek Heuvelmonde",
         ],
-        "Evaluatie": "Goede opkomst; de tafelgesprekken liepen uit. Volgende keer meer tijd voor de ronde langs partners.",
+        "Evaluatie": "Goede opkomst; de tafelgesprekken liepen uit. Volgende keer meer tijd voor de ronde "
+        "langs partners.",
     },
     {
         "Soort": "Dialoog doelen en maatregelen",

@@ -178,9 +178,8 @@ def _datum(waarde: object) -> dt.date:
             return dt.date(int(m[3]), int(m[2]), int(m[1]))
         if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", tekst):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", tekst):
-            if m[2] in MAANDEN:
-                return dt.date(int(m[3]), MAANDEN[m[2]], int(m[1]))
+        if (m := re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", tekst)) and m[2] in MAANDEN:
+            return dt.date(int(m[3]), MAANDEN[m[2]], int(m[1]))
     except ValueError:
         raise OngeldigeWaarde(f"'{toon(waarde)}' is geen bestaande datum") from None
     raise fout

@@ -279,7 +279,7 @@ def kolommen_op_maat(doc) -> None:
             nieuw = [m * totaal / nodig for m in minimum]
         else:
             over = totaal - nodig
-            nieuw = [m + over * g / sum(gewicht) for m, g in zip(minimum, gewicht)]
+            nieuw = [m + over * g / sum(gewicht) for m, g in zip(minimum, gewicht, strict=True)]
         for k, breedte in enumerate(nieuw):
             tabel.columns[k].width = Pt(round(breedte, 1))
         for cellen in rijen:

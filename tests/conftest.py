@@ -164,7 +164,7 @@ def overloop(pptx_pad: Path, pdf: Path) -> list[str]:
     sw, sh = prs.slide_width, prs.slide_height
     woord = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<')
     fouten = []
-    for nr, (dia, pagina) in enumerate(zip(prs.slides, paginas), start=1):
+    for nr, (dia, pagina) in enumerate(zip(prs.slides, paginas, strict=True), start=1):
         pw, ph = map(float, re.search(r'width="([\d.]+)" height="([\d.]+)"', pagina).groups())
         woorden = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in woord.findall(pagina)]
         fouten += [f"dia {nr}: '{w[4]}' buiten de dia" for w in woorden if w[2] > pw + 1 or w[3] > ph + 1]

@@ -114,7 +114,8 @@ def test_statussen_die_de_datums_tegenspreken(maak_werkboek, gegevens):
     ) in regels
     assert (
         "Waarschuwing: Blad 'Planning', cel E4: de mijlpaal 'Lokaal beeld: hittekaart en cijfers per wijk' had op "
-        "2 maart 2027 gereed moeten zijn, ruim voor de datum van de notitie (26 april 2027), maar staat nog op Loopt; zet "
+        "2 maart 2027 gereed moeten zijn, ruim voor de datum van de notitie (26 april 2027), maar staat nog op "
+        "Loopt; zet "
         "de status op Gereed of Vertraagd"
     ) in regels
 

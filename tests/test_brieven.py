@@ -217,7 +217,8 @@ def test_terugkoppeling(voorbeeld_uit):
     assert "13 april 2027: Dialoog doelen en maatregelen" in tekst
     assert not any("Terugkoppeling startbijeenkomst" in t for t in tekst)  # not itself a next step
     assert (
-        "De volgende bijeenkomst is de dialoog doelen en maatregelen op dinsdag 13 april 2027, 14.00\u201316.30 uur, in "
+        "De volgende bijeenkomst is de dialoog doelen en maatregelen op dinsdag 13 april 2027, "
+        "14.00\u201316.30 uur, in "
         "Buurthuis De Molen (Molenstraat 12, 1234 CD Heuvelmonde). U krijgt daarvoor een persoonlijke uitnodiging; "
         "meld u uiterlijk 6 april 2027 aan bij Sanne de Vries, s.devries@heuvelmonde.nl."
     ) in tekst

@@ -185,8 +185,8 @@ def test_waarschuwing_als_het_niet_past_en_niets_weggelaten(maak_werkboek, gegev
     regels = [r for r in resultaat.output.splitlines() if "canvas past niet" in r]
     assert len(regels) == 1
     assert (
-        "Waarschuwing: canvas-fase-2.docx: het canvas past niet op één A3-pagina, ook niet met letters van 7 punt; de blokken 'Mogelijke knelpunten'"
-        in regels[0]
+        "Waarschuwing: canvas-fase-2.docx: het canvas past niet op één A3-pagina, ook niet met letters van 7 "
+        "punt; de blokken 'Mogelijke knelpunten'" in regels[0]
     )
     b = blokken(tmp_path / "uit" / "canvas-fase-2.docx")
     assert len(b["Mogelijke knelpunten"]) == 45

@@ -177,7 +177,8 @@ SLECHT = [
     ),
     (
         _zet("Algemeen", "B12", "Landelijk"),
-        "Blad 'Algemeen', cel B12: 'Landelijk' staat niet in de keuzelijst; kies uit Gemeentebreed, Wijkgericht, Regionaal",
+        "Blad 'Algemeen', cel B12: 'Landelijk' staat niet in de keuzelijst; kies uit Gemeentebreed, "
+        "Wijkgericht, Regionaal",
     ),
     (_zet("Notitie", "B10", "misschien"), "Blad 'Notitie', cel B10: 'misschien' is geen ja of nee; verwacht ja of nee"),
     (
@@ -198,7 +199,8 @@ SLECHT = [
     ),
     (
         _zet("Algemeen", "B17", "/tmp/elders.png"),
-        "Blad 'Algemeen', cel B17: '/tmp/elders.png' ligt buiten de map van het werkboek; zet de afbeelding in dezelfde "
+        "Blad 'Algemeen', cel B17: '/tmp/elders.png' ligt buiten de map van het werkboek; zet de afbeelding in "
+        "dezelfde "
         "map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam",
     ),
     (
@@ -221,7 +223,8 @@ SLECHT = [
     ),
     (
         _zet("Stakeholders", "A3", "GGD Heuvelland"),
-        "Blad 'Stakeholders', cel A5: 'GGD Heuvelland' staat ook al in cel A3; elke organisatie mag maar één keer voorkomen",
+        "Blad 'Stakeholders', cel A5: 'GGD Heuvelland' staat ook al in cel A3; elke organisatie mag maar één "
+        "keer voorkomen",
     ),
     (
         _zet("Stakeholders", "B3", "Brandweer"),
@@ -253,7 +256,8 @@ SLECHT = [
     ),
     (
         _zet("Locaties", "C2", "Noordwijk"),
-        "Blad 'Locaties', cel C2: 'Noordwijk' staat niet in de kolom Wijk van blad 'Wijken'; schrijf de naam precies zoals daar",
+        "Blad 'Locaties', cel C2: 'Noordwijk' staat niet in de kolom Wijk van blad 'Wijken'; schrijf de naam "
+        "precies zoals daar",
     ),
     (
         _zet("Ambitie", "B8", "Provincie"),
@@ -305,7 +309,8 @@ SLECHT = [
     (_zet("Planning", "C2", dt.date(2027, 1, 2)), "Blad 'Planning', cel C2: 'Gereed' ligt voor de start (B2)"),
     (
         _zet("Algemeen", "B3", "Hitteplan " * 25),
-        "Blad 'Algemeen', cel B3: de tekst is te lang (249 tekens); dit veld is voor één regel van hoogstens 200 tekens",
+        "Blad 'Algemeen', cel B3: de tekst is te lang (249 tekens); dit veld is voor één regel van hoogstens "
+        "200 tekens",
     ),
     (
         _zet("Notitie", "B12", "Warm. " * 2000),

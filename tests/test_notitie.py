@@ -316,7 +316,8 @@ def test_eigen_sjabloon_uit_andere_map(voorbeeld, tmp_path):
     [
         (
             "Onderwerp: {{ notitie.onderwerp ",
-            "Sjabloon 'bestuurlijke-notitie.docx': een tag is onjuist geschreven (sluit elke {{ af met }} en elke {% met %}) "
+            "Sjabloon 'bestuurlijke-notitie.docx': een tag is onjuist geschreven (sluit elke {{ af met }} en "
+            "elke {% met %}) "
             "in de alinea 'Onderwerp: {{ notitie.onderwerp Laatste alinea'.",
         ),
         (
@@ -326,7 +327,8 @@ def test_eigen_sjabloon_uit_andere_map(voorbeeld, tmp_path):
         ),
         (
             "Kenmerk: {{ notitie.kenmerk }}",
-            "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'kenmerk' in de alinea 'Kenmerk: {{ notitie.kenmerk }}'.",
+            "Sjabloon 'bestuurlijke-notitie.docx': onbekende naam 'kenmerk' in de alinea 'Kenmerk: "
+            "{{ notitie.kenmerk }}'.",
         ),
         (
             "Hallo {{ wethouder }}",

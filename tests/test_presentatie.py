@@ -94,7 +94,7 @@ def test_grafieken_gelijk_aan_de_wijken(voorbeeld_deck):
         plot = grafiek.plots[0]
         assert list(plot.categories) == [w["Wijk"] for w in wijken]
         assert [s.name for s in plot.series] == kolommen
-        for reeks, kolom in zip(plot.series, kolommen):
+        for reeks, kolom in zip(plot.series, kolommen, strict=True):
             assert list(reeks.values) == [float(w[kolom]) for w in wijken]
 
 

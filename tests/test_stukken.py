@@ -189,8 +189,8 @@ def regel_niet_openbare_notitie_zonder_contactgegevens_van_partners(stukken):
 
 def regel_wie_er_waren_komt_uit_aanwezig(stukken):
     """'Wie er waren' lists exactly the organisations of the meeting's Aanwezig cell (semicolons
-    between names that hold a comma; above fifteen, how many per layer); without it the report back names nobody as present; no
-    report back lists sending a verslag as a next step."""
+    between names that hold a comma; above fifteen, how many per layer); without it the report
+    back names nobody as present; no report back lists sending a verslag as a next step."""
     for b in stukken.wb.bijeenkomsten:
         naam = next((n for n in stukken.terugkoppelingen() if b.naam.lower().replace(" ", "-") in n), None)
         if naam is None:

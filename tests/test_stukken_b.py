@@ -174,7 +174,7 @@ def test_prioriteit_een_waarde_in_notitie_en_presentatie(maak_werkboek, tmp_path
     koppen = [c.text for c in tabel.rows[0].cells]
     rijen = [[c.text for c in r.cells] for r in list(tabel.rows)[1:]]
     prio = [r[koppen.index("Prioriteit")] for r in rijen]
-    assert all(in_notitie[r[koppen.index("Wijk")]] == p for r, p in zip(rijen, prio))
+    assert all(in_notitie[r[koppen.index("Wijk")]] == p for r, p in zip(rijen, prio, strict=True))
     volgorde = ["Hoog", "Midden", "Laag"]
     assert [volgorde.index(p) for p in prio] == sorted(volgorde.index(p) for p in prio)  # no Hoog below Midden
 

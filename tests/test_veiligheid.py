@@ -326,16 +326,19 @@ def test_fout_in_de_kopregel_wordt_daar_genoemd(voorbeeld, tmp_path):
     [
         (
             ('bijeenkomst = "{{ soort }}"', 'bijeenkomst = "{{ soort.__class__.__mro__ }}"'),
-            "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag probeert iets wat in een sjabloon niet mag.",
+            "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag probeert iets wat in een "
+            "sjabloon niet mag.",
         ),
         (
             ('bijeenkomst = "{{ soort }}"', 'bijeenkomst = "Bijeenkomst {{"'),
-            "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag is onjuist geschreven (sluit elke {{ af met }} "
+            "Sjabloon 'voortgang.toml', tekst 'overzicht.bijeenkomst': een tag is onjuist geschreven (sluit "
+            "elke {{ af met }} "
             "en elke {% met %}).",
         ),
         (
             ('blad = "Overzicht"', 'blad = "Over/zicht"'),
-            "Sjabloon 'voortgang.toml': 'overzicht.blad' is geen geldige naam voor een Excel-blad (hoogstens 31 tekens, "
+            "Sjabloon 'voortgang.toml': 'overzicht.blad' is geen geldige naam voor een Excel-blad (hoogstens "
+            "31 tekens, "
             "zonder : \\ / ? * [ ]).",
         ),
     ],
@@ -614,7 +617,8 @@ def kwaad_word(pad: Path, adres: str, soorten=("sjabloon", "afbeelding", "veld",
         rid = doc.part.relate_to("file://///127.0.0.1/deel/lek.docx", RT.HYPERLINK, is_external=True)
         doc.add_paragraph()._p.append(
             parse_xml(  # noqa: SLF001
-                f'<w:hyperlink xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}"><w:r><w:t>netwerkmap</w:t></w:r></w:hyperlink>'
+                f'<w:hyperlink xmlns:w="{_W}" xmlns:r="{_R}" r:id="{rid}">'
+                "<w:r><w:t>netwerkmap</w:t></w:r></w:hyperlink>"
             )
         )
     if "web" in soorten:  # a plain link to a web page: allowed
@@ -715,7 +719,8 @@ def test_basispresentatie_met_gekoppelde_afbeelding_in_een_indeling(voorbeeld, t
         resultaat.output.strip()
         .splitlines()[-1]
         .startswith(
-            "Sjabloon 'presentatie-startbijeenkomst.pptx' verwijst in dia-indeling 4 (ppt/slideLayouts/slideLayout4.xml) "
+            "Sjabloon 'presentatie-startbijeenkomst.pptx' verwijst in dia-indeling 4 "
+            "(ppt/slideLayouts/slideLayout4.xml) "
             "naar een gekoppelde afbeelding buiten het bestand ('file:///etc/passwd')"
         )
     )
@@ -769,7 +774,8 @@ def _nullen(megabytes: int):
             "bestuurlijke-notitie.docx",
             "word/media/groot.bin",
             _nullen(8),
-            "Sjabloon 'bestuurlijke-notitie.docx' is verdacht sterk ingepakt (meer dan 100 keer, in word/media/groot.bin); "
+            "Sjabloon 'bestuurlijke-notitie.docx' is verdacht sterk ingepakt (meer dan 100 keer, in "
+            "word/media/groot.bin); "
             "zo'n sjabloon wordt niet gebruikt.",
         ),
         (
@@ -783,7 +789,8 @@ def _nullen(megabytes: int):
             "uitnodiging.docx",
             "word/bom.xml",
             lambda fh: fh.write(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'),
-            "Sjabloon 'uitnodiging.docx' bevat XML met een eigen DTD of entiteiten (word/bom.xml); zo'n sjabloon wordt niet "
+            "Sjabloon 'uitnodiging.docx' bevat XML met een eigen DTD of entiteiten (word/bom.xml); zo'n "
+            "sjabloon wordt niet "
             "gebruikt.",
         ),
     ],

@@ -26,7 +26,10 @@ def _controleer(pad, *extra):
     return uit.exit_code, uit.output
 
 
-def _waarschuwingen(pad, vandaag=D(2027, 1, 4)):
+WEEK_2 = D(2027, 1, 4)
+
+
+def _waarschuwingen(pad, vandaag=WEEK_2):
     _, meldingen = lees(pad, vandaag)
     return [str(m) for m in meldingen if m.ernst == "waarschuwing"]
 

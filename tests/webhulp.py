@@ -46,7 +46,7 @@ def week2(bron: Path, doel: Path) -> Path:
         elif naam == "bijeenkomsten":
             kop = [_norm(c.value) for c in ws[1]]
             for rij in ws.iter_rows(min_row=2):
-                for cel, k in zip(rij, kop):
+                for cel, k in zip(rij, kop, strict=True):
                     if k == "status" and cel.value:
                         cel.value = "Gepland"
                     elif k in ("uitkomsten", "evaluatie"):
@@ -131,7 +131,7 @@ class Server:
     def __init__(self, map_: Path, extra_env: dict | None = None):
         self.log = map_ / "server.log"
         omgeving = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
-        self._uit = open(self.log, "w")
+        self._uit = open(self.log, "w")  # noqa: SIM115 -- open while the server runs, closed in stop()
         self.proces = subprocess.Popen(
             [sys.executable, "-m", "generator", "web", "--poort", "0"],
             cwd=map_,

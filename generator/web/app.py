@@ -34,7 +34,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from generator import __version__
 from generator.bestand import MAX_BESTAND
-from generator.fouten import Melding
+from generator.fouten import Ernst, Melding
 from generator.paden import standaard_sjablonen
 from generator.samenhang import MAX_AFBEELDING, ZET_IN_MAP
 from generator.web import werker
@@ -426,12 +426,12 @@ def maak_app(
             uitkomst=uit,
             token=token,
             canvastoken=canvastoken,
-            fouten=_per_blad([m for m in meldingen if m.ernst == "fout"]),
-            waarschuwingen=_per_blad([m for m in meldingen if m.ernst == "waarschuwing"]),
-            niet_gemaakt=[m for m in meldingen if m.ernst == "info"],
-            bellen=[m for m in meldingen if m.ernst == "bellen"],
-            aantal_fouten=sum(m.ernst == "fout" for m in meldingen),
-            aantal_waarschuwingen=sum(m.ernst == "waarschuwing" for m in meldingen),
+            fouten=_per_blad([m for m in meldingen if m.ernst == Ernst.fout]),
+            waarschuwingen=_per_blad([m for m in meldingen if m.ernst == Ernst.waarschuwing]),
+            niet_gemaakt=[m for m in meldingen if m.ernst == Ernst.info],
+            bellen=[m for m in meldingen if m.ernst == Ernst.bellen],
+            aantal_fouten=sum(m.ernst == Ernst.fout for m in meldingen),
+            aantal_waarschuwingen=sum(m.ernst == Ernst.waarschuwing for m in meldingen),
             mappen=_mappen(uit.bestanden),
             zipgrootte=mb(len(uit.zip or b"")),
         )
