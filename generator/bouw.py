@@ -14,20 +14,20 @@ import functools
 import itertools
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import archief
-from generator.fouten import HitteplanFout, Melding, UitvoerFout
+from generator.fouten import Ernst, HitteplanFout, Melding, UitvoerFout
 from generator.gereed import documenten as stand
 from generator.handwerk import MANIFEST, bewaar_handwerk
 from generator.lezer import lees_werkboek
 from generator.model import Werkboek
 from generator.overzicht import NAAM, Koppen, maak_overzicht, regel
 from generator.pdf import maak_pdfs
-from generator.sjabloon import Sjablonen
+from generator.sjabloon import Sjablonen, Teksten
 from generator.uitvoer import Transactie, herstel, slug
 
 
@@ -97,7 +97,7 @@ def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -
     """Render every document of a read workbook that is ready at this moment of phase 2 into
     temporary files beside their targets. What an interrupted earlier build left in the
     output folder is finished first, by its journal (:func:`generator.uitvoer.herstel`)."""
-    meldingen = list(waarschuwingen) + [Melding(m, ernst="waarschuwing") for m in herstel(doelmap)]
+    meldingen = list(waarschuwingen) + [Melding(m, ernst=Ernst.waarschuwing) for m in herstel(doelmap)]
     status = stand(wb)
     klaar = [d for d in status if d.klaar]
     tx = Transactie(map_=doelmap)
@@ -134,7 +134,7 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
     try:
         pdfs = maak_pdfs([tmp for _, _, tmp in documenten], werkmap)
         ontbrekend: dict[int, list[str]] = {}
-        for (i, doel, _), pdf in zip(documenten, pdfs):
+        for (i, doel, _), pdf in zip(documenten, pdfs, strict=True):
             if pdf is None:
                 ontbrekend.setdefault(i, []).append(doel.name)
             else:
@@ -160,16 +160,17 @@ def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
     handwerk = bewaar_handwerk(v.transactie, v.map, v.werkboek, overschrijven, herkomst=herkomst, voorbij=voorbij)
     aangepast, verouderd = handwerk.aangepast, handwerk.verouderd
     geschreven = v.transactie.vastleggen()
-    meldingen = list(v.meldingen) + [Melding(m, ernst="waarschuwing") for m in handwerk.meldingen]
+    meldingen = list(v.meldingen) + [Melding(m, ernst=Ernst.waarschuwing) for m in handwerk.meldingen]
     if verouderd:
         n = len(verouderd)
         namen = ", ".join(str(p.relative_to(v.map)) for p in verouderd[:5]) + (f" en nog {n - 5}" if n > 5 else "")
         meldingen.append(
             Melding(
-                f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw {'hoort' if n == 1 else 'horen'} niet "
+                f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw "
+                f"{'hoort' if n == 1 else 'horen'} niet "
                 f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
                 f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt",
-                ernst="waarschuwing",
+                ernst=Ernst.waarschuwing,
             )
         )
     return Bouwresultaat(
@@ -274,25 +275,18 @@ def werkboeken_in(map_: Path) -> list[Path]:
     return sorted(p for p in map_.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith("~$"))
 
 
-def bouw_map(
-    map_: Path,
-    uitvoer: Path | None = None,
-    sjablonen: Path | None = None,
-    pdf: bool = False,
-    werkers: int | None = None,
-    overschrijven: bool = False,
-) -> Regiobouw:
-    """Build every workbook in ``map_``, each into its own folder under ``uitvoer``, carrying
-    on past a bad one. Yields (workbook, result or the error it raised) in the folder's order.
+Uitkomst = Bouwresultaat | HitteplanFout  # of one workbook of a folder build
 
-    Workbooks are read and prepared in parallel, one process per processor core
-    (``werkers``); output folders are assigned in the folder's order first, so the result
-    does not depend on which process finishes first. Each workbook's documents are put in
-    place at once, or not at all. With ``pdf``, all PDFs of the run are made in one
-    LibreOffice call after the last workbook is prepared, and each workbook's documents and
-    PDFs are put in place together. After the last workbook the region overview
-    (:data:`generator.overzicht.NAAM`) is written at the top of ``uitvoer``."""
-    # refused before any work: a missing template folder, a broken heading of the overview, output among the workbooks
+
+def regio_werkboeken(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None) -> list[Path]:
+    """The workbooks :func:`bouw_map` builds, in its order; raises what it would refuse before
+    any work (see :func:`_regioplan`), so that a caller can say so before a progress bar."""
+    return _regioplan(map_, uitvoer, sjablonen)[0]
+
+
+def _regioplan(map_: Path, uitvoer: Path | None, sjablonen: Path | None) -> tuple[list[Path], Path, Teksten, Koppen]:
+    """Refused before any work: a missing template folder, a broken heading of the overview,
+    output among the workbooks. The workbooks, the output folder and the overview's texts."""
     teksten = Sjablonen(sjablonen).teksten("voortgang.toml")
     koppen = Koppen(teksten)
     basis = uitvoer if uitvoer is not None else Path("uitvoer")
@@ -301,81 +295,97 @@ def bouw_map(
             f"Kies met -o een andere map dan de map met werkboeken ('{map_}'): anders komen de documenten "
             "en het overzicht tussen de werkboeken te staan."
         )
-    return Regiobouw(map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen)
+    return werkboeken_in(map_), basis, teksten, koppen
 
 
-class Regiobouw:
-    """A folder build under way: iterate it for (workbook, result or error) in the folder's
-    order; afterwards ``overzicht`` is where the region overview went (beside a hand-edited
-    one: see :mod:`generator.handwerk`)."""
+@dataclass(frozen=True)
+class Regioresultaat:
+    """What a folder build did: per workbook, in the folder's order, its result or the error it
+    raised; and where the region overview went (beside a hand-edited one: see
+    :mod:`generator.handwerk`)."""
 
-    def __init__(self, map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen):
-        self.overzicht: Path = basis / NAAM
-        self._stappen = _bouw_map(self, map_, basis, sjablonen, pdf, werkers, overschrijven, teksten, koppen)
-
-    def __iter__(self) -> Iterator[tuple[Path, Bouwresultaat | HitteplanFout]]:
-        return self._stappen
+    resultaten: tuple[tuple[Path, Uitkomst], ...]
+    overzicht: Path
 
 
-def _bouw_map(
-    regio: Regiobouw,
+def bouw_map(
     map_: Path,
-    basis: Path,
-    sjablonen: Path | None,
-    pdf: bool,
-    werkers: int | None,
-    overschrijven: bool,
-    teksten,
-    koppen,
-):
-    werkboeken = werkboeken_in(map_)
+    uitvoer: Path | None = None,
+    sjablonen: Path | None = None,
+    pdf: bool = False,
+    werkers: int | None = None,
+    overschrijven: bool = False,
+    per_werkboek: Callable[[Path, Uitkomst], None] | None = None,
+) -> Regioresultaat:
+    """Build every workbook in ``map_``, each into its own folder under ``uitvoer``, carrying
+    on past a bad one; ``per_werkboek(workbook, result or error)`` is called as each one is
+    done, in the folder's order (for a progress bar).
+
+    Workbooks are read and prepared in parallel, one process per processor core
+    (``werkers``); output folders are assigned in the folder's order first, so the result
+    does not depend on which process finishes first. Each workbook's documents are put in
+    place at once, or not at all. With ``pdf``, all PDFs of the run are made in one
+    LibreOffice call after the last workbook is prepared, and each workbook's documents and
+    PDFs are put in place together. After the last workbook the region overview
+    (:data:`generator.overzicht.NAAM`) is written at the top of ``uitvoer``."""
+    werkboeken, basis, teksten, koppen = _regioplan(map_, uitvoer, sjablonen)
     werkers = max(1, min(werkers or os.cpu_count() or 1, len(werkboeken)))
-    gebruikt: set[str] = set()
+    resultaten: list[tuple[Path, Uitkomst]] = []
     regels: list[dict] = []
 
-    def afgerond(werkboek, lezing, voorbereid, fout=None):
+    def afgerond(werkboek: Path, lezing, voorbereid: _Voorbereid | HitteplanFout, fout: HitteplanFout | None) -> None:
         """Commit one workbook (unless it failed) and note its row in the overview."""
-        if fout is None:
-            fout = voorbereid if isinstance(voorbereid, HitteplanFout) else None
-        resultaat = fout if fout is not None else _vastleggen_veilig(voorbereid, overschrijven)
-        if isinstance(resultaat, HitteplanFout) and isinstance(voorbereid, _Voorbereid):
+        resultaat: Uitkomst
+        if isinstance(voorbereid, HitteplanFout):
+            resultaat = voorbereid
+        elif fout is not None:
             voorbereid.transactie.afbreken()
+            resultaat = fout
+        else:
+            resultaat = _vastleggen_veilig(voorbereid, overschrijven)
+            if isinstance(resultaat, HitteplanFout):
+                voorbereid.transactie.afbreken()
         wb = None if isinstance(lezing, HitteplanFout) else lezing[0]
         regels.append(regel(werkboek, wb, resultaat, teksten, koppen, basis))
-        return werkboek, resultaat
+        resultaten.append((werkboek, resultaat))
+        if per_werkboek is not None:
+            per_werkboek(werkboek, resultaat)
 
     with ProcessPoolExecutor(max_workers=werkers) if werkers > 1 else contextlib.nullcontext() as pool:
         lezingen = list(pool.map(_lees_veilig, werkboeken)) if pool else [_lees_veilig(w) for w in werkboeken]
-        taken = []  # per workbook: its error, a future (in parallel) or the call that prepares it (one by one)
-        for werkboek, lezing in zip(werkboeken, lezingen):
+        gebruikt: set[str] = set()
+        doelen = {  # output folders in the folder's order, before any work
+            i: basis / _mapnaam(lezing[0].algemeen.gemeente, werkboeken[i], gebruikt, basis)
+            for i, lezing in enumerate(lezingen)
+            if not isinstance(lezing, HitteplanFout)
+        }
+
+        def taak(i: int) -> Callable[[], _Voorbereid | HitteplanFout]:
+            """How workbook ``i`` is prepared: its read error, a call in this process, or the
+            result of a worker process (started here, so that all run at once)."""
+            lezing = lezingen[i]
             if isinstance(lezing, HitteplanFout):
-                taken.append(lezing)
-            else:
-                doel = basis / _mapnaam(lezing[0].algemeen.gemeente, werkboek, gebruikt, basis)
-                taken.append(
-                    pool.submit(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name)
-                    if pool
-                    else functools.partial(_voorbereiden_veilig, *lezing, doel, sjablonen, werkboek.name)
-                )
+                return functools.partial(_zelf, lezing)
+            argumenten = (*lezing, doelen[i], sjablonen, werkboeken[i].name)
+            if pool is None:
+                return functools.partial(_voorbereiden_veilig, *argumenten)
+            return functools.partial(_uitkomst, pool.submit(_voorbereiden_veilig, *argumenten))
 
-        def uitkomst(taak):
-            try:
-                return taak.result() if isinstance(taak, Future) else taak() if callable(taak) else taak
-            except Exception as err:  # a worker that died: this workbook fails, the run goes on
-                return _onverwacht(err)
-
+        taken = [taak(i) for i in range(len(werkboeken))]
         if not pdf:
-            for werkboek, lezing, taak in zip(werkboeken, lezingen, taken):
-                yield afgerond(werkboek, lezing, uitkomst(taak))
+            for werkboek, lezing, voorbereiden in zip(werkboeken, lezingen, taken, strict=True):
+                afgerond(werkboek, lezing, voorbereiden(), None)
         else:
-            alle = [uitkomst(taak) for taak in taken]
-            klaar = [v for v in alle if isinstance(v, _Voorbereid)]
+            alle = [voorbereiden() for voorbereiden in taken]
+            klaar = [(i, v) for i, v in enumerate(alle) if isinstance(v, _Voorbereid)]
+            pdf_fouten: dict[int, HitteplanFout]
             try:
-                fouten = {id(klaar[i]): f for i, f in _met_pdfs(klaar).items()}
+                pdf_fouten = {klaar[j][0]: f for j, f in _met_pdfs([v for _, v in klaar]).items()}
             except HitteplanFout as fout:  # LibreOffice missing or failing for the whole run
-                fouten = {id(v): fout for v in klaar}
-            for werkboek, lezing, voorbereid in zip(werkboeken, lezingen, alle):
-                yield afgerond(werkboek, lezing, voorbereid, fouten.get(id(voorbereid)))
+                pdf_fouten = {i: fout for i, _ in klaar}
+            for i, (werkboek, lezing, voorbereid) in enumerate(zip(werkboeken, lezingen, alle, strict=True)):
+                afgerond(werkboek, lezing, voorbereid, pdf_fouten.get(i))
+    overzicht = basis / NAAM
     if werkboeken:
         herstel(basis)
         with Transactie(map_=basis) as tx:
@@ -383,4 +393,16 @@ def _bouw_map(
             aangepast, _ = bewaar_handwerk(tx, basis, map_.name, overschrijven)
             tx.vastleggen()
         if aangepast and not overschrijven:
-            regio.overzicht = aangepast[0].nieuw
+            overzicht = aangepast[0].nieuw
+    return Regioresultaat(tuple(resultaten), overzicht)
+
+
+def _zelf(fout: HitteplanFout) -> HitteplanFout:
+    return fout
+
+
+def _uitkomst(toekomst: Future) -> _Voorbereid | HitteplanFout:
+    try:
+        return toekomst.result()
+    except Exception as err:  # a worker that died: this workbook fails, the run goes on
+        return _onverwacht(err)

@@ -106,7 +106,8 @@ def controleer(werkboek: Path, peildatum: dt.date | None) -> None:
         click.echo(f"Waarschuwing: {m}", err=True)
     if fouten:
         click.echo(
-            f"{_aantal(len(fouten), 'fout', 'fouten')} en {_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')} "
+            f"{_aantal(len(fouten), 'fout', 'fouten')} en "
+            f"{_aantal(len(waarschuwingen), 'waarschuwing', 'waarschuwingen')} "
             f"in {werkboek.name}. Los de fouten op en controleer opnieuw.",
             err=True,
         )
@@ -172,7 +173,7 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
       hitteplan bouw mijn-werkboek.xlsx -o documenten
       hitteplan bouw werkboeken-ggd-regio/ --pdf
     """
-    uitvoer, sjablonen = _api().controleer_mappen(uitvoer, sjablonen)
+    uitmap, sjabloonmap = _api().controleer_mappen(uitvoer, sjablonen)
     if werkboek == STANDAARD_WERKBOEK and not werkboek.exists():
         click.echo(
             f"Het voorbeeld '{werkboek}' staat niet in deze map. Geef uw werkboek op, bijvoorbeeld: "
@@ -181,9 +182,9 @@ def bouw(werkboek: Path, uitvoer: str | None, sjablonen: str | None, pdf: bool, 
         )
         sys.exit(1)
     if werkboek.is_dir():
-        _bouw_map(werkboek, uitvoer, sjablonen, pdf, overschrijven)
+        _bouw_map(werkboek, uitmap, sjabloonmap, pdf, overschrijven)
         return
-    resultaat = _api().bouw_documenten(werkboek, uitvoer, sjablonen, pdf, overschrijven)
+    resultaat = _api().bouw_documenten(werkboek, uitmap, sjabloonmap, pdf, overschrijven)
     for m in resultaat.waarschuwingen:
         if m.ernst == Ernst.waarschuwing:
             click.echo(f"Waarschuwing: {m}", err=True)
@@ -256,16 +257,19 @@ def _aangepast(a, map_: Path) -> str:
 
 def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: bool, overschrijven: bool) -> None:
     """Every workbook in a folder: a progress bar, then one line per workbook."""
-    werkboeken, stappen = _api().bouw_alle(map_, uitvoer, sjablonen, pdf, overschrijven)
+    werkboeken = _api().werkboeken(map_, uitvoer, sjablonen)
     if not werkboeken:
         click.echo(f"In '{map_}' staan geen Excel-werkboeken (.xlsx).", err=True)
         sys.exit(1)
-    regels, mislukt = [], 0
+    regels: list[str] = []
+    mislukt = 0
+
     try:
-        with click.progressbar(
-            stappen, length=len(werkboeken), label="Werkboeken", file=sys.stderr, show_pos=True
-        ) as balk:
-            for werkboek, resultaat in balk:
+        with click.progressbar(length=len(werkboeken), label="Werkboeken", file=sys.stderr, show_pos=True) as balk:
+
+            def klaar(werkboek: Path, resultaat) -> None:
+                nonlocal mislukt
+                balk.update(1)
                 if isinstance(resultaat, HitteplanFout):
                     mislukt += 1
                     eerste = resultaat.fouten[0] if isinstance(resultaat, WerkboekFout) else resultaat
@@ -273,19 +277,21 @@ def _bouw_map(map_: Path, uitvoer: Path | None, sjablonen: Path | None, pdf: boo
                     regels.append(
                         f"Mislukt: {werkboek.name}: {eerste}{f' (en nog {aantal - 1})' if aantal > 1 else ''}"
                     )
-                else:
-                    waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == Ernst.waarschuwing)
-                    regels.append(
-                        f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
-                        f"{f', {waarsch} waarschuwingen' if waarsch else ''})"
-                    )
-                    if resultaat.verstuurd:
-                        regels.append(f"  {_verstuurd(resultaat.verstuurd, resultaat.map)}")
-                    regels += [f"  {_aangepast(a, resultaat.map)}" for a in resultaat.aangepast]
+                    return
+                waarsch = sum(1 for m in resultaat.waarschuwingen if m.ernst == Ernst.waarschuwing)
+                regels.append(
+                    f"Gelukt: {werkboek.name} -> {resultaat.map}/ ({len(resultaat.bestanden)} bestanden"
+                    f"{f', {waarsch} waarschuwingen' if waarsch else ''})"
+                )
+                if resultaat.verstuurd:
+                    regels.append(f"  {_verstuurd(resultaat.verstuurd, resultaat.map)}")
+                regels.extend(f"  {_aangepast(a, resultaat.map)}" for a in resultaat.aangepast)
+
+            regio = _api().bouw_alle(map_, uitvoer, sjablonen, pdf, overschrijven, per_werkboek=klaar)
     finally:  # what was built is always told, also when the overview at the end could not be written
         for regel in regels:
             click.echo(regel, err=regel.startswith("Mislukt"))
-    click.echo(f"Overzicht van alle werkboeken: {stappen.overzicht}")
+    click.echo(f"Overzicht van alle werkboeken: {regio.overzicht}")
     click.echo(
         f"{len(werkboeken) - mislukt} van {len(werkboeken)} werkboeken gelukt"
         f"{'; PDF' + chr(39) + 's gemaakt' if pdf else ''}."

@@ -28,10 +28,11 @@ signal handler), so a server runs builds in worker processes, as ``hitteplan web
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.blanco import maak_blanco, schrijf_werkboek
-from generator.bouw import Bouwresultaat, Regiobouw, bouw, bouw_map, werkboeken_in
+from generator.bouw import Bouwresultaat, Regioresultaat, Uitkomst, bouw, bouw_map, regio_werkboeken
 from generator.fouten import Melding, SjabloonFout, UitvoerFout, oorzaak
 from generator.gereed import Voortgang
 from generator.gereed import voortgang as bepaal
@@ -43,7 +44,7 @@ from generator.voorbeeld import hittekaart, maak_voorbeeld
 __all__ = [
     "Bouwresultaat",
     "Melding",
-    "Regiobouw",
+    "Regioresultaat",
     "Voortgang",
     "Werkboek",
     "bouw_alle",
@@ -52,6 +53,7 @@ __all__ = [
     "controleer_werkboek",
     "nieuw_werkboek",
     "voortgang",
+    "werkboeken",
 ]
 
 
@@ -135,6 +137,14 @@ def bouw_alle(
     sjablonen: Path | None = None,
     pdf: bool = False,
     overschrijven: bool = False,
-) -> tuple[list[Path], Regiobouw]:
-    """Build every workbook in a folder; see :func:`generator.bouw.bouw_map`."""
-    return werkboeken_in(map_), bouw_map(map_, uitvoer, sjablonen, pdf, overschrijven=overschrijven)
+    per_werkboek: Callable[[Path, Uitkomst], None] | None = None,
+) -> Regioresultaat:
+    """Build every workbook in a folder, calling ``per_werkboek(workbook, result or error)`` as
+    each is done; see :func:`generator.bouw.bouw_map`."""
+    return bouw_map(map_, uitvoer, sjablonen, pdf, overschrijven=overschrijven, per_werkboek=per_werkboek)
+
+
+def werkboeken(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None) -> list[Path]:
+    """The workbooks :func:`bouw_alle` builds, in its order; raises what it would refuse before
+    any work (a missing template folder, output among the workbooks)."""
+    return regio_werkboeken(map_, uitvoer, sjablonen)

@@ -80,7 +80,7 @@ def test_overzicht_van_de_regio(regio, tmp_path):
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}7"
     koppen = [c.value for c in ws[1]]
-    rijen = {r[0]: dict(zip(koppen, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    rijen = {r[0]: dict(zip(koppen, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
     assert list(rijen) == [
         "Aadorp.xlsx",
         "Súdwest-Fryslân.xlsx",
@@ -125,11 +125,16 @@ def test_overzicht_van_de_regio(regio, tmp_path):
 def test_zelfde_uitkomst_met_een_of_twee_processen(regio, tmp_path):
     from generator.bouw import bouw_map
 
-    een = [(w.name, r.map.name if hasattr(r, "map") else str(r)) for w, r in bouw_map(regio, tmp_path / "1", werkers=1)]
-    twee = [
-        (w.name, r.map.name if hasattr(r, "map") else str(r)) for w, r in bouw_map(regio, tmp_path / "2", werkers=2)
-    ]
-    assert een == twee
+    gemeld = []
+    een = bouw_map(regio, tmp_path / "1", werkers=1, per_werkboek=lambda w, r: gemeld.append((w, r)))
+    twee = bouw_map(regio, tmp_path / "2", werkers=2)
+    assert gemeld == list(een.resultaten)  # told as each one is done, in the folder's order
+
+    def samengevat(regio_):
+        return [(w.name, r.map.name if hasattr(r, "map") else str(r)) for w, r in regio_.resultaten]
+
+    assert samengevat(een) == samengevat(twee)
+    assert len(een.resultaten) == 6 and een.overzicht == tmp_path / "1" / "overzicht-regio.xlsx"
     for pad in (tmp_path / "1").rglob("*.docx"):
         assert pad.read_bytes() == (tmp_path / "2" / pad.relative_to(tmp_path / "1")).read_bytes()
 
@@ -226,7 +231,7 @@ def test_een_onverwachte_fout_verbergt_de_samenvatting_niet(regio, tmp_path, mon
     monkeypatch.setattr(canvas, "maak_canvas", struikel)
     from generator.bouw import bouw_map
 
-    uitkomst = {w.name: r for w, r in bouw_map(regio, tmp_path / "uit", werkers=1)}
+    uitkomst = {w.name: r for w, r in bouw_map(regio, tmp_path / "uit", werkers=1).resultaten}
     assert str(uitkomst["Aadorp.xlsx"]).startswith("er ging iets onverwachts mis met dit werkboek (RuntimeError)")
     assert hasattr(uitkomst["Súdwest-Fryslân.xlsx"], "bestanden")
     assert not (tmp_path / "uit" / "aadorp").exists()
