@@ -10,6 +10,7 @@ of it in place at once, or nothing: new documents never stand beside old PDFs.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import itertools
 import os
@@ -150,14 +151,16 @@ def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
     }
 
 
-def _vastleggen(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat:
+def _vastleggen(v: _Voorbereid, overschrijven: bool, vandaag: dt.date) -> Bouwresultaat:
     """Put a prepared build in place, all at once, keeping every file the trekker changed by
     hand and every document of a past moment (:mod:`generator.handwerk`, :mod:`generator.archief`);
     name what an earlier build wrote for something no longer in the workbook."""
     wb = v.model
     herkomst = (lambda rel: archief.herkomst(wb, rel)) if wb is not None else None
     voorbij = (lambda moment: archief.voorbij(wb, moment)) if wb is not None else None
-    handwerk = bewaar_handwerk(v.transactie, v.map, v.werkboek, overschrijven, herkomst=herkomst, voorbij=voorbij)
+    handwerk = bewaar_handwerk(
+        v.transactie, v.map, v.werkboek, overschrijven, vandaag=vandaag, herkomst=herkomst, voorbij=voorbij
+    )
     aangepast, verouderd = handwerk.aangepast, handwerk.verouderd
     geschreven = v.transactie.vastleggen()
     meldingen = list(v.meldingen) + [Melding(m, ernst=Ernst.waarschuwing) for m in handwerk.meldingen]
@@ -234,9 +237,9 @@ def _voorbereiden_veilig(wb, waarschuwingen, doelmap: Path, sjablonen: Path | No
         return _onverwacht(err)
 
 
-def _vastleggen_veilig(v: _Voorbereid, overschrijven: bool = False) -> Bouwresultaat | HitteplanFout:
+def _vastleggen_veilig(v: _Voorbereid, overschrijven: bool, vandaag: dt.date) -> Bouwresultaat | HitteplanFout:
     try:
-        return _vastleggen(v, overschrijven)
+        return _vastleggen(v, overschrijven, vandaag)
     except HitteplanFout as fout:
         return fout
     except Exception as err:
@@ -249,12 +252,15 @@ def bouw(
     sjablonen: Path | None = None,
     pdf: bool = False,
     overschrijven: bool = False,
+    *,
+    vandaag: dt.date,
 ) -> Bouwresultaat:
     """Build every document that is ready from ``werkboek`` into ``uitvoer`` (default
     ``uitvoer/<gemeente>``), with ``pdf`` a PDF beside each. All of it is put in place at
     once, or nothing: a failed build never replaces earlier good documents. A document the
     trekker changed by hand stays; the new version goes beside it, or with ``overschrijven``
-    replaces it after a backup."""
+    replaces it after a backup in a folder named after ``vandaag``. The documents themselves
+    take their dates from the workbook, never from the clock."""
     bron = Sjablonen(sjablonen)
     wb, waarschuwingen = lees_werkboek(werkboek)
     doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
@@ -264,7 +270,7 @@ def bouw(
             fout = _met_pdfs([v]).get(0)
             if fout is not None:
                 raise fout
-        return _vastleggen(v, overschrijven)
+        return _vastleggen(v, overschrijven, vandaag)
     except BaseException:
         v.transactie.afbreken()
         raise
@@ -316,6 +322,8 @@ def bouw_map(
     werkers: int | None = None,
     overschrijven: bool = False,
     per_werkboek: Callable[[Path, Uitkomst], None] | None = None,
+    *,
+    vandaag: dt.date,
 ) -> Regioresultaat:
     """Build every workbook in ``map_``, each into its own folder under ``uitvoer``, carrying
     on past a bad one; ``per_werkboek(workbook, result or error)`` is called as each one is
@@ -342,7 +350,7 @@ def bouw_map(
             voorbereid.transactie.afbreken()
             resultaat = fout
         else:
-            resultaat = _vastleggen_veilig(voorbereid, overschrijven)
+            resultaat = _vastleggen_veilig(voorbereid, overschrijven, vandaag)
             if isinstance(resultaat, HitteplanFout):
                 voorbereid.transactie.afbreken()
         wb = None if isinstance(lezing, HitteplanFout) else lezing[0]
@@ -390,7 +398,7 @@ def bouw_map(
         herstel(basis)
         with Transactie(map_=basis) as tx:
             tx.voeg_toe(basis / NAAM, maak_overzicht(regels, koppen))
-            aangepast, _ = bewaar_handwerk(tx, basis, map_.name, overschrijven)
+            aangepast, _ = bewaar_handwerk(tx, basis, map_.name, overschrijven, vandaag=vandaag)
             tx.vastleggen()
         if aangepast and not overschrijven:
             overzicht = aangepast[0].nieuw

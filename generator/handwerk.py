@@ -162,18 +162,19 @@ def bewaar_handwerk(
     map_: Path,
     werkboek: str,
     overschrijven: bool = False,
-    vandaag: dt.date | None = None,
+    *,
+    vandaag: dt.date,
     herkomst=None,
     voorbij=None,
 ) -> Handwerk:
     """Make the prepared transaction ``tx`` for ``map_`` keep every hand edit and every
     document of a past moment, and add this build's manifest to it. ``herkomst(relative path)``
     gives the moment and source of a document (:func:`generator.archief.herkomst`),
-    ``voorbij(moment)`` whether a moment has passed. Returns what was kept and why, and the
+    ``voorbij(moment)`` whether a moment has passed; ``vandaag`` names the folder of today's
+    backups (the caller reads the clock). Returns what was kept and why, and the
     files an earlier build wrote for something no longer in the workbook (named, never
     deleted)."""
     oud = lees_manifest(map_)
-    vandaag = vandaag or dt.date.today()
     herkomst = herkomst or (lambda rel: None)
     voorbij = voorbij or (lambda moment: False)
     doelen = {pad: tmp for pad, tmp in tx.nieuw.items() if map_ in pad.parents}

@@ -126,9 +126,11 @@ def bouw_documenten(
     sjablonen: Path | None = None,
     pdf: bool = False,
     overschrijven: bool = False,
+    vandaag: dt.date | None = None,
 ) -> Bouwresultaat:
-    """Build every document; see :func:`generator.bouw.bouw`."""
-    return bouw(werkboek, uitvoer, sjablonen, pdf, overschrijven)
+    """Build every document; see :func:`generator.bouw.bouw`. ``vandaag`` (default: today)
+    only names the folder of the backups that ``overschrijven`` makes."""
+    return bouw(werkboek, uitvoer, sjablonen, pdf, overschrijven, vandaag=vandaag or dt.date.today())
 
 
 def bouw_alle(
@@ -138,10 +140,19 @@ def bouw_alle(
     pdf: bool = False,
     overschrijven: bool = False,
     per_werkboek: Callable[[Path, Uitkomst], None] | None = None,
+    vandaag: dt.date | None = None,
 ) -> Regioresultaat:
     """Build every workbook in a folder, calling ``per_werkboek(workbook, result or error)`` as
-    each is done; see :func:`generator.bouw.bouw_map`."""
-    return bouw_map(map_, uitvoer, sjablonen, pdf, overschrijven=overschrijven, per_werkboek=per_werkboek)
+    each is done; see :func:`generator.bouw.bouw_map` (``vandaag`` as in :func:`bouw_documenten`)."""
+    return bouw_map(
+        map_,
+        uitvoer,
+        sjablonen,
+        pdf,
+        overschrijven=overschrijven,
+        per_werkboek=per_werkboek,
+        vandaag=vandaag or dt.date.today(),
+    )
 
 
 def werkboeken(map_: Path, uitvoer: Path | None = None, sjablonen: Path | None = None) -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import shutil
 import subprocess
 
@@ -12,6 +13,8 @@ from click.testing import CliRunner
 from generator.cli import hoofd
 
 from .conftest import REPO, hulpmiddel
+
+VANDAAG = dt.date(2027, 3, 1)  # names the folder of backups only
 
 
 def bouw(*args):
@@ -126,8 +129,8 @@ def test_zelfde_uitkomst_met_een_of_twee_processen(regio, tmp_path):
     from generator.bouw import bouw_map
 
     gemeld = []
-    een = bouw_map(regio, tmp_path / "1", werkers=1, per_werkboek=lambda w, r: gemeld.append((w, r)))
-    twee = bouw_map(regio, tmp_path / "2", werkers=2)
+    een = bouw_map(regio, tmp_path / "1", werkers=1, vandaag=VANDAAG, per_werkboek=lambda w, r: gemeld.append((w, r)))
+    twee = bouw_map(regio, tmp_path / "2", werkers=2, vandaag=VANDAAG)
     assert gemeld == list(een.resultaten)  # told as each one is done, in the folder's order
 
     def samengevat(regio_):
@@ -231,7 +234,7 @@ def test_een_onverwachte_fout_verbergt_de_samenvatting_niet(regio, tmp_path, mon
     monkeypatch.setattr(canvas, "maak_canvas", struikel)
     from generator.bouw import bouw_map
 
-    uitkomst = {w.name: r for w, r in bouw_map(regio, tmp_path / "uit", werkers=1).resultaten}
+    uitkomst = {w.name: r for w, r in bouw_map(regio, tmp_path / "uit", werkers=1, vandaag=VANDAAG).resultaten}
     assert str(uitkomst["Aadorp.xlsx"]).startswith("er ging iets onverwachts mis met dit werkboek (RuntimeError)")
     assert hasattr(uitkomst["Súdwest-Fryslân.xlsx"], "bestanden")
     assert not (tmp_path / "uit" / "aadorp").exists()

@@ -5,6 +5,7 @@ and the new version goes beside it (or, with --overschrijven, replaces it after 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import shutil
 
@@ -168,7 +169,7 @@ def test_pdf_hoort_bij_zijn_document(tmp_path):
     with Transactie() as tx:
         tx.voeg_toe(tmp_path / "notitie.docx", b"nieuwe notitie")
         tx.voeg_toe(tmp_path / "notitie.pdf", b"nieuwe pdf")
-        aangepast, _ = bewaar_handwerk(tx, tmp_path, "w.xlsx")
+        aangepast, _ = bewaar_handwerk(tx, tmp_path, "w.xlsx", vandaag=dt.date(2027, 3, 1))
         tx.vastleggen()
     assert [a.nieuw.name for a in aangepast] == ["notitie (nieuw).docx"]
     assert (tmp_path / "notitie.docx").read_bytes() == b"met de hand aangepast"

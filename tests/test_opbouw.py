@@ -1,0 +1,75 @@
+"""How the package is put together, read from its source: rules a reviewer would otherwise have
+to remember. Each names the file and line that breaks it."""
+
+from __future__ import annotations
+
+import ast
+
+from .conftest import REPO
+
+PAKKET = REPO / "generator"
+# only the edges read the clock and pass the date in (vandaag=): the documents take their dates
+# from the workbook, and `controleer --datum` gives the same answer on every day
+KLOK_MAG = {"cli.py", "opdrachten.py", "web/app.py", "web/werker.py"}
+KLOK = {("date", "today"), ("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow"), ("time", "time")}
+
+
+def _bronnen():
+    for pad in sorted(PAKKET.rglob("*.py")):
+        yield pad.relative_to(PAKKET).as_posix(), ast.parse(pad.read_text(encoding="utf-8"), str(pad))
+
+
+def test_alleen_de_randen_lezen_de_klok():
+    gevonden = []
+    for naam, boom in _bronnen():
+        for knoop in ast.walk(boom):
+            if (
+                isinstance(knoop, ast.Call)
+                and isinstance(knoop.func, ast.Attribute)
+                and (_naam(knoop.func.value), knoop.func.attr) in KLOK
+                and naam not in KLOK_MAG
+            ):
+                gevonden.append(f"generator/{naam}:{knoop.lineno}")
+    assert gevonden == []
+
+
+def test_geen_import_klimt_terug():
+    """The renderers, the reader and the model never import the commands or the web layer."""
+    boven = {"generator.cli", "generator.klik", "generator.opdrachten", "generator.web"}
+    gevonden = []
+    for naam, boom in _bronnen():
+        if naam in ("cli.py", "klik.py", "opdrachten.py", "__main__.py") or naam.startswith("web/"):
+            continue
+        for knoop in ast.walk(boom):
+            modules = (
+                [a.name for a in knoop.names]
+                if isinstance(knoop, ast.Import)
+                else [knoop.module or ""]
+                if isinstance(knoop, ast.ImportFrom)
+                else []
+            )
+            gevonden += [
+                f"generator/{naam}:{knoop.lineno} importeert {m}"
+                for m in modules
+                if any(m == b or m.startswith(b + ".") for b in boven)
+            ]
+    assert gevonden == []
+
+
+def _naam(knoop: ast.expr) -> str:
+    """``dt.date`` -> 'date', ``datetime`` -> 'datetime', ``time`` -> 'time'."""
+    if isinstance(knoop, ast.Attribute):
+        return knoop.attr
+    return knoop.id if isinstance(knoop, ast.Name) else ""
+
+
+def test_de_klokregel_ziet_een_klok():
+    """The rule above can fail: it finds each form of reading the clock."""
+    bron = "import datetime as dt\nimport time\nx = dt.date.today()\ny = dt.datetime.now()\nz = time.time()\n"
+    boom = ast.parse(bron)
+    treffers = [
+        k.lineno
+        for k in ast.walk(boom)
+        if isinstance(k, ast.Call) and isinstance(k.func, ast.Attribute) and (_naam(k.func.value), k.func.attr) in KLOK
+    ]
+    assert sorted(treffers) == [3, 4, 5]
