@@ -70,6 +70,13 @@ def tabeleigenschappen(tabel):
     return tabel._tbl.tblPr  # private: no public access to a table's element
 
 
+def kop_of_voet(blok):
+    """The XML element of a python-docx header or footer (``w:hdr``/``w:ftr``), to edit its
+    text as the body's: python-docx exposes a header's paragraphs and tables, not the element
+    itself (only as ``_element``)."""
+    return blok._element  # private: no public access to a header's element
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

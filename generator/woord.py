@@ -328,7 +328,7 @@ def onbreekbaar(doc, wb: Werkboek) -> None:
     and hyphens become non-breaking ones, in every text of the document (its XML)."""
     nummers = sorted((n for n in telefoonnummers(wb) if " " in n or "-" in n), key=len, reverse=True)
     delen = [doc.element.body] + [
-        blok._element
+        rauw.kop_of_voet(blok)
         for sectie in doc.sections
         for blok in (sectie.header, sectie.footer, sectie.first_page_header, sectie.first_page_footer)
         if not blok.is_linked_to_previous

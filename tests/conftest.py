@@ -40,6 +40,13 @@ def pytest_addoption(parser):
         help="hoeveel gegenereerde werkboeken tests/test_stukken.py controleert (standaard 200, of "
         "HITTEPLAN_WERKBOEKEN)",
     )
+    parser.addoption(
+        "--elke-stap",
+        action="store_true",
+        default=os.environ.get("HITTEPLAN_ELKE_STAP") == "1",
+        help="tests/test_archief.py doodt de bouw bij elke rename en elke schrijfstap van alle vier de "
+        "varianten, niet bij een spreiding ervan (ruim een half uur; of HITTEPLAN_ELKE_STAP=1)",
+    )
 
 
 def hulpmiddel(naam: str) -> str:

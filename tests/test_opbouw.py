@@ -56,6 +56,24 @@ def test_geen_import_klimt_terug():
     assert gevonden == []
 
 
+def test_privé_attributen_alleen_in_rauw():
+    """A library's private attribute (``x._p``) is read only in generator/rauw.py, where each
+    has its reason; elsewhere only an object's own (``self._…``)."""
+    gevonden = []
+    for naam, boom in _bronnen():
+        if naam == "rauw.py":
+            continue
+        for knoop in ast.walk(boom):
+            if (
+                isinstance(knoop, ast.Attribute)
+                and knoop.attr.startswith("_")
+                and not knoop.attr.startswith("__")
+                and not (isinstance(knoop.value, ast.Name) and knoop.value.id in ("self", "cls"))
+            ):
+                gevonden.append(f"generator/{naam}:{knoop.lineno} .{knoop.attr}")
+    assert gevonden == []
+
+
 def _naam(knoop: ast.expr) -> str:
     """``dt.date`` -> 'date', ``datetime`` -> 'datetime', ``time`` -> 'time'."""
     if isinstance(knoop, ast.Attribute):
