@@ -25,7 +25,7 @@ import json
 
 from generator.keuzes import BIJEENKOMST
 from generator.model import Bijeenkomst, Werkboek
-from generator.uitvoer import slug
+from generator.namen import slug
 
 AFGEROND, GEMAAKT = "afgerond", "gemaakt"
 # what a meeting's row holds that is only known after it (not a fact of its invitations' moment)

@@ -21,7 +21,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.contract import Blad, Contract, Veld, laad_contract
 from generator.opmaak import opsomming
-from generator.uitvoer import schrijf_atomair, vaste_zip
+from generator.uitvoer import schrijf_atomair
+from generator.vastezip import vaste_zip
 
 KOPKLEUR = "00689E"
 VERPLICHT = "FCE4D6"

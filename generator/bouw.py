@@ -26,10 +26,11 @@ from generator.gereed import documenten as stand
 from generator.handwerk import MANIFEST, bewaar_handwerk
 from generator.lezer import lees_werkboek
 from generator.model import Werkboek
+from generator.namen import slug
 from generator.overzicht import NAAM, Koppen, maak_overzicht, regel
 from generator.pdf import maak_pdfs
 from generator.sjabloon import Sjablonen, Teksten
-from generator.uitvoer import Transactie, herstel, slug
+from generator.uitvoer import Transactie, herstel
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ from generator.fouten import Ernst, Melding, SjabloonFout
 from generator.gereed import documenten
 from generator.keuzes import BIJEENKOMST, PARTNER, SOORT
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
+from generator.namen import slug
 from generator.opmaak import opsomming, zonder_titels
 from generator.sjabloon import Sjablonen, binnen_de_tijd, render_tekst, tijdbudget
-from generator.uitvoer import slug
 from generator.waarden import FORMULETEKENS
 from generator.woord import afbeeldingen, basiscontext, render_docx
 

@@ -26,7 +26,7 @@ from generator.beeld import op_maat
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen, render_tekst
-from generator.uitvoer import bewaar
+from generator.vastezip import bewaar
 
 NAAM = "presentatie-startbijeenkomst.pptx"
 TEKSTEN = "presentatie.toml"

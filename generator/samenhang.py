@@ -13,7 +13,7 @@ from PIL import Image, UnidentifiedImageError
 from generator.contract import Blad, normaliseer
 from generator.keuzes import LOCATIE
 from generator.lezing import Lezing, Rij
-from generator.uitvoer import slug
+from generator.namen import slug
 
 AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 MAX_AFBEELDING = 20 * 1024 * 1024

@@ -1,7 +1,7 @@
 """Writing output without ever losing anything: a transaction over every file of a build
 (:class:`Transactie`) with a journal, the recovery of what a killed build left behind by that
-journal (:func:`herstel`), writing that refuses links out of the output folder, safe folder
-names, and reproducible zips.
+journal (:func:`herstel`), and writing that refuses links out of the output folder. Safe
+folder names are in :mod:`generator.namen`, reproducible Office files in :mod:`generator.vastezip`.
 """
 
 from __future__ import annotations
@@ -9,38 +9,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import io
 import itertools
 import json
 import os
 import re
 import secrets
 import shutil
-import unicodedata
-import zipfile
 from pathlib import Path
 
 from generator.fouten import UitvoerFout, oorzaak
-
-_WINDOWS_GERESERVEERD = {
-    "con",
-    "prn",
-    "aux",
-    "nul",
-    *(f"com{i}" for i in range(1, 10)),
-    *(f"lpt{i}" for i in range(1, 10)),
-}
-
-
-def slug(naam: str) -> str:
-    """A folder name safe on Windows and Linux: 's-Hertogenbosch -> s-hertogenbosch,
-    Súdwest-Fryslân -> sudwest-fryslan; never empty, never a path."""
-    tekst = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode("ascii").lower()
-    tekst = re.sub(r"[^a-z0-9]+", "-", tekst).strip("-.")
-    if not tekst or tekst in _WINDOWS_GERESERVEERD:
-        tekst = f"gemeente-{tekst}".strip("-") if tekst else "gemeente"
-    return tekst[:60]
-
 
 VOORVOEGSEL = ".~hitteplan-"  # every temporary file or folder a build makes beside its output
 _JOURNAAL = re.compile(re.escape(VOORVOEGSEL) + r"([0-9a-f]{8})\.json")
@@ -420,41 +397,3 @@ def schrijf_atomair(bestanden, overschrijven: bool = True) -> list[Path]:
         for pad, inhoud in paren:
             tx.voeg_toe(pad, inhoud)
         return tx.vastleggen()
-
-
-_VAST_MOMENT = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
-_GEGENEREERD = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)")
-
-
-def vaste_zip(inhoud: bytes, bewerk=None) -> bytes:
-    """The same zip (an Office file as a library saved it) with reproducible bytes: fixed
-    timestamps and permissions, the members in their order, ``bewerk(name, data) -> data``
-    applied to each. A workbook inside (a chart's data) is made reproducible too: it carries
-    the moment it was made."""
-    uit = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for lid in bron.infolist():
-            data = bron.read(lid)
-            if lid.filename.endswith(".xlsx"):
-                data = vaste_zip(
-                    data,
-                    lambda naam, d: (
-                        _GEGENEREERD.sub(rb"\g<1>2000-01-01T00:00:00Z\2", d) if naam == "docProps/core.xml" else d
-                    ),
-                )
-            if bewerk is not None:
-                data = bewerk(lid.filename, data)
-            vast = zipfile.ZipInfo(lid.filename, _VAST_MOMENT)
-            vast.compress_type = zipfile.ZIP_DEFLATED
-            vast.external_attr = 0o600 << 16
-            doel.writestr(vast, data)
-    return uit.getvalue()
-
-
-def bewaar(opslaan, bewerk=None) -> bytes:
-    """The bytes of an Office package saved by a library's public ``save(stream)`` (a
-    python-docx Document's or python-pptx Presentation's), made reproducible (see
-    :func:`vaste_zip`)."""
-    buffer = io.BytesIO()
-    opslaan(buffer)
-    return vaste_zip(buffer.getvalue(), bewerk)

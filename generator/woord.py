@@ -24,7 +24,7 @@ from generator.beeld import op_maat
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
 from generator.sjabloon import binnen_de_tijd, controleer_omvang, omgeving, render_tekst, vertaal_fout
-from generator.uitvoer import bewaar
+from generator.vastezip import bewaar
 
 TAAL = "nl-NL"
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from icalendar import Calendar
 
 from generator.cli import hoofd
-from generator.uitvoer import slug
+from generator.namen import slug
 from generator.voorbeeld import GEGEVENS
 
 from .conftest import na_de_startbijeenkomst, naar_pdf, pdf_paginas, schrijf_werkboek, valideer_ooxml

@@ -88,7 +88,7 @@ def test_vaste_zip_leesbaar_en_reproduceerbaar():
     import time
     import zipfile
 
-    from generator.uitvoer import vaste_zip
+    from generator.vastezip import vaste_zip
 
     def werkmap(moment: str) -> bytes:
         buffer = io.BytesIO()

@@ -56,6 +56,22 @@ def test_geen_import_klimt_terug():
     assert gevonden == []
 
 
+SCHRIJVERS = {"bouw.py", "handwerk.py", "blanco.py", "overzicht.py", "cli.py", "opdrachten.py"}
+
+
+def test_alleen_wie_schrijft_importeert_de_transactie():
+    """The reader, the checks and the renderers make bytes; only the build (and the writers of
+    the blank workbook and the overview) put files in place, through generator.uitvoer."""
+    gevonden = [
+        f"generator/{naam}:{knoop.lineno}"
+        for naam, boom in _bronnen()
+        if naam not in SCHRIJVERS and not naam.startswith("web/")
+        for knoop in ast.walk(boom)
+        if isinstance(knoop, ast.ImportFrom) and knoop.module == "generator.uitvoer"
+    ]
+    assert gevonden == []
+
+
 def test_privé_attributen_alleen_in_rauw():
     """A library's private attribute (``x._p``) is read only in generator/rauw.py, where each
     has its reason; elsewhere only an object's own (``self._…``)."""

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import hoofd
-from generator.uitvoer import slug
+from generator.namen import slug
 
 from .test_lezer import BESTANDEN, SLECHT
 

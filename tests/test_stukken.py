@@ -237,7 +237,7 @@ def regel_aanhef_zoals_een_secretariaat_haar_schrijft(stukken):
 
 
 def _slug(tekst: str) -> str:
-    from generator.uitvoer import slug
+    from generator.namen import slug
 
     return slug(tekst)
 

@@ -169,8 +169,8 @@ def verwerk(map_: Path, werkboek: str, pdf: bool) -> Uitkomst:
     as ``controleer`` does (the workbook is read once). Runs in the worker; every foreseeable
     problem becomes an :class:`Uitkomst`."""
     from generator.fouten import HitteplanFout, WerkboekFout
+    from generator.namen import slug
     from generator.opdrachten import bouw_documenten
-    from generator.uitvoer import slug
 
     begin = time.monotonic()
     try:
