@@ -15,12 +15,12 @@ import functools
 import itertools
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import archief
+from generator import archief, brieven, canvas, contactlijst, notitie, presentatie
 from generator.fouten import Ernst, HitteplanFout, Melding, UitvoerFout
 from generator.gereed import documenten as stand
 from generator.handwerk import MANIFEST, bewaar_handwerk
@@ -59,43 +59,57 @@ class _Voorbereid:
     model: Werkboek | None = None
 
 
-def documenten():
-    """Every part of a build, in order, by the key of its document in the contract: each
-    takes (model, templates, the documents that are ready) and returns its files (an
-    iterable of (path relative to the output folder, bytes), made as it is walked) and its
-    notes (:class:`~generator.fouten.Melding`)."""
-    # imported here, at each build: a test (or a user of the API) may replace a document's
-    # function in its module, and the build must use what is there then
-    from generator import brieven
-    from generator.canvas import NAAM as CANVAS
-    from generator.canvas import maak_canvas
-    from generator.contactlijst import NAAM as CONTACTLIJST
-    from generator.contactlijst import maak_contactlijst
-    from generator.notitie import NAAM as NOTITIE
-    from generator.notitie import maak_notitie
-    from generator.presentatie import NAAM as PRESENTATIE
-    from generator.presentatie import maak_presentatie
-
-    def zonder_meldingen(naam, maak):
-        return lambda wb, bron, klaar: ([(naam, maak(wb, bron))], [])
-
-    def met_meldingen(naam, maak):
-        def stuk(wb, bron, klaar):
-            data, meldingen = maak(wb, bron)
-            return [(naam, data)], meldingen
-
-        return stuk
-
-    return [
-        ("notitie", zonder_meldingen(NOTITIE, maak_notitie)),
-        ("presentatie", zonder_meldingen(PRESENTATIE, maak_presentatie)),
-        ("canvas", met_meldingen(CANVAS, maak_canvas)),
-        ("contactlijst", met_meldingen(CONTACTLIJST, maak_contactlijst)),
-        (None, lambda wb, bron, klaar: (brieven.maak_brieven(wb, bron, klaar), brieven.meldingen(wb, klaar))),
-    ]
+Bestanden = Iterable[tuple[str, bytes]]  # (path relative to the output folder, bytes), made as it is walked
 
 
-def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -> _Voorbereid:
+@dataclass(frozen=True)
+class Onderdeel:
+    """One part of a build: ``maak(model, templates, the documents that are ready)`` returns
+    its files and its notes (:class:`~generator.fouten.Melding`). ``sleutel`` is its document's
+    key in the contract (made only when that document is ready), or None for a part that
+    decides for itself (the letters). A module-level function, so that a worker process can
+    be handed it."""
+
+    sleutel: str | None
+    maak: Callable[[Werkboek, Sjablonen, list], tuple[Bestanden, list[Melding]]]
+
+
+def _notitie(wb, bron, klaar):
+    return [(notitie.NAAM, notitie.maak_notitie(wb, bron))], []
+
+
+def _presentatie(wb, bron, klaar):
+    return [(presentatie.NAAM, presentatie.maak_presentatie(wb, bron))], []
+
+
+def _canvas(wb, bron, klaar):
+    data, meldingen = canvas.maak_canvas(wb, bron)
+    return [(canvas.NAAM, data)], meldingen
+
+
+def _contactlijst(wb, bron, klaar):
+    data, meldingen = contactlijst.maak_contactlijst(wb, bron)
+    return [(contactlijst.NAAM, data)], meldingen
+
+
+def _brieven(wb, bron, klaar):
+    return brieven.maak_brieven(wb, bron, klaar), brieven.meldingen(wb, klaar)
+
+
+# Every part of a build, in order. bouw() and bouw_map() take another list (a test passes one
+# with a part that fails; an API user one with a document of their own).
+ONDERDELEN: tuple[Onderdeel, ...] = (
+    Onderdeel("notitie", _notitie),
+    Onderdeel("presentatie", _presentatie),
+    Onderdeel("canvas", _canvas),
+    Onderdeel("contactlijst", _contactlijst),
+    Onderdeel(None, _brieven),
+)
+
+
+def _voorbereiden(
+    wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "", onderdelen: Sequence[Onderdeel] = ONDERDELEN
+) -> _Voorbereid:
     """Render every document of a read workbook that is ready at this moment of phase 2 into
     temporary files beside their targets. What an interrupted earlier build left in the
     output folder is finished first, by its journal (:func:`generator.uitvoer.herstel`)."""
@@ -104,10 +118,10 @@ def _voorbereiden(wb, waarschuwingen, doelmap: Path, bron, werkboek: str = "") -
     klaar = [d for d in status if d.klaar]
     tx = Transactie(map_=doelmap)
     try:
-        for sleutel, maak in documenten():
-            if sleutel is not None and not any(d.sleutel == sleutel for d in klaar):
+        for onderdeel in onderdelen:
+            if onderdeel.sleutel is not None and not any(d.sleutel == onderdeel.sleutel for d in klaar):
                 continue
-            bestanden, notities = maak(wb, bron, klaar)
+            bestanden, notities = onderdeel.maak(wb, bron, klaar)
             for naam, data in bestanden:
                 tx.voeg_toe(doelmap / naam, data)
             meldingen += notities
@@ -228,10 +242,12 @@ def _lees_veilig(werkboek: Path):
         return _onverwacht(err)
 
 
-def _voorbereiden_veilig(wb, waarschuwingen, doelmap: Path, sjablonen: Path | None, werkboek: str = ""):
+def _voorbereiden_veilig(
+    wb, waarschuwingen, doelmap: Path, sjablonen: Path | None, werkboek: str, onderdelen: Sequence[Onderdeel]
+):
     """For a worker process: the prepared build, or the error it raised."""
     try:
-        return _voorbereiden(wb, waarschuwingen, doelmap, Sjablonen(sjablonen), werkboek)
+        return _voorbereiden(wb, waarschuwingen, doelmap, Sjablonen(sjablonen), werkboek, onderdelen)
     except HitteplanFout as fout:
         return fout
     except Exception as err:
@@ -255,17 +271,19 @@ def bouw(
     overschrijven: bool = False,
     *,
     vandaag: dt.date,
+    onderdelen: Sequence[Onderdeel] = ONDERDELEN,
 ) -> Bouwresultaat:
     """Build every document that is ready from ``werkboek`` into ``uitvoer`` (default
     ``uitvoer/<gemeente>``), with ``pdf`` a PDF beside each. All of it is put in place at
     once, or nothing: a failed build never replaces earlier good documents. A document the
     trekker changed by hand stays; the new version goes beside it, or with ``overschrijven``
     replaces it after a backup in a folder named after ``vandaag``. The documents themselves
-    take their dates from the workbook, never from the clock."""
+    take their dates from the workbook, never from the clock. ``onderdelen`` are the parts
+    of the build (:data:`ONDERDELEN`)."""
     bron = Sjablonen(sjablonen)
     wb, waarschuwingen = lees_werkboek(werkboek)
     doelmap = uitvoer if uitvoer is not None else Path("uitvoer") / slug(wb.algemeen.gemeente)
-    v = _voorbereiden(wb, waarschuwingen, doelmap, bron, werkboek.name)
+    v = _voorbereiden(wb, waarschuwingen, doelmap, bron, werkboek.name, onderdelen)
     try:
         if pdf:
             fout = _met_pdfs([v]).get(0)
@@ -325,6 +343,7 @@ def bouw_map(
     per_werkboek: Callable[[Path, Uitkomst], None] | None = None,
     *,
     vandaag: dt.date,
+    onderdelen: Sequence[Onderdeel] = ONDERDELEN,
 ) -> Regioresultaat:
     """Build every workbook in ``map_``, each into its own folder under ``uitvoer``, carrying
     on past a bad one; ``per_werkboek(workbook, result or error)`` is called as each one is
@@ -375,7 +394,7 @@ def bouw_map(
             lezing = lezingen[i]
             if isinstance(lezing, HitteplanFout):
                 return functools.partial(_zelf, lezing)
-            argumenten = (*lezing, doelen[i], sjablonen, werkboeken[i].name)
+            argumenten = (*lezing, doelen[i], sjablonen, werkboeken[i].name, onderdelen)
             if pool is None:
                 return functools.partial(_voorbereiden_veilig, *argumenten)
             return functools.partial(_uitkomst, pool.submit(_voorbereiden_veilig, *argumenten))

@@ -219,22 +219,21 @@ def test_elk_werkboek_een_eigen_map(tmp_path, maak_werkboek, gegevens):
     assert len(set(mappen)) == 3
 
 
-def test_een_onverwachte_fout_verbergt_de_samenvatting_niet(regio, tmp_path, monkeypatch):
-    """One workbook that trips over something unforeseen is one 'Mislukt' line; the others
-    are built and the summary is printed."""
-    import generator.canvas as canvas
+def _struikel_bij_aadorp(wb, bron, klaar):
+    if wb.algemeen.gemeente == "Aadorp":
+        raise RuntimeError("onvoorzien")
+    return [], []
 
-    echt = canvas.maak_canvas
 
-    def struikel(wb, *args, **kwargs):
-        if wb.algemeen.gemeente == "Aadorp":
-            raise RuntimeError("onvoorzien")
-        return echt(wb, *args, **kwargs)
+@pytest.mark.parametrize("werkers", [1, 2])
+def test_een_onverwachte_fout_verbergt_de_samenvatting_niet(regio, tmp_path, werkers):
+    """One workbook that trips over something unforeseen (in this process or in a worker) is
+    one 'Mislukt' line; the others are built and the summary is printed."""
+    from generator.bouw import ONDERDELEN, Onderdeel, bouw_map
 
-    monkeypatch.setattr(canvas, "maak_canvas", struikel)
-    from generator.bouw import bouw_map
-
-    uitkomst = {w.name: r for w, r in bouw_map(regio, tmp_path / "uit", werkers=1, vandaag=VANDAAG).resultaten}
+    onderdelen = (*ONDERDELEN, Onderdeel(None, _struikel_bij_aadorp))
+    regio_ = bouw_map(regio, tmp_path / "uit", werkers=werkers, vandaag=VANDAAG, onderdelen=onderdelen)
+    uitkomst = {w.name: r for w, r in regio_.resultaten}
     assert str(uitkomst["Aadorp.xlsx"]).startswith("er ging iets onverwachts mis met dit werkboek (RuntimeError)")
     assert hasattr(uitkomst["Súdwest-Fryslân.xlsx"], "bestanden")
     assert not (tmp_path / "uit" / "aadorp").exists()

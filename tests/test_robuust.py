@@ -248,18 +248,20 @@ def test_alleen_lezen_bestand(voorbeeld, tmp_path, monkeypatch):
     _niets_veranderd(uit)
 
 
-def test_mislukte_run_laat_vorige_documenten_staan(voorbeeld, tmp_path, monkeypatch):
-    """The last document fails to render: none of the run's documents replaces the old ones."""
-    import generator.canvas as canvas
-    from generator.fouten import SjabloonFout
+def test_mislukte_run_laat_vorige_documenten_staan(voorbeeld, tmp_path):
+    """A document after the memo and the deck fails to render (a trekker's own canvas template
+    with a broken tag): none of the run's documents replaces the old ones."""
+    import docx
 
-    def stuk(*_):
-        raise SjabloonFout("Sjabloon 'canvas-fase-2.docx': kapot.")
-
-    monkeypatch.setattr(canvas, "maak_canvas", stuk)
+    eigen = tmp_path / "huisstijl"
+    eigen.mkdir()
+    canvas = docx.Document()
+    canvas.add_paragraph("Canvas van {{ alg.gemeente ")
+    canvas.save(eigen / "canvas-fase-2.docx")
     uit = _uitvoer_met_vorige(tmp_path / "uit")
-    resultaat = bouw(voorbeeld, "-o", uit)
-    assert (resultaat.exit_code, resultaat.output.strip()) == (1, "Sjabloon 'canvas-fase-2.docx': kapot.")
+    resultaat = bouw(voorbeeld, "-o", uit, "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    assert resultaat.output.startswith("Sjabloon 'canvas-fase-2.docx': een tag is onjuist geschreven"), resultaat.output
     _niets_veranderd(uit)
 
 
