@@ -50,6 +50,18 @@ class Vak:
     hoogte: float
 
 
+@dataclass(frozen=True)
+class Alinea:
+    """A paragraph of a text box: its text (a newline is a line break), size in points, bold,
+    colour (hex, or None for the layout's) and whether it is a bullet."""
+
+    tekst: str
+    grootte: float
+    vet: bool = False
+    kleur: str | None = None
+    punt: bool = False
+
+
 STANDAARDKLEUR = "00689E"  # the colour the base presentation is drawn in
 PROCENT = 'General"%"'  # as the tables print it: 33,5% and 62%, with the decimal comma of a Dutch Office
 SLIDE_B, SLIDE_H = 13.333, 7.5
@@ -134,40 +146,39 @@ class Deck:
         self,
         dia,
         vak: Vak,
-        alineas: list[tuple[str, float, bool, str | None, bool]],
+        alineas: list[Alinea],
         naam: str,
         midden: bool = False,
         uitlijning=None,
     ):
-        """A text box; each paragraph (text, size, bold, colour, bullet). Autofit off:
-        the caller has measured that it fits."""
+        """A text box of :class:`Alinea`. Autofit off: the caller has measured that it fits."""
         vorm = dia.shapes.add_textbox(inch(vak.links), inch(vak.boven), inch(vak.breedte), inch(vak.hoogte))
         vorm.name = naam
         tf = vorm.text_frame
         tf.word_wrap = True
         tf.auto_size = MSO_AUTO_SIZE.NONE
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE if midden else MSO_ANCHOR.TOP
-        for i, (tekst, grootte, vet, kleur, punt) in enumerate(alineas):
+        for i, alinea in enumerate(alineas):
             p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
             if uitlijning is not None:
                 p.alignment = uitlijning
-            p.space_after = Pt(grootte * NA)
-            if punt:
+            p.space_after = Pt(alinea.grootte * NA)
+            if alinea.punt:
                 rauw.opsommingsteken(p, INSPRINGING_PT * EMU_PT)
-            for j, regel in enumerate(tekst.split("\n")):
+            for j, regel in enumerate(alinea.tekst.split("\n")):
                 if j:
                     p.add_line_break()
-                self.run(p, regel, grootte, vet, kleur)
+                self.run(p, regel, alinea.grootte, alinea.vet, alinea.kleur)
         return vorm
 
     @staticmethod
-    def hoogte(alineas, breedte_in: float) -> float:
+    def hoogte(alineas: list[Alinea], breedte_in: float) -> float:
         """Height in points of paragraphs in a text box of ``breedte_in`` (insets included)."""
         breedte = breedte_in * 72 - 14.4
         totaal = 7.2
-        for tekst, grootte, vet, _, punt in alineas:
-            regels = meten.regels(tekst, breedte - (INSPRINGING_PT if punt else 0), grootte, vet=vet)
-            totaal += regels * grootte * REGEL + grootte * NA
+        for a in alineas:
+            regels = meten.regels(a.tekst, breedte - (INSPRINGING_PT if a.punt else 0), a.grootte, vet=a.vet)
+            totaal += regels * a.grootte * REGEL + a.grootte * NA
         return totaal
 
     def dia(self, titel: str, notities: str):
@@ -186,12 +197,12 @@ class Deck:
                     r.font.color.rgb = RGBColor.from_string(self.kleur.upper())
             self.taal(kop.text_frame)
         else:
-            self.tekstvak(dia, Vak(0.6, 0.35, 12.13, 0.95), [(titel, 28, True, self.kleur, False)], "Titel")
+            self.tekstvak(dia, Vak(0.6, 0.35, 12.13, 0.95), [Alinea(titel, 28, True, self.kleur)], "Titel")
         voet = VOET
         if self.logo:  # the logo small in the footer's right corner; the footer text beside it
             self.plaats_logo(dia, Vak(VOET.links + VOET.breedte - 1.6, VOET.boven - 0.05, 1.6, VOET.hoogte + 0.1))
             voet = Vak(VOET.links, VOET.boven, VOET.breedte - 1.8, VOET.hoogte)
-        self.tekstvak(dia, voet, [(self.voettekst, 11, False, "6E6E6E", False)], "Voettekst")
+        self.tekstvak(dia, voet, [Alinea(self.voettekst, 11, kleur="6E6E6E")], "Voettekst")
         self.notities(dia, notities)
         return dia
 
@@ -244,11 +255,12 @@ class Deck:
                 self.taal(vorm.text_frame)
         self.notities(dia, self.t("titel.notities"))
 
-    def _paginas(self, items: list[str], grootte: float, vet_eerste: bool) -> list[list]:
-        pagina: list = []
+    def _paginas(self, items: list[str], grootte: float, vet_eerste: bool) -> list[list[Alinea]]:
+        pagina: list[Alinea] = []
         paginas = []
         for i, item in enumerate(items):
-            alinea = (item, grootte, vet_eerste and i == 0, self.kleur if vet_eerste and i == 0 else None, True)
+            eerste = vet_eerste and i == 0
+            alinea = Alinea(item, grootte, eerste, self.kleur if eerste else None, punt=True)
             if pagina and self.hoogte(pagina + [alinea], INHOUD.breedte) > INHOUD.hoogte * 72 * 0.92:
                 paginas.append(pagina)
                 pagina = []
@@ -278,7 +290,7 @@ class Deck:
             paginas = self._paginas(items, maat, vet_eerste)
         rest: list[str] = []
         if not doorlopen and len(paginas) > 1:
-            rest = [a[0] for pagina in paginas[1:] for a in pagina]
+            rest = [a.tekst for pagina in paginas[1:] for a in pagina]
             paginas = paginas[:1]
         while len(paginas) > 1 and len(paginas[-1]) < 3 and len(paginas[-2]) > 3:
             paginas[-1].insert(0, paginas[-2].pop())  # no continuation slide with one or two items
@@ -441,9 +453,7 @@ class Deck:
 
         def past(maat: float) -> bool:
             langste = max(meten.breedte(w, maat, vet=vet) for w in tekst.split())
-            return (
-                langste <= bruikbaar and self.hoogte([(tekst, maat, vet, None, False)], vak.breedte) <= vak.hoogte * 72
-            )
+            return langste <= bruikbaar and self.hoogte([Alinea(tekst, maat, vet)], vak.breedte) <= vak.hoogte * 72
 
         while grootte > 12 and not past(grootte):
             grootte -= 1

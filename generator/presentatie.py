@@ -17,7 +17,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import PP_ALIGN
 
 from generator import meten
-from generator.deck import INHOUD, NAAM, SLIDE_B, TEKSTEN, Deck, Vak, inch
+from generator.deck import INHOUD, NAAM, SLIDE_B, TEKSTEN, Alinea, Deck, Vak, inch
 from generator.model import Werkboek
 from generator.opmaak import datum_kort, getal, procent, tijd
 from generator.sjabloon import Sjablonen, binnen_de_tijd, controleer_omvang
@@ -59,12 +59,12 @@ def _ladder(deck: Deck) -> None:
         if tekst:
             breedte = INHOUD.breedte - 3.4
             grootte = 18.0
-            while grootte > 12 and deck.hoogte([(tekst, grootte, False, None, False)], breedte) > hoogte * 72:
+            while grootte > 12 and deck.hoogte([Alinea(tekst, grootte)], breedte) > hoogte * 72:
                 grootte -= 1
             deck.tekstvak(
                 dia,
                 Vak(INHOUD.links + 3.4, boven, breedte, hoogte),
-                [(tekst, grootte, False, None, False)],
+                [Alinea(tekst, grootte)],
                 f"Uitleg {fase}",
                 midden=True,
             )
@@ -103,7 +103,7 @@ def _proces(deck: Deck) -> None:
         deck.tekstvak(
             dia,
             Vak(x(d) - 0.95, y - 0.2, 0.9, 0.4) if not rechts else Vak(x(d) + 0.05, y - 0.2, 0.9, 0.4),
-            [(datum_kort(d), 12, True, None, False)],
+            [Alinea(datum_kort(d), 12, vet=True)],
             "Datum",
             midden=True,
             uitlijning=PP_ALIGN.RIGHT if not rechts else PP_ALIGN.LEFT,
@@ -146,7 +146,7 @@ def _proces(deck: Deck) -> None:
         deck.tekstvak(
             dia,
             Vak(links, boven, labelbreedte, hoogte),
-            [(tekst, grootte, bijeenkomst, None, False)],
+            [Alinea(tekst, grootte, vet=bijeenkomst)],
             "Mijlpaal",
             uitlijning=PP_ALIGN.CENTER,
         )
@@ -169,7 +169,7 @@ def _label(deck: Deck, datum: str, wat: str, vet: bool, hoogte: float) -> tuple[
 
     def past(tekst: str, grootte: float, breedte: float) -> bool:
         return (
-            deck.hoogte([(tekst, grootte, vet, None, False)], breedte) <= hoogte * 72
+            deck.hoogte([Alinea(tekst, grootte, vet)], breedte) <= hoogte * 72
             and max(meten.breedte(w, grootte, vet=vet) for w in tekst.split()) <= breedte * 72 - 14.4
         )
 
@@ -231,12 +231,10 @@ def _aan_tafel(deck: Deck) -> None:
 
     def kolom(laag, lijst, grootte):
         """The column of a tier at ``grootte``: as many names as fit, then 'en nog N'."""
-        kop = [(laag, grootte + 2, True, deck.kleur, False)]
+        kop = [Alinea(laag, grootte + 2, True, deck.kleur)]
         for n in range(len(lijst), -1, -1):
-            namen = [(s.organisatie, grootte, False, None, True) for s in lijst[:n]]
-            meer = (
-                [(deck.t("tafel.meer", aantal=len(lijst) - n), grootte, False, None, False)] if n < len(lijst) else []
-            )
+            namen = [Alinea(s.organisatie, grootte, punt=True) for s in lijst[:n]]
+            meer = [Alinea(deck.t("tafel.meer", aantal=len(lijst) - n), grootte)] if n < len(lijst) else []
             if n == 0 or deck.hoogte(kop + namen + meer, kolombreedte) <= capaciteit:
                 return kop + namen + meer, list(lijst[n:])
 
