@@ -22,16 +22,10 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from generator.fouten import BestandFout, oorzaak
+from generator.grenzen import MB, STANDAARD, Grenzen, omvang
 from generator.opmaak import getal
 from generator.pakket import bevat as _bevat
 
-MAX_BESTAND = 50 * 1024 * 1024
-MAX_UITGEPAKT = 200 * 1024 * 1024
-MAX_VERHOUDING = 100
-MAX_RIJEN = 20_000  # rows per sheet; a heat plan's workbook has a few hundred
-MAX_KOLOMMEN = 200  # columns read per sheet (the contract has at most 16); later columns are not read
-MAX_BLADEN = 250  # sheets in a workbook (the contract has 14)
-MAX_CELLEN = 100_000  # filled cells per sheet
 _STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _HOOFD = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _PAKKET = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -44,9 +38,9 @@ def _beschadigd(naam: str) -> BestandFout:
     return BestandFout(f"'{naam}' is beschadigd of onvolledig en kan niet als Excel-werkboek worden gelezen.")
 
 
-def controleer_bestand(pad: Path) -> None:
-    """Refuse, before parsing, what is not a workbook, is too large or carries hostile XML;
-    one sentence each."""
+def controleer_bestand(pad: Path, grenzen: Grenzen = STANDAARD) -> None:
+    """Refuse, before parsing, what is not a workbook, is beyond ``grenzen`` or carries
+    hostile XML; one sentence each."""
     naam = pad.name
     try:
         if not pad.exists():
@@ -56,9 +50,9 @@ def controleer_bestand(pad: Path) -> None:
         grootte = pad.stat().st_size
     except OSError as err:
         raise BestandFout(f"'{pad}' kan niet worden gelezen: {oorzaak(err)}.") from err
-    if grootte > MAX_BESTAND:
+    if grootte > grenzen.bestand:
         raise BestandFout(
-            f"'{naam}' is {grootte / 1024 / 1024:.0f} MB; werkboeken groter dan 50 MB worden niet gelezen."
+            f"'{naam}' is {omvang(grootte)}; werkboeken groter dan {omvang(grenzen.bestand)} worden niet gelezen."
         )
     if grootte == 0:
         raise BestandFout(f"'{naam}' is leeg (0 bytes); het is geen Excel-werkboek.")
@@ -80,16 +74,18 @@ def controleer_bestand(pad: Path) -> None:
         with zipfile.ZipFile(pad) as zf:
             leden = zf.infolist()
             totaal = sum(lid.file_size for lid in leden)
-            if totaal > MAX_UITGEPAKT:
+            if totaal > grenzen.uitgepakt:
                 raise BestandFout(
-                    f"'{naam}' zou uitgepakt {totaal / 1024 / 1024:.0f} MB worden; meer dan 200 MB wordt niet gelezen."
+                    f"'{naam}' zou uitgepakt {omvang(totaal)} worden; meer dan {omvang(grenzen.uitgepakt)} "
+                    "wordt niet gelezen."
                 )
             for lid in leden:
-                if lid.file_size > 1024 * 1024 and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
+                if lid.file_size > MB and lid.file_size > grenzen.verhouding * max(lid.compress_size, 1):
                     raise BestandFout(
-                        f"'{naam}' is verdacht sterk ingepakt (meer dan 100 keer); zo'n bestand wordt niet gelezen."
+                        f"'{naam}' is verdacht sterk ingepakt (meer dan {grenzen.verhouding} keer); zo'n "
+                        "bestand wordt niet gelezen."
                     )
-            if "xl/workbook.xml" not in zf.NameToInfo:
+            if "xl/workbook.xml" not in {lid.filename for lid in leden}:
                 raise BestandFout(f"'{naam}' is geen Excel-werkboek (het is een ander soort zip- of Office-bestand).")
             for lid in leden:  # every XML part, whole: a DTD may hide behind a long comment
                 if lid.filename.endswith((".xml", ".rels")) and _bevat(zf, lid, b"<!DOCTYPE", b"<!ENTITY"):
@@ -102,8 +98,8 @@ def controleer_bestand(pad: Path) -> None:
                     f"'{naam}' is opgeslagen als 'Strict Open XML-werkmap'; open het in Excel en kies "
                     "Opslaan als > Excel-werkmap (.xlsx)."
                 )
-            if zf.read("xl/workbook.xml").count(b"<sheet ") > MAX_BLADEN:
-                raise BestandFout(f"'{naam}' heeft meer dan {MAX_BLADEN} bladen; zo'n werkboek wordt niet gelezen.")
+            if zf.read("xl/workbook.xml").count(b"<sheet ") > grenzen.bladen:
+                raise BestandFout(f"'{naam}' heeft meer dan {grenzen.bladen} bladen; zo'n werkboek wordt niet gelezen.")
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
         raise _beschadigd(naam) from err
 
@@ -129,8 +125,9 @@ class Werkmap:
     time. Opened twice, read-only: once for the cached values, once to see which cells hold
     a formula (openpyxl gives one or the other)."""
 
-    def __init__(self, pad: Path):
+    def __init__(self, pad: Path, grenzen: Grenzen = STANDAARD):
         self.naam = pad.name
+        self.grenzen = grenzen
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
@@ -187,7 +184,7 @@ class Werkmap:
                         if tag.group(1) == b"row" and attrs.get(b"r", b"").isdigit():
                             rijen.add(int(attrs[b"r"]))
                         elif tag.group(1) == b"col" and attrs.get(b"min", b"").isdigit():
-                            laatste = min(int(attrs.get(b"max", attrs[b"min"]) or 0), MAX_KOLOMMEN)
+                            laatste = min(int(attrs.get(b"max", attrs[b"min"]) or 0), self.grenzen.kolommen)
                             kolommen.update(range(int(attrs[b"min"]), laatste + 1))
                     rest = venster[einde:][-4096:]
         except (KeyError, zipfile.BadZipFile, OSError, zlib.error):
@@ -204,17 +201,17 @@ class Werkmap:
     def __exit__(self, *_):
         self.close()
 
-    def _rijen(self, ws, max_rijen: int):
-        """The sheet's rows, refused beyond MAX_RIJEN: a crafted row number must not make us walk
+    def _rijen(self, ws, max_rijen: int | None):
+        """The sheet's rows, refused beyond the limit of rows: a crafted row number must not make us walk
         millions of rows. The sheet's own statement of its size is not trusted (a sheet that
         claims to end at row 21 may hold row 22)."""
         ws.reset_dimensions()
-        for r, rij in enumerate(ws.iter_rows(max_col=MAX_KOLOMMEN), start=1):
-            if r > max_rijen:
-                if max_rijen < MAX_RIJEN:
-                    return
+        for r, rij in enumerate(ws.iter_rows(max_col=self.grenzen.kolommen), start=1):
+            if max_rijen is not None and r > max_rijen:
+                return
+            if r > self.grenzen.rijen:
                 raise BestandFout(
-                    f"Blad '{ws.title}' loopt door tot voorbij rij {getal(MAX_RIJEN)}; zo'n groot blad "
+                    f"Blad '{ws.title}' loopt door tot voorbij rij {getal(self.grenzen.rijen)}; zo'n groot blad "
                     "wordt niet gelezen. Verwijder de lege rijen onderaan, of kopieer de gegevens naar "
                     "een nieuw werkboek."
                 )
@@ -222,13 +219,14 @@ class Werkmap:
 
     def _te_veel(self, titel: str) -> BestandFout:
         return BestandFout(
-            f"Blad '{titel}' heeft meer dan {getal(MAX_CELLEN)} gevulde cellen; zo'n groot werkboek wordt niet gelezen."
+            f"Blad '{titel}' heeft meer dan {getal(self.grenzen.cellen)} gevulde cellen; zo'n groot werkboek "
+            "wordt niet gelezen."
         )
 
-    def rijen(self, titel: str, max_rijen: int = MAX_RIJEN) -> list[list[Cel | None]]:
-        """The rows of a worksheet from row 1 (at most ``max_rijen``), each up to its last
-        filled cell; an empty cell is None. More than MAX_CELLEN filled cells is refused while
-        reading, before the sheet is in memory."""
+    def rijen(self, titel: str, max_rijen: int | None = None) -> list[list[Cel | None]]:
+        """The rows of a worksheet from row 1 (at most ``max_rijen``, and never beyond the
+        limit of rows), each up to its last filled cell; an empty cell is None. More filled
+        cells than the limit is refused while reading, before the sheet is in memory."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. a date serial out of range: openpyxl makes it an error value
             r = 0
@@ -236,7 +234,7 @@ class Werkmap:
                 formules: set[tuple[int, int]] = set()
                 for r, rij in self._rijen(self._formules[titel], max_rijen):
                     formules.update((r, k) for k, cel in enumerate(rij, start=1) if cel.data_type == "f")
-                    if len(formules) > MAX_CELLEN:
+                    if len(formules) > self.grenzen.cellen:
                         raise self._te_veel(titel)
                 uit: list[list[Cel | None]] = []
                 gevuld = 0
@@ -252,7 +250,7 @@ class Werkmap:
                         if waarde is None and soort is None:
                             continue
                         gevuld += 1
-                        if gevuld > MAX_CELLEN:
+                        if gevuld > self.grenzen.cellen:
                             raise self._te_veel(titel)
                         cellen.extend([None] * (k - 1 - len(cellen)))
                         cellen.append(

@@ -19,6 +19,7 @@ from generator.bestand import Werkmap, controleer_bestand, kolomletters
 from generator.contract import Blad, Veld, laad_contract, normaliseer
 from generator.controles import gereedheid
 from generator.fouten import Ernst, Melding, WerkboekFout
+from generator.grenzen import STANDAARD, Grenzen
 from generator.lezing import Lezing, Rij, heeft_fout
 from generator.modelbouw import bouw_model
 from generator.samenhang import controleer_samenhang, controleer_uniek, controleer_verwijzingen
@@ -286,16 +287,19 @@ def _verborgen(wm: Werkmap, titel: str, cellen, lezing: Lezing) -> None:
             lezing.waarschuw(f"kolom {kolomletters(k)} is verborgen maar niet leeg{hulp}", titel, gevuld)
 
 
-def lees(pad: str | Path, vandaag: dt.date | None = None) -> tuple[model.Werkboek | None, list[Melding]]:
+def lees(
+    pad: str | Path, vandaag: dt.date | None = None, grenzen: Grenzen = STANDAARD
+) -> tuple[model.Werkboek | None, list[Melding]]:
     """Read and validate a workbook. Returns the model (None when there are errors) and every
     finding, errors and warnings. ``vandaag`` is the date for the checks about time left (the
-    caller reads the clock; without it those checks are left out). Raises
-    :class:`BestandFout` when the file is no workbook."""
+    caller reads the clock; without it those checks are left out); ``grenzen`` the limits of
+    what is read (:mod:`generator.grenzen`). Raises :class:`BestandFout` when the file is no
+    workbook."""
     pad = Path(pad)
-    controleer_bestand(pad)
+    controleer_bestand(pad, grenzen)
     contract = laad_contract()
-    lezing = Lezing(contract)
-    with Werkmap(pad) as wm:
+    lezing = Lezing(contract, grenzen=grenzen)
+    with Werkmap(pad, grenzen) as wm:
         bladen = _bladen(wm, lezing)
         versie = _werkboekversie(wm, lezing)
         for blad in contract.bladen:

@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.contract import Contract
 from generator.fouten import Ernst, Melding
+from generator.grenzen import STANDAARD, Grenzen
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Lezing:
     bladnamen: dict[str, str] = field(default_factory=dict)
     kolommen: dict[str, dict[str, str]] = field(default_factory=dict)
     foutcellen: set[tuple[str | None, str | None]] = field(default_factory=set)
+    grenzen: Grenzen = STANDAARD
 
     def fout(self, tekst: str, blad: str | None = None, cel: str | None = None) -> None:
         self.meldingen.append(Melding(tekst, blad, cel, Ernst.fout))

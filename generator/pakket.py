@@ -19,11 +19,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from generator.fouten import SjabloonFout, oorzaak
-
-MAX_BESTAND = 50 * 1024 * 1024  # as a workbook
-MAX_UITGEPAKT = 200 * 1024 * 1024
-MAX_VERHOUDING = 100
-MAX_DELEN = 2000  # parts in one package; Word's and PowerPoint's templates have a few dozen
+from generator.grenzen import MB, STANDAARD, Grenzen, omvang
 
 _RELATIES = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _TEKST_LINK = ("http://", "https://", "mailto:")
@@ -150,7 +146,7 @@ def _weigering(sjabloon: str, wat: str) -> SjabloonFout:
     return SjabloonFout(f"Sjabloon '{sjabloon}' {wat}; zo'n sjabloon wordt niet gebruikt.")
 
 
-def controleer_pakket(pad: Path) -> None:
+def controleer_pakket(pad: Path, grenzen: Grenzen = STANDAARD) -> None:
     """Refuse a Word or PowerPoint template (``pad``) before anything opens it: too large, a
     zip bomb, too many parts, XML with a DTD, or anything that points outside the package;
     one sentence naming the template (and the part)."""
@@ -159,20 +155,22 @@ def controleer_pakket(pad: Path) -> None:
         grootte = pad.stat().st_size
     except OSError as err:
         raise SjabloonFout(f"Sjabloon '{naam}' kan niet worden gelezen: {oorzaak(err)}.") from err
-    if grootte > MAX_BESTAND:
-        raise _weigering(naam, f"is {grootte / 1024 / 1024:.0f} MB, meer dan 50 MB")
+    if grootte > grenzen.bestand:
+        raise _weigering(naam, f"is {omvang(grootte)}, meer dan {omvang(grenzen.bestand)}")
     soort = "Word-bestand (.docx)" if naam.lower().endswith(".docx") else "PowerPoint-bestand (.pptx)"
     try:
         with zipfile.ZipFile(pad) as zf:
             leden = zf.infolist()
-            if len(leden) > MAX_DELEN:
-                raise _weigering(naam, f"bestaat uit meer dan {MAX_DELEN} delen")
+            if len(leden) > grenzen.delen:
+                raise _weigering(naam, f"bestaat uit meer dan {grenzen.delen} delen")
             totaal = sum(lid.file_size for lid in leden)
-            if totaal > MAX_UITGEPAKT:
-                raise _weigering(naam, f"zou uitgepakt {totaal / 1024 / 1024:.0f} MB worden, meer dan 200 MB")
+            if totaal > grenzen.uitgepakt:
+                raise _weigering(naam, f"zou uitgepakt {omvang(totaal)} worden, meer dan {omvang(grenzen.uitgepakt)}")
             for lid in leden:
-                if lid.file_size > 1024 * 1024 and lid.file_size > MAX_VERHOUDING * max(lid.compress_size, 1):
-                    raise _weigering(naam, f"is verdacht sterk ingepakt (meer dan 100 keer, in {lid.filename})")
+                if lid.file_size > MB and lid.file_size > grenzen.verhouding * max(lid.compress_size, 1):
+                    raise _weigering(
+                        naam, f"is verdacht sterk ingepakt (meer dan {grenzen.verhouding} keer, in {lid.filename})"
+                    )
             for lid in leden:  # every XML part, whole: a DTD may hide behind a long comment
                 if lid.filename.endswith((".xml", ".rels", ".svg", ".vml")) and bevat(
                     zf, lid, b"<!DOCTYPE", b"<!ENTITY"

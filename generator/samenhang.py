@@ -11,13 +11,12 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from PIL import Image, UnidentifiedImageError
 
 from generator.contract import Blad, normaliseer
+from generator.grenzen import Grenzen, omvang
 from generator.keuzes import LOCATIE
 from generator.lezing import Lezing, Rij
 from generator.namen import slug
 
 AFBEELDINGEN = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
-MAX_AFBEELDING = 20 * 1024 * 1024
-MAX_BEELDPUNTEN = 25_000_000
 # What a trekker does about a picture that is not there; the web page says it its own way
 # (sjablonen/web/teksten.toml, uitkomst.afbeelding_toevoegen).
 ZET_IN_MAP = "zet het bestand in de map van het werkboek"
@@ -124,14 +123,15 @@ def controleer_verwijzingen(lezing: Lezing) -> None:
                 rij.waarden[veld.attr] = canoniek
 
 
-def _controleer_afbeelding(pad: Path, naam: str) -> str | None:
+def _controleer_afbeelding(pad: Path, naam: str, grenzen: Grenzen) -> str | None:
     """Why a picture cannot go into a document (empty, too large, not a picture, damaged), or
     None. Decoded once here, so that a bad picture is found by `controleer`, not by `bouw`."""
     grootte = pad.stat().st_size
     if grootte == 0:
         return f"het bestand '{naam}' is leeg; verwacht een PNG- of JPG-afbeelding"
-    if grootte > MAX_AFBEELDING:
-        return f"het bestand '{naam}' is groter dan 20 MB; sla de afbeelding kleiner op"
+    if grootte > grenzen.afbeelding:
+        return f"het bestand '{naam}' is groter dan {omvang(grenzen.afbeelding)}; sla de afbeelding kleiner op"
+    zijde = f"{grenzen.beeldzijde} × {grenzen.beeldzijde}"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -146,14 +146,14 @@ def _controleer_afbeelding(pad: Path, naam: str) -> str | None:
                         f"de afbeelding '{naam}' heeft een ongeldige resolutie (0 dpi); open haar in een "
                         "tekenprogramma en sla haar opnieuw op"
                     )
-                if breed * hoog > MAX_BEELDPUNTEN:
+                if breed * hoog > grenzen.beeldzijde**2:
                     return (
                         f"de afbeelding '{naam}' is te groot ({breed} × {hoog} beeldpunten); sla haar op met "
-                        "hoogstens 5000 × 5000 beeldpunten"
+                        f"hoogstens {zijde} beeldpunten"
                     )
                 beeld.load()
     except Image.DecompressionBombError:
-        return f"de afbeelding '{naam}' is te groot; sla haar op met hoogstens 5000 × 5000 beeldpunten"
+        return f"de afbeelding '{naam}' is te groot; sla haar op met hoogstens {zijde} beeldpunten"
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return (
             f"'{naam}' is geen leesbare afbeelding (leeg, afgebroken of geen PNG of JPG); sla de afbeelding opnieuw op"
@@ -233,7 +233,7 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
         elif not pad.is_file():
             probleem = f"'{bestand}' is een map, geen afbeelding; schrijf hier de naam van het bestand"
         else:
-            probleem = _controleer_afbeelding(pad, str(bestand))
+            probleem = _controleer_afbeelding(pad, str(bestand), lezing.grenzen)
         if probleem:
             lezing.fout(probleem, naam("algemeen"), alg.cellen[attr])
         else:

@@ -29,6 +29,8 @@ from jinja2.utils import Cycler, Joiner, Namespace
 
 from generator import __version__, begrenzing, opmaak
 from generator.fouten import SjabloonFout, oorzaak
+from generator.grenzen import STANDAARD as GRENZEN
+from generator.grenzen import omvang
 from generator.paden import standaard_sjablonen
 from generator.pakket import controleer_document, controleer_pakket
 
@@ -369,7 +371,7 @@ def binnen_de_tijd(sjabloon: str, seconden: float | None = None, einde: float | 
         raise fout()
 
 
-MAX_UITGEPAKT = 200 * 1024 * 1024  # bytes one finished document may hold, unpacked
+MAX_UITGEPAKT = GRENZEN.document  # bytes one finished document may hold, unpacked
 
 
 def controleer_omvang(data: bytes, sjabloon: str) -> bytes:
@@ -379,8 +381,8 @@ def controleer_omvang(data: bytes, sjabloon: str) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         if len(data) > MAX_UITGEPAKT or sum(lid.file_size for lid in zf.infolist()) > MAX_UITGEPAKT:
             raise SjabloonFout(
-                f"Sjabloon '{sjabloon}': het ingevulde document wordt groter dan 200 MB; staat er een lus "
-                "in die te veel herhaalt?"
+                f"Sjabloon '{sjabloon}': het ingevulde document wordt groter dan {omvang(MAX_UITGEPAKT)}; staat "
+                "er een lus in die te veel herhaalt?"
             )
         controleer_document(zf, sjabloon)
     return data

@@ -199,7 +199,7 @@ def test_excel_foutwaarde_in_een_tekstveld(maak_werkboek):
 
 
 def test_absurd_rijnummer_geweigerd_zonder_geheugen_te_vullen(tmp_path):
-    """<row r="20000000"> in a 35 KB workbook: refused after at most MAX_RIJEN empty rows."""
+    """<row r="20000000"> in a 35 KB workbook: refused after at most the limit of rows (grenzen.rijen)."""
     pad = _werkmap(
         tmp_path / "rij.xlsx",
         b'<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>'

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from generator.cli import hoofd
 from generator.fouten import BestandFout
+from generator.grenzen import Grenzen
 from generator.lezer import lees, lees_werkboek
 from generator.voorbeeld import GEGEVENS
 
@@ -514,43 +515,47 @@ def test_bestaat_niet_en_map(tmp_path):
     assert (uit.exit_code, uit.output.strip()) == (1, f"'{tmp_path}' is een map, geen Excel-werkboek.")
 
 
-def test_te_groot(tmp_path, monkeypatch):
-    import generator.bestand as bestand
-
-    monkeypatch.setattr(bestand, "MAX_BESTAND", 10)
+def test_te_groot(tmp_path):
     pad = _zip(tmp_path / "groot.xlsx", {"xl/workbook.xml": b"<workbook/>" * 10})
-    with pytest.raises(BestandFout, match="worden niet gelezen"):
-        lees(pad)
+    with pytest.raises(BestandFout) as fout:
+        lees(pad, grenzen=Grenzen(bestand=10))
+    grootte = pad.stat().st_size
+    assert str(fout.value) == f"'groot.xlsx' is {grootte} bytes; werkboeken groter dan 10 bytes worden niet gelezen."
 
 
-def test_uitgepakt_te_groot(tmp_path, monkeypatch):
-    import generator.bestand as bestand
-
-    monkeypatch.setattr(bestand, "MAX_UITGEPAKT", 1000)
+def test_uitgepakt_te_groot(tmp_path):
     pad = _zip(tmp_path / "groot.xlsx", {"xl/workbook.xml": b"<workbook/>", "xl/sharedStrings.xml": b"<sst/>" * 400})
-    with pytest.raises(BestandFout, match="zou uitgepakt 0 MB worden; meer dan 200 MB wordt niet gelezen"):
-        lees(pad)
+    with pytest.raises(BestandFout) as fout:
+        lees(pad, grenzen=Grenzen(uitgepakt=1000))
+    assert str(fout.value) == "'groot.xlsx' zou uitgepakt 2 kB worden; meer dan 1000 bytes wordt niet gelezen."
 
 
-def test_afbeelding_te_groot(maak_werkboek, monkeypatch):
-    import generator.samenhang as samenhang
-
-    monkeypatch.setattr(samenhang, "MAX_AFBEELDING", 100)
-    uit = controleer(maak_werkboek())  # the example's heat map is more than 100 bytes
-    assert uit.exit_code == 1
+def test_afbeelding_te_groot(maak_werkboek):
+    wb, meldingen = lees(maak_werkboek(), grenzen=Grenzen(afbeelding=100))  # the example's heat map is larger
+    assert wb is None
     assert (
-        "Fout: Blad 'Algemeen', cel B18: het bestand 'hittekaart-heuvelmonde.png' is groter dan 20 MB; sla de "
+        "Blad 'Algemeen', cel B18: het bestand 'hittekaart-heuvelmonde.png' is groter dan 100 bytes; sla de "
         "afbeelding kleiner op"
-    ) in uit.output.splitlines()
+    ) in [str(m) for m in meldingen]
 
 
-def test_te_veel_cellen(maak_werkboek, monkeypatch):
-    import generator.bestand as bestand
+def test_te_veel_cellen(maak_werkboek):
+    with pytest.raises(BestandFout, match="heeft meer dan 50 gevulde cellen; zo'n groot werkboek wordt niet gelezen."):
+        lees(maak_werkboek(), grenzen=Grenzen(cellen=50))
 
-    monkeypatch.setattr(bestand, "MAX_CELLEN", 50)
-    uit = controleer(maak_werkboek())
-    assert uit.exit_code == 1
-    assert "heeft meer dan 50 gevulde cellen; zo'n groot werkboek wordt niet gelezen." in uit.output
+
+def test_elke_grens_staat_in_zijn_melding(tmp_path):
+    """The messages are built from the limits: the default ones say the README's figures."""
+    from generator.grenzen import STANDAARD, omvang
+
+    assert (omvang(STANDAARD.bestand), omvang(STANDAARD.uitgepakt), omvang(STANDAARD.afbeelding)) == (
+        "50 MB",
+        "200 MB",
+        "20 MB",
+    )
+    pad = _zip(tmp_path / "groot.xlsx", {"xl/workbook.xml": b"<workbook/>" * 10})
+    with pytest.raises(BestandFout, match="groter dan 100 bytes worden niet gelezen"):
+        lees(pad, grenzen=Grenzen(bestand=100))
 
 
 def test_lees_werkboek_geeft_alle_fouten_in_de_uitzondering(maak_werkboek):

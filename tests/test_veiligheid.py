@@ -295,7 +295,7 @@ def test_word_document_dat_uitgepakt_te_groot_wordt(voorbeeld, tmp_path, monkeyp
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (
         1,
-        "Sjabloon 'bestuurlijke-notitie.docx': het ingevulde document wordt groter dan 200 MB; staat er een lus "
+        "Sjabloon 'bestuurlijke-notitie.docx': het ingevulde document wordt groter dan 2 MB; staat er een lus "
         "in die te veel herhaalt?",
     )
 

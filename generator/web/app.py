@@ -33,10 +33,10 @@ from flask import Flask, Response, abort, render_template, request, send_file
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from generator import __version__
-from generator.bestand import MAX_BESTAND
 from generator.fouten import Ernst, Melding
+from generator.grenzen import STANDAARD as GRENZEN
 from generator.paden import standaard_sjablonen
-from generator.samenhang import MAX_AFBEELDING, ZET_IN_MAP
+from generator.samenhang import ZET_IN_MAP
 from generator.web import werker
 from generator.web.upload import MAX_VERZOEK, UploadFout, bewaar
 
@@ -285,8 +285,8 @@ def maak_app(
 
     grenzen = {
         "verzoek": mb(MAX_VERZOEK),
-        "werkboek": mb(MAX_BESTAND),
-        "afbeelding": mb(MAX_AFBEELDING),
+        "werkboek": mb(GRENZEN.bestand),
+        "afbeelding": mb(GRENZEN.afbeelding),
         "uitkomst": mb(MAX_PER_UPLOAD),
         "minuten": max(1, round(tijdslimiet / 60)),
         "bewaartijd": max(1, round(bewaartijd / 60)),

@@ -15,11 +15,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.bestand import MAX_BESTAND
 from generator.fouten import HitteplanFout
-from generator.samenhang import AFBEELDINGEN, MAX_AFBEELDING
+from generator.grenzen import STANDAARD as GRENZEN
+from generator.samenhang import AFBEELDINGEN
 
-MAX_VERZOEK = MAX_BESTAND + 10 * 1024 * 1024  # one upload, all files together: the workbook's limit plus pictures
+MAX_VERZOEK = GRENZEN.bestand + 10 * 1024 * 1024  # one upload, all files together: the workbook's limit plus pictures
 MAX_ZIPLEDEN = 50  # files in an uploaded zip: a workbook, a logo and a heat map need three
 MAX_UITGEPAKT = MAX_VERZOEK  # an uploaded zip, unpacked
 MAX_NAAM = 120  # characters of a file name
@@ -100,7 +100,7 @@ def bewaar(bestanden: list[tuple[str | None, object]], map_: Path) -> Upload:
         if naam.casefold() in namen:
             raise UploadFout("dubbel", naam=naam)
         namen.add(naam.casefold())
-        _schrijf(stroom, map_ / naam, MAX_AFBEELDING if soort == "afbeelding" else MAX_BESTAND, naam)
+        _schrijf(stroom, map_ / naam, GRENZEN.afbeelding if soort == "afbeelding" else GRENZEN.bestand, naam)
     return _upload([n for n, _ in gekozen])
 
 
