@@ -71,7 +71,7 @@ def eigen_organisatie(wb: Werkboek, s: Stakeholder) -> bool:
     )
 
 
-class _Teksten:
+class Briefteksten:
     """brieven.toml and uitnodiging.txt, rendered with a strict sandboxed environment."""
 
     def __init__(self, wb: Werkboek, sjablonen: Sjablonen):
@@ -120,7 +120,7 @@ class _Teksten:
         return int(dagen)
 
 
-def _terugkoppeldatum(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dt.date:
+def _terugkoppeldatum(wb: Werkboek, b: Bijeenkomst, teksten: Briefteksten) -> dt.date:
     """The date of a report back: the planning's milestone 'Terugkoppeling …' for this meeting
     when there is one, else some days after the meeting."""
     soort = b.soort.split()[0].casefold()
@@ -131,7 +131,7 @@ def _terugkoppeldatum(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dt.dat
     return b.datum + dt.timedelta(days=teksten.dagen("terugkoppeling_dagen_na", 7))
 
 
-def _data(b: Bijeenkomst, wb: Werkboek, teksten: _Teksten) -> tuple[dt.date, dt.date]:
+def _data(b: Bijeenkomst, wb: Werkboek, teksten: Briefteksten) -> tuple[dt.date, dt.date]:
     """The date on the letter (some weeks before, not before phase 2 starts) and the RSVP date."""
     brief = max(b.datum - dt.timedelta(days=teksten.dagen("dagen_vooraf", 21)), wb.algemeen.start_fase2)
     brief = min(brief, b.datum)
@@ -139,7 +139,7 @@ def _data(b: Bijeenkomst, wb: Werkboek, teksten: _Teksten) -> tuple[dt.date, dt.
     return brief, aanmelden
 
 
-def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten, gemaakt: dt.date) -> bytes:
+def _agenda(wb: Werkboek, b: Bijeenkomst, teksten: Briefteksten, gemaakt: dt.date) -> bytes:
     """One VEVENT in Europe/Amsterdam time, stable UID."""
     tz = ZoneInfo("Europe/Amsterdam")
     agenda = Calendar()
@@ -212,7 +212,7 @@ def maak_brieven(wb: Werkboek, sjablonen: Sjablonen, klaar=None):
     klaar = _klaar(wb, klaar)
     uitnodigen = [d.bijeenkomst for d in klaar if d.sleutel == "uitnodiging"]
     terugkoppelen = [d.bijeenkomst for d in klaar if d.sleutel == "terugkoppeling"]
-    teksten = _Teksten(wb, sjablonen)
+    teksten = Briefteksten(wb, sjablonen)
     bestanden: set[str] = set()
     beelden = afbeeldingen(wb, sjablonen, "logo")
     rijen: list[list[str]] = []
@@ -297,7 +297,7 @@ def meldingen(wb: Werkboek, klaar=None) -> list[Melding]:
 def _uitnodiging(
     wb: Werkboek,
     sjablonen: Sjablonen,
-    teksten: _Teksten,
+    teksten: Briefteksten,
     b: Bijeenkomst,
     s: Stakeholder,
     naam: str | None,
@@ -370,7 +370,7 @@ def _uitnodiging(
         )
 
 
-def _terugkoppeling(wb: Werkboek, b: Bijeenkomst, teksten: _Teksten) -> dict:
+def _terugkoppeling(wb: Werkboek, b: Bijeenkomst, teksten: Briefteksten) -> dict:
     """The report back's context, as of its own date: the steps after that date (the report
     back itself left out); the next meeting after that date with how to register."""
     datum = _terugkoppeldatum(wb, b, teksten)

@@ -5,7 +5,7 @@ names organisations and roles only). Wording in ``sjablonen/contactlijst.docx``.
 
 from __future__ import annotations
 
-from generator.brieven import _Teksten, eerst_bellen
+from generator.brieven import Briefteksten, eerst_bellen
 from generator.fouten import Ernst, Melding
 from generator.model import Werkboek
 from generator.sjabloon import Sjablonen
@@ -25,7 +25,7 @@ def maak_contactlijst(wb: Werkboek, sjablonen: Sjablonen) -> tuple[bytes, list[M
     """The contact list as .docx bytes, and a note (ernst ``bellen``) naming the partners to
     call first, with their phone numbers."""
     bellen = [s for s in wb.stakeholders if eerst_bellen(s)]
-    teksten = _Teksten(wb, sjablonen)
+    teksten = Briefteksten(wb, sjablonen)
     meldingen: list[Melding] = []
     if bellen:
         meldingen.append(

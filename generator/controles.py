@@ -144,10 +144,13 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None, vandaag: d
                 cel("bijeenkomsten", "uitkomsten", b.rij),
             )
 
-    # statuses that the workbook's own dates contradict: as of the memo's date (or the last meeting held)
+    # statuses that the dates contradict: as of the memo's date (or the last meeting held), or of
+    # the day of the check when that is later
     peil = wb.notitie.datum or wb.momentdatum
+    waarvan = "de notitie" if wb.notitie.datum else "de laatst gehouden bijeenkomst"
+    if vandaag is not None and (peil is None or vandaag > peil):
+        peil, waarvan = vandaag, "de controle"
     if peil is not None:
-        waarvan = "de notitie" if wb.notitie.datum else "de laatst gehouden bijeenkomst"
         for b in wb.bijeenkomsten:
             if b.status in (None, BIJEENKOMST.gepland) and b.datum < peil:
                 w(

@@ -209,6 +209,7 @@ def advies(wb: Werkboek, teksten, vandaag: dt.date | None = None) -> str:
         "weken": teksten.tekst("uitnodigen_tekst"),
         "uiterlijk": uiterlijk,
         "te_laat": uiterlijk is not None and vandaag is not None and uiterlijk < vandaag,
+        "voorbij": b is not None and vandaag is not None and b.datum < vandaag,
         "bellen": [s.organisatie for s in wb.stakeholders if s.nieuw and s.status == PARTNER.nog_benaderen],
     }
     delen = [

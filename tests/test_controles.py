@@ -90,7 +90,8 @@ def test_waarschuwingen_na_de_dialoog(maak_werkboek, gegevens):
 
 def test_waarschuwingen_geven_exit_0(maak_werkboek, gegevens):
     gegevens["Doelen en rollen"] = gegevens["Doelen en rollen"][:1]
-    uit = CliRunner().invoke(hoofd, ["controleer", str(maak_werkboek(gegevens))], catch_exceptions=False)
+    pad = str(maak_werkboek(gegevens))
+    uit = CliRunner().invoke(hoofd, ["controleer", pad, "--datum", "27-11-2026"], catch_exceptions=False)
     assert uit.exit_code == 0
     assert (
         "Waarschuwing: Blad 'Doelen en rollen': de fase 'Voorbereiding' van het hitteplan heeft nog geen doel"

@@ -162,6 +162,26 @@ def test_uitnodigingen_te_laat(maak_werkboek, gegevens):
     ) in tekst
 
 
+def test_statussen_die_de_dag_van_de_controle_tegenspreekt(voorbeeld):
+    """Checked on a later day (--datum), a meeting that has passed but still stands on
+    Gepland is a warning at its Status cell, and 'Nu te doen' asks for its status instead of
+    its invitations."""
+    code, tekst = _controleer(voorbeeld, "--datum", "1-8-2027")
+    regels = tekst.splitlines()
+    assert code == 0
+    assert (
+        "Waarschuwing: Blad 'Bijeenkomsten', cel M4: de bijeenkomst 'Bestuurlijke bijeenkomst' (18 mei 2027) is voor "
+        "de datum van de controle (1 augustus 2027) maar staat nog op Gepland; zet de status op Afgerond (met de "
+        "uitkomsten) of Geannuleerd"
+    ) in regels
+    nu = next(r for r in regels if r.startswith("Nu te doen:"))
+    assert nu.endswith(
+        "zet de status van de bestuurlijke bijeenkomst van 18 mei 2027 op Afgerond (met de uitkomsten) of "
+        "Geannuleerd: die datum is voorbij."
+    )
+    assert "verstuur de uitnodigingen" not in nu
+
+
 def test_datum_geeft_op_elke_dag_hetzelfde_antwoord(maak_werkboek, gegevens):
     na_de_startbijeenkomst(gegevens)
     start = gegevens["Bijeenkomsten"][0]
