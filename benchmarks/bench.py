@@ -48,8 +48,8 @@ for maak, aantal in ((docx.Document, int(sys.argv[2])), (pptx.Presentation, int(
 GEHEUGEN = """
 import resource, sys
 from pathlib import Path
-from generator.bouw import bouw
-bouw(Path(sys.argv[1]), Path(sys.argv[2]))
+from generator.opdrachten import bouw_documenten
+bouw_documenten(Path(sys.argv[1]), Path(sys.argv[2]))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
