@@ -1,6 +1,6 @@
 """The work of a template, bounded by construction.
 
-The time limit of :func:`generator.sjabloon.binnen_de_tijd` interrupts Python between two
+The time limit of :func:`generator.bewaking.binnen_de_tijd` interrupts Python between two
 steps; one step that is a single long C call (``b in [a] * 19999999`` with two long texts,
 ``"%*s" % (1900000000, "x")``, a ``|join`` of a huge list) cannot be interrupted and, on
 Windows and macOS, no memory cap stops it either. So every operation whose cost or result a

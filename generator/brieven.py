@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from generator.bewaking import binnen_de_tijd, tijdbudget
 from generator.contract import laad_contract, normaliseer
 from generator.fouten import Ernst, Melding, SjabloonFout
 from generator.gereed import documenten
@@ -23,7 +24,7 @@ from generator.keuzes import BIJEENKOMST, PARTNER, SOORT
 from generator.model import Bijeenkomst, Stakeholder, Werkboek
 from generator.namen import slug
 from generator.opmaak import opsomming, zonder_titels
-from generator.sjabloon import Sjablonen, binnen_de_tijd, render_tekst, tijdbudget
+from generator.sjabloon import Sjablonen, render_tekst
 from generator.waarden import FORMULETEKENS
 from generator.woord import afbeeldingen, basiscontext, render_docx
 

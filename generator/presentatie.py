@@ -17,10 +17,11 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import PP_ALIGN
 
 from generator import meten
+from generator.bewaking import binnen_de_tijd
 from generator.deck import INHOUD, NAAM, SLIDE_B, TEKSTEN, Alinea, Deck, Vak, inch
 from generator.model import Werkboek
 from generator.opmaak import datum_kort, getal, procent, tijd
-from generator.sjabloon import Sjablonen, binnen_de_tijd, controleer_omvang
+from generator.sjabloon import Sjablonen, controleer_omvang
 
 
 # -- the slides, in order ---------------------------------------------------------------------

@@ -21,10 +21,12 @@ from docxtpl import DocxTemplate
 
 from generator import meten, rauw
 from generator.beeld import op_maat
+from generator.bewaking import binnen_de_tijd
 from generator.fouten import SjabloonFout
 from generator.model import Werkboek
-from generator.sjabloon import binnen_de_tijd, controleer_omvang, omgeving, render_tekst, vertaal_fout
+from generator.sjabloon import controleer_omvang, render_tekst, vertaal_fout
 from generator.vastezip import bewaar
+from generator.zandbak import omgeving
 
 TAAL = "nl-NL"
 

@@ -9,14 +9,14 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from generator import sjabloon
+from generator import zandbak
 from generator.cli import hoofd
 from generator.paden import standaard_sjablonen
 
 
 def nieuwe_run() -> None:
     """Forget the templates this process compiled, as a new run of the command would."""
-    sjabloon.omgeving.cache_clear()
+    zandbak.omgeving.cache_clear()
 
 
 def bouw(werkboek, uit, *extra):
@@ -152,4 +152,4 @@ def test_tekst_zonder_tags_als_jinja(tekst, autoescape):
     from jinja2 import Environment
 
     jinja = Environment(autoescape=autoescape, keep_trailing_newline=False).from_string(tekst).render()
-    assert sjabloon.omgeving(autoescape=autoescape).from_string(tekst).render({"x": 1}) == jinja
+    assert zandbak.omgeving(autoescape=autoescape).from_string(tekst).render({"x": 1}) == jinja

@@ -369,7 +369,7 @@ def test_alle_namen_in_het_sjabloon_bestaan():
     from docxtpl import DocxTemplate
 
     from generator.paden import standaard_sjablonen
-    from generator.sjabloon import omgeving
+    from generator.zandbak import omgeving
 
     tpl = DocxTemplate(standaard_sjablonen() / "bestuurlijke-notitie.docx")
     namen = tpl.get_undeclared_template_variables(omgeving())

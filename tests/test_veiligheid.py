@@ -12,6 +12,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
+from generator import bewaking, zandbak
 from generator.cli import hoofd
 from generator.paden import standaard_sjablonen
 
@@ -223,9 +224,8 @@ def test_rekenfout_in_een_word_sjabloon(voorbeeld, tmp_path):
 def test_sjabloon_dat_niet_ophoudt(voorbeeld, tmp_path, monkeypatch):
     """Nested range(90000) loops would run for many minutes: stopped at the time limit, with
     a sentence naming the template."""
-    from generator import sjabloon
 
-    monkeypatch.setattr(sjabloon, "MAX_SECONDEN", 1)
+    monkeypatch.setattr(bewaking, "MAX_SECONDEN", 1)
     eigen = _sjabloon(
         tmp_path / "eigen", "{% for i in range(90000) %}{% for j in range(90000) %}{% endfor %}{% endfor %}klaar"
     )
@@ -247,9 +247,8 @@ def test_sjabloon_dat_te_veel_maakt(voorbeeld, tmp_path, alinea):
 
 # -- found by a hostile review of the fixes above ---------------------------------------------
 def test_teksten_hebben_ook_een_tijdslimiet(voorbeeld, tmp_path, monkeypatch):
-    from generator import sjabloon
 
-    monkeypatch.setattr(sjabloon, "MAX_SECONDEN", 1)
+    monkeypatch.setattr(bewaking, "MAX_SECONDEN", 1)
     eigen = _toml_kopie(
         tmp_path / "eigen",
         "presentatie.toml",
@@ -376,7 +375,7 @@ def _naam_van(bron: str) -> str:
     """The name the environment gives a compiled source (what an attacker can work out)."""
     import hashlib
 
-    from generator.sjabloon import omgeving
+    from generator.zandbak import omgeving
 
     env = omgeving(autoescape=False, regels_wegknippen=False)
     return hashlib.sha256(repr(env._sleutel(bron)).encode("utf-8", "surrogatepass")).hexdigest()
@@ -435,14 +434,12 @@ def test_beschadigde_cache_wordt_opnieuw_gemaakt(voorbeeld, tmp_path, monkeypatc
     random bytes) is compiled again: the build succeeds and makes the same documents."""
     import os
 
-    from generator import sjabloon
-
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", None)
-    sjabloon.omgeving.cache_clear()
+    zandbak.omgeving.cache_clear()
     try:
         assert bouw(voorbeeld, "-o", tmp_path / "a").exit_code == 0
         bestanden = list((tmp_path / "tmp").rglob("hitteplan-*.cache"))
@@ -450,13 +447,13 @@ def test_beschadigde_cache_wordt_opnieuw_gemaakt(voorbeeld, tmp_path, monkeypatc
         for i, bestand in enumerate(bestanden):
             kop = bestand.read_bytes()[:15]
             bestand.write_bytes(kop + (os.urandom(40) if i % 2 else b"\x80\x04kapot"))
-        sjabloon.omgeving.cache_clear()
+        zandbak.omgeving.cache_clear()
         resultaat = bouw(voorbeeld, "-o", tmp_path / "b")
         assert resultaat.exit_code == 0, resultaat.output
         for naam in ("bestuurlijke-notitie.docx", "canvas-fase-2.docx", "presentatie-startbijeenkomst.pptx"):
             assert (tmp_path / "a" / naam).read_bytes() == (tmp_path / "b" / naam).read_bytes()
     finally:
-        sjabloon.omgeving.cache_clear()
+        zandbak.omgeving.cache_clear()
 
 
 def test_alle_brieven_samen_een_tijdslimiet(monkeypatch):
@@ -465,17 +462,16 @@ def test_alle_brieven_samen_een_tijdslimiet(monkeypatch):
     limit times the number of letters."""
     import time
 
-    from generator import sjabloon
     from generator.fouten import SjabloonFout
 
-    monkeypatch.setattr(sjabloon, "MAX_SECONDEN", 0.5)
-    monkeypatch.setattr(sjabloon, "PER_DOCUMENT", 0.1)
-    budget, einde = sjabloon.tijdbudget(4)
+    monkeypatch.setattr(bewaking, "MAX_SECONDEN", 0.5)
+    monkeypatch.setattr(bewaking, "PER_DOCUMENT", 0.1)
+    budget, einde = bewaking.tijdbudget(4)
     assert budget == pytest.approx(0.9)
     begin = time.monotonic()
     with pytest.raises(SjabloonFout, match="het invullen duurt langer dan 0.9 seconden"):
         for _ in range(10):  # each alone within the limit of one document (0.5 s)
-            with sjabloon.binnen_de_tijd("uitnodiging.txt", budget, einde):
+            with bewaking.binnen_de_tijd("uitnodiging.txt", budget, einde):
                 time.sleep(0.3)
     assert time.monotonic() - begin < 2
 
@@ -486,13 +482,12 @@ def test_tijdslimiet_ook_als_ctrl_c_genegeerd_wordt(monkeypatch):
     import signal
     import time
 
-    from generator import sjabloon
     from generator.fouten import SjabloonFout
 
     vorige = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         begin = time.monotonic()
-        with pytest.raises(SjabloonFout), sjabloon.binnen_de_tijd("canvas-fase-2.docx", 0.5):
+        with pytest.raises(SjabloonFout), bewaking.binnen_de_tijd("canvas-fase-2.docx", 0.5):
             while time.monotonic() - begin < 5:  # a template's loop: Python code, no system call
                 pass
         assert time.monotonic() - begin < 3
@@ -877,7 +872,7 @@ def test_sjabloonwerk_begrensd_voordat_het_gebeurt(monkeypatch, bron, wat):
     from generator import sjabloon
     from generator.fouten import SjabloonFout
 
-    monkeypatch.setattr(sjabloon, "_geheugengrens", lambda: None)
+    monkeypatch.setattr(bewaking, "_geheugengrens", lambda: None)  # as on Windows and macOS
     import datetime as dt
 
     with pytest.raises(SjabloonFout) as fout:
@@ -888,9 +883,8 @@ def test_sjabloonwerk_begrensd_voordat_het_gebeurt(monkeypatch, bron, wat):
 
 
 def test_sjabloonwerk_begrensd_in_een_word_sjabloon(voorbeeld, tmp_path, monkeypatch):
-    from generator import sjabloon
 
-    monkeypatch.setattr(sjabloon, "_geheugengrens", lambda: None)
+    monkeypatch.setattr(bewaking, "_geheugengrens", lambda: None)  # as on Windows and macOS
     eigen = _sjabloon(tmp_path / "eigen", "Start: {{ alg.start_fase2 }}", "{{ alg.start_fase2.today() }}")
     resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
     assert (resultaat.exit_code, resultaat.output.strip().splitlines()[-1]) == (

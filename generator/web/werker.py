@@ -2,7 +2,7 @@
 
 Every upload gets a fresh process (``spawn``: nothing of the server or of an earlier upload is
 inherited), in its own process group, with the CLI's limits: the reader's size limits, the
-templates' time limit (:func:`generator.sjabloon.binnen_de_tijd`, which interrupts the main
+templates' time limit (:func:`generator.bewaking.binnen_de_tijd`, which interrupts the main
 thread: so the build must run in the main thread of a process, never in a server thread), and
 on Linux a cap on the address space (``RLIMIT_AS``). The server waits at most
 :data:`MAX_SECONDEN` and then kills the whole group, LibreOffice included.
