@@ -47,7 +47,7 @@ def _prompt(veld: Veld, blad: Blad, contract: Contract) -> tuple[str, str]:
     return titel, tekst if len(tekst) <= 255 else tekst[:254] + "…"
 
 
-# The column a reference is matched against, per sheet it points at (see samenhang._namen_van).
+# The column a reference is matched against, per sheet it points at (see samenhang.namen_van).
 DOELKOLOM = {"Stakeholders": "organisatie", "Wijken": "wijk", "Bijeenkomsten": "titel"}
 
 

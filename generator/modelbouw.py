@@ -1,13 +1,18 @@
-"""The model (:class:`~generator.model.Werkboek`) from a read workbook without errors."""
+"""The model (:class:`~generator.model.Werkboek`) from a read workbook without errors. The
+checks (:mod:`generator.samenhang`) only report; the values the model holds are made here: a
+reference spelled as its target sheet spells it, a picture as its resolved path (or nothing
+when it is not there: the documents are made without it)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 from generator import model
 from generator.contract import normaliseer
 from generator.lezing import Lezing, Rij
+from generator.samenhang import namen_van
 
 
 def _maak(klasse, gelezen: Rij, **extra):
@@ -20,9 +25,37 @@ def _maak_rij(klasse, gelezen: Rij, **extra):
     return _maak(klasse, gelezen, rij=gelezen.rijnummer, **extra)
 
 
+def _canoniek(lezing: Lezing, werkboekmap: Path) -> dict[str, list[Rij]]:
+    """The read rows with every reference in its canonical spelling and every picture as its
+    resolved path or None; the rows of the reading are left as they were read."""
+    rijen = {
+        blad: [dataclasses.replace(rij, waarden=dict(rij.waarden)) for rij in lijst]
+        for blad, lijst in lezing.rijen.items()
+    }
+    for blad in lezing.contract.bladen:
+        for veld in blad.velden:
+            if not veld.verwijst or veld.type not in ("verwijzing", "lijst"):
+                continue
+            namen = namen_van(lezing, veld.verwijst)
+            for rij in rijen.get(blad.attr, []):
+                waarde = rij.waarden.get(veld.attr)
+                if waarde is None:
+                    continue
+                if veld.type == "lijst":
+                    rij.waarden[veld.attr] = tuple(dict.fromkeys(namen[normaliseer(n)] for n in waarde))
+                else:
+                    rij.waarden[veld.attr] = namen[normaliseer(waarde)]
+    alg = rijen["algemeen"][0]
+    for attr in ("logo", "hittekaart"):
+        if alg.waarden.get(attr):
+            pad = (werkboekmap.resolve() / str(alg.waarden[attr])).resolve()
+            alg.waarden[attr] = str(pad) if pad.is_file() else None
+    return rijen
+
+
 def bouw_model(lezing: Lezing, versie: int | None, werkboekmap: Path) -> model.Werkboek:
     c = lezing.contract
-    r = lezing.rijen
+    r = _canoniek(lezing, werkboekmap)
     alg = r["algemeen"][0]
     notitie = r["notitie"][0]
     stakeholders = tuple(

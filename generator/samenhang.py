@@ -47,7 +47,7 @@ def controleer_uniek(blad: Blad, titel: str, rijen: list[Rij], lezing: Lezing) -
                 gezien[sleutel] = rij.cellen[veld.attr]
 
 
-def _namen_van(lezing: Lezing, doel: str) -> dict[str, str]:
+def namen_van(lezing: Lezing, doel: str) -> dict[str, str]:
     """Normalised name -> canonical name, for the sheet a reference points at."""
     if doel == "Stakeholders":
         return {
@@ -75,8 +75,8 @@ def _namen_van(lezing: Lezing, doel: str) -> dict[str, str]:
 def _controleer_namenlijst(lezing: Lezing, blad: Blad, veld) -> None:
     """A list of names (one per line) of which each must be a name of the sheet it refers to
     (Bijeenkomsten: Aanwezig): an unknown name is an error at its cell; the names are kept as
-    that sheet spells them."""
-    namen = _namen_van(lezing, veld.verwijst)
+    that sheet spells them (by :mod:`generator.modelbouw`)."""
+    namen = namen_van(lezing, veld.verwijst)
     doelblad = lezing.contract.blad_op_naam(veld.verwijst)
     for rij in lezing.rijen.get(blad.attr, []):
         lijst = rij.waarden.get(veld.attr)
@@ -91,7 +91,6 @@ def _controleer_namenlijst(lezing: Lezing, blad: Blad, veld) -> None:
                 lezing.bladnamen.get(blad.attr, blad.naam),
                 rij.cellen[veld.attr],
             )
-        rij.waarden[veld.attr] = tuple(dict.fromkeys(namen[normaliseer(n)] for n in lijst if normaliseer(n) in namen))
 
 
 def controleer_verwijzingen(lezing: Lezing) -> None:
@@ -102,7 +101,7 @@ def controleer_verwijzingen(lezing: Lezing) -> None:
                 _controleer_namenlijst(lezing, blad, veld)
             if veld.type != "verwijzing" or veld.verwijst is None:
                 continue
-            namen = _namen_van(lezing, veld.verwijst)
+            namen = namen_van(lezing, veld.verwijst)
             doelblad = contract.blad_op_naam(veld.verwijst)
             doelkolom = {"Stakeholders": "Organisatie", "Wijken": "Wijk", "Bijeenkomsten": "Soort of Titel"}[
                 veld.verwijst
@@ -111,8 +110,7 @@ def controleer_verwijzingen(lezing: Lezing) -> None:
                 waarde = rij.waarden.get(veld.attr)
                 if waarde is None:
                     continue
-                canoniek = namen.get(normaliseer(waarde))
-                if canoniek is None:
+                if normaliseer(waarde) not in namen:
                     lezing.fout(
                         f"'{waarde}' staat niet in de kolom {doelkolom} van blad "
                         f"'{lezing.bladnamen.get(doelblad.attr, doelblad.naam)}'; "
@@ -120,7 +118,6 @@ def controleer_verwijzingen(lezing: Lezing) -> None:
                         lezing.bladnamen.get(blad.attr, blad.naam),
                         rij.cellen[veld.attr],
                     )
-                rij.waarden[veld.attr] = canoniek
 
 
 def _controleer_afbeelding(pad: Path, naam: str, grenzen: Grenzen) -> str | None:
@@ -228,7 +225,6 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
                 naam("algemeen"),
                 alg.cellen[attr],
             )
-            alg.waarden[attr] = None
             continue
         elif not pad.is_file():
             probleem = f"'{bestand}' is een map, geen afbeelding; schrijf hier de naam van het bestand"
@@ -236,8 +232,6 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
             probleem = _controleer_afbeelding(pad, str(bestand), lezing.grenzen)
         if probleem:
             lezing.fout(probleem, naam("algemeen"), alg.cellen[attr])
-        else:
-            alg.waarden[attr] = str(pad)
     _controleer_bijeenkomstnamen(lezing)
     controleer_koele_plekken(lezing)
     for rij in lezing.rijen.get("bijeenkomsten", []):
