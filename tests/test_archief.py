@@ -392,15 +392,19 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten, stappen=None):
             assert not list(uit.rglob(".~hitteplan-*")), (soort, k)  # and nothing half-done is left
             json.loads((uit / ".hitteplan.json").read_text())
             shutil.rmtree(uit)
-    assert gedood >= 5  # the kills did happen
+    assert gedood >= 4  # the kills did happen
 
 
 @pytest.mark.traag
-def test_gedood_bij_elke_rename(tmp_path):
+@pytest.mark.parametrize("helft", [0, 1], ids=["oneven", "even"])
+def test_gedood_bij_elke_rename(tmp_path, helft):
     """SIGKILL at the first, second, … last rename of a build with --overschrijven (the hand edit is replaced after its
     backup): after the next build every hand edit and every earlier document is there, byte for
-    byte, in a visible file. The other variants, and every write, in the slow test below."""
-    _doden_bij_elke_stap(tmp_path, ["--overschrijven"], ["rename"])
+    byte, in a visible file. The other variants, and every write, in the slow test below. In two
+    halves (the odd and the even renames), so that two processes share the work."""
+    _doden_bij_elke_stap(
+        tmp_path, ["--overschrijven"], ["rename"], lambda aantal: [k for k in range(1, aantal + 1) if k % 2 != helft]
+    )
 
 
 @pytest.mark.traag

@@ -69,7 +69,7 @@ def test_a3_liggend_en_blokken_in_de_volgorde_van_het_canvas(voorbeeld_canvas):
 
 def test_inhoud_per_blok(voorbeeld_canvas):
     b = blokken(voorbeeld_canvas)
-    assert "Gemeentebreed; doelgroepen: Alleenwonende 75-plussers" in tekst(b["Startpunt"])
+    assert "Gemeentebreed; doelgroepen: alleenwonende 75-plussers" in tekst(b["Startpunt"])
     assert "Uiterlijk 31 mei 2027" in tekst(b["Resultaat fase 2"])
     proces = tekst(b["Procesmatig voorbereiden en netwerk aanhaken"])
     assert "Startbijeenkomst hitteplan: dinsdag 9 maart 2027, Woonzorgcentrum De Linde" in proces
