@@ -134,7 +134,12 @@ def _download(browser, tijd: float = 60) -> Path:
     browser.find_element(By.CSS_SELECTOR, "a.knop-download").click()
     eind = time.monotonic() + tijd
     while time.monotonic() < eind:
-        nieuw = [p for p in set(browser.downloads.iterdir()) - voor if not p.name.endswith(".crdownload")]
+        # Chromium writes to .org.chromium.Chromium.* (or *.crdownload) and renames it when done
+        nieuw = [
+            p
+            for p in set(browser.downloads.iterdir()) - voor
+            if not p.name.endswith(".crdownload") and not p.name.startswith(".")
+        ]
         if nieuw and zipfile.is_zipfile(nieuw[0]):
             return nieuw[0]
         time.sleep(0.1)
