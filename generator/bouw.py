@@ -185,9 +185,9 @@ def _vastleggen(v: _Voorbereid, overschrijven: bool, vandaag: dt.date) -> Bouwre
         meldingen.append(
             Melding(
                 f"{n} {'bestand' if n == 1 else 'bestanden'} van een eerdere bouw "
-                f"{'hoort' if n == 1 else 'horen'} niet "
-                f"meer bij dit werkboek en {'is' if n == 1 else 'zijn'} blijven staan ({namen}); verwijder "
-                f"{'het' if n == 1 else 'ze'}, zodat niemand een verouderde brief verstuurt",
+                f"{'hoort' if n == 1 else 'horen'} niet meer bij dit werkboek en {'is' if n == 1 else 'zijn'} "
+                f"blijven staan ({namen}); verwijder {'het' if n == 1 else 'ze'}, zodat niemand een verouderde "
+                "brief verstuurt",
                 ernst=Ernst.waarschuwing,
             )
         )

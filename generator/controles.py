@@ -102,9 +102,8 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None, vandaag: d
         if eerder:
             w(
                 f"de bestuurlijke bijeenkomst ({datum(bestuurlijk.datum)}) is vóór de {eerder[0].soort.lower()} "
-                f"({datum(eerder[0].datum)}, cel {cel('bijeenkomsten', 'datum', eerder[0].rij)}); bestuurders "
-                "bespreken "
-                "de uitkomsten van de dialogen",
+                f"({datum(eerder[0].datum)}, cel {cel('bijeenkomsten', 'datum', eerder[0].rij)}); "
+                "bestuurders bespreken de uitkomsten van de dialogen",
                 "bijeenkomsten",
                 "Bijeenkomsten",
                 cel("bijeenkomsten", "datum", bestuurlijk.rij),
@@ -155,9 +154,8 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None, vandaag: d
             if b.status in (None, BIJEENKOMST.gepland) and b.datum < peil:
                 w(
                     f"de bijeenkomst '{b.naam}' ({datum(b.datum)}) is voor de datum van {waarvan} ({datum(peil)}) "
-                    f"maar staat nog op {BIJEENKOMST.gepland}; zet de status op {BIJEENKOMST.afgerond} (met de "
-                    "uitkomsten) "
-                    f"of {BIJEENKOMST.geannuleerd}",
+                    f"maar staat nog op {BIJEENKOMST.gepland}; zet de status op {BIJEENKOMST.afgerond} "
+                    f"(met de uitkomsten) of {BIJEENKOMST.geannuleerd}",
                     "bijeenkomsten",
                     "Bijeenkomsten",
                     wb.plekken.cel("bijeenkomsten", "status", b.rij),
@@ -166,9 +164,8 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None, vandaag: d
             if m.status in (None, PLANNING.gepland, PLANNING.loopt) and (peil - m.gereed).days > 14:
                 w(
                     f"de mijlpaal '{m.mijlpaal}' had op {datum(m.gereed)} gereed moeten zijn, ruim voor de datum van "
-                    f"{waarvan} ({datum(peil)}), maar staat nog op {m.status or 'leeg'}; zet de status op "
-                    f"{PLANNING.gereed} "
-                    f"of {PLANNING.vertraagd}",
+                    f"{waarvan} ({datum(peil)}), maar staat nog op {m.status or 'leeg'}; zet de status "
+                    f"op {PLANNING.gereed} of {PLANNING.vertraagd}",
                     "planning",
                     "Planning",
                     wb.plekken.cel("planning", "status", m.rij),
@@ -196,8 +193,8 @@ def gereedheid(wb: Werkboek, bladnamen: dict[str, str] | None = None, vandaag: d
         plek = cel("ambitie", "trekker_vervolg")
         waar = f" (blad '{blad('ambitie', 'Ambitie')}', cel {plek})" if plek else ""
         w(
-            f"niemand trekt de samenwerking in het vervolg; vul 'Trekker vervolg' in{waar} of zet 'Trekt "
-            "vervolg' op ja",
+            f"niemand trekt de samenwerking in het vervolg; vul 'Trekker vervolg' in{waar} of zet "
+            "'Trekt vervolg' op ja",
             "afspraken",
             "Afspraken",
             cel("afspraken", "trekt_vervolg", wb.afspraken[0].rij) if wb.afspraken else None,

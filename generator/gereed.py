@@ -210,6 +210,8 @@ def advies(wb: Werkboek, teksten, vandaag: dt.date | None = None) -> str:
         "uiterlijk": uiterlijk,
         "te_laat": uiterlijk is not None and vandaag is not None and uiterlijk < vandaag,
         "voorbij": b is not None and vandaag is not None and b.datum < vandaag,
+        "afgerond": BIJEENKOMST.afgerond,
+        "geannuleerd": BIJEENKOMST.geannuleerd,
         "bellen": [s.organisatie for s in wb.stakeholders if s.nieuw and s.status == PARTNER.nog_benaderen],
     }
     delen = [

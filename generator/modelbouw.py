@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import model
 from generator.contract import normaliseer
 from generator.lezing import Lezing, Rij
-from generator.samenhang import namen_van
+from generator.samenhang import beeldpad, namen_van
 
 
 def _maak(klasse, gelezen: Rij, **extra):
@@ -48,7 +48,7 @@ def _canoniek(lezing: Lezing, werkboekmap: Path) -> dict[str, list[Rij]]:
     alg = rijen["algemeen"][0]
     for attr in ("logo", "hittekaart"):
         if alg.waarden.get(attr):
-            pad = (werkboekmap.resolve() / str(alg.waarden[attr])).resolve()
+            pad = beeldpad(werkboekmap, alg.waarden[attr])
             alg.waarden[attr] = str(pad) if pad.is_file() else None
     return rijen
 

@@ -178,6 +178,12 @@ def _controleer_bijeenkomstnamen(lezing: Lezing) -> None:
             )
 
 
+def beeldpad(werkboekmap: Path, bestand) -> Path:
+    """Where a picture named in Algemeen (Logo, Hittekaart) is: beside the workbook, links
+    resolved. Checked here; the model holds it (see :mod:`generator.modelbouw`)."""
+    return (werkboekmap.resolve() / str(bestand)).resolve()
+
+
 def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
     """Checks between fields: order of dates and times, counts that contain each other,
     image files that exist."""
@@ -201,7 +207,7 @@ def controleer_samenhang(lezing: Lezing, werkboekmap: Path) -> None:
             or str(bestand).startswith(("\\\\", "//"))
         )
         try:  # links resolved (never a network path: that is refused before it is touched)
-            pad = map_ if buiten else (map_ / str(bestand)).resolve()
+            pad = map_ if buiten else beeldpad(map_, bestand)
         except (OSError, RuntimeError):  # a link that points at itself
             lezing.fout(
                 f"het bestand '{bestand}' kan niet worden gelezen (een snelkoppeling die nergens heen wijst)",

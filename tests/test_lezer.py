@@ -201,8 +201,7 @@ SLECHT = [
     (
         _zet("Algemeen", "B17", "/tmp/elders.png"),
         "Blad 'Algemeen', cel B17: '/tmp/elders.png' ligt buiten de map van het werkboek; zet de afbeelding in "
-        "dezelfde "
-        "map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam",
+        "dezelfde map als het werkboek (of een map daarin) en schrijf hier alleen de bestandsnaam",
     ),
     (
         _zet("Algemeen", "B18", "../elders/kaart.png"),
