@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from pathlib import PurePath
 
 from generator.keuzes import BIJEENKOMST
 from generator.model import Bijeenkomst, Werkboek
@@ -30,12 +31,20 @@ from generator.namen import slug
 AFGEROND, GEMAAKT = "afgerond", "gemaakt"
 # what a meeting's row holds that is only known after it (not a fact of its invitations' moment)
 _NA_AFLOOP = ("status", "uitkomsten", "evaluatie")
+_BEELDEN = ("logo", "hittekaart")  # paths the model holds resolved (generator.modelbouw)
 
 
 def _feiten(waarde) -> object:
-    """A value of the model as plain JSON data, without row numbers (a moved row is no change)."""
+    """A value of the model as plain JSON data, without row numbers (a moved row is no change)
+    and with a picture by its file name, not the folder it lies in (a moved or synced folder is
+    no change either)."""
     if dataclasses.is_dataclass(waarde):
-        return {f.name: _feiten(getattr(waarde, f.name)) for f in dataclasses.fields(waarde) if f.name != "rij"}
+        return {
+            f.name: PurePath(v).name if f.name in _BEELDEN and v else _feiten(v)
+            for f in dataclasses.fields(waarde)
+            if f.name != "rij"
+            for v in (getattr(waarde, f.name),)
+        }
     if isinstance(waarde, (list, tuple)):
         return [_feiten(w) for w in waarde]
     if isinstance(waarde, dict):

@@ -162,6 +162,22 @@ def test_veranderde_gegevens_van_een_verstuurd_document(tmp_path):
     assert not any(k.startswith("reservekopie") for k in manifest["bestanden"])  # a backup is not output
 
 
+def test_werkboek_in_een_andere_map_verandert_niets_aan_wat_verstuurd_is(tmp_path):
+    """The same workbook and heat map in another folder (a moved or synced folder): the sent
+    documents stay as they were and none gets a new version beside it; the picture counts by
+    its name, not by the folder it lies in."""
+    gegevens = na_de_startbijeenkomst(copy.deepcopy(GEGEVENS))
+    uit = tmp_path / "uit"
+    bouw(schrijf_werkboek(tmp_path / "a", gegevens), uit)
+    eerder = inhoud(uit)
+    uitvoer = bouw(schrijf_werkboek(tmp_path / "elders" / "b", gegevens), uit)
+    assert any(r.startswith("Verstuurd, blijft zoals het was: ") for r in uitvoer), uitvoer
+    assert not [p.name for p in uit.rglob("*(nieuw)*")]
+    assert {k: v for k, v in inhoud(uit).items() if k != ".hitteplan.json"} == {
+        k: v for k, v in eerder.items() if k != ".hitteplan.json"
+    }
+
+
 def test_tweede_reservekopie_op_een_dag_krijgt_een_eigen_naam(tmp_path):
     werkboek = schrijf_werkboek(tmp_path, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
     uit = tmp_path / "uit"
