@@ -34,6 +34,7 @@ EMU_PT = 12700
 REGEL = 1.2  # line height as a factor of the font size, as PowerPoint lays out Arial
 NA = 0.5  # space after a paragraph, as a factor of its font size
 INSPRINGING_PT = 22  # hanging indent of a bullet
+RAND_PT = 7.2  # the top and bottom insets of a text box together (0.05 inch each)
 
 
 def inch(waarde: float) -> int:
@@ -172,14 +173,16 @@ class Deck:
         return vorm
 
     @staticmethod
-    def hoogte(alineas: list[Alinea], breedte_in: float) -> float:
+    def alinea_hoogte(a: Alinea, breedte_in: float) -> float:
+        """Height in points of one paragraph in a text box of ``breedte_in``, its space after
+        included; a box's height is :data:`RAND_PT` plus the sum of its paragraphs'."""
+        breedte = breedte_in * 72 - 14.4 - (INSPRINGING_PT if a.punt else 0)
+        return meten.regels(a.tekst, breedte, a.grootte, vet=a.vet) * a.grootte * REGEL + a.grootte * NA
+
+    @classmethod
+    def hoogte(cls, alineas: list[Alinea], breedte_in: float) -> float:
         """Height in points of paragraphs in a text box of ``breedte_in`` (insets included)."""
-        breedte = breedte_in * 72 - 14.4
-        totaal = 7.2
-        for a in alineas:
-            regels = meten.regels(a.tekst, breedte - (INSPRINGING_PT if a.punt else 0), a.grootte, vet=a.vet)
-            totaal += regels * a.grootte * REGEL + a.grootte * NA
-        return totaal
+        return RAND_PT + sum(cls.alinea_hoogte(a, breedte_in) for a in alineas)
 
     def dia(self, titel: str, notities: str):
         """A content slide with its title, footer and speaker notes."""

@@ -10,6 +10,7 @@ ever put on a slide.
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Any
 
 from pptx.dml.color import RGBColor
@@ -223,21 +224,26 @@ def _aan_tafel(deck: Deck) -> None:
     if not lagen:
         return
     aan_tafel = [s for _, lijst in lagen for s in lijst]
+    namen_aan_tafel = {s.organisatie for s in aan_tafel}  # names are unique (checked on reading)
     deck.context["aan_tafel"] = aan_tafel
     deck.context["in_gesprek"] = [
-        s for s in wb.stakeholders if s not in aan_tafel and not wb.afgehaakt(s.organisatie)
+        s for s in wb.stakeholders if s.organisatie not in namen_aan_tafel and not wb.afgehaakt(s.organisatie)
     ]  # not those that dropped out
     kolombreedte = (INHOUD.breedte - 0.3 * (len(lagen) - 1)) / len(lagen)
     capaciteit = INHOUD.hoogte * 72 * 0.92
 
     def kolom(laag, lijst, grootte):
-        """The column of a tier at ``grootte``: as many names as fit, then 'en nog N'."""
+        """The column of a tier at ``grootte``: as many names as fit, then 'en nog N'. Each
+        name is measured once: a column's height is the sum of its paragraphs' heights."""
         kop = [Alinea(laag, grootte + 2, True, deck.kleur)]
+        namen = [Alinea(s.organisatie, grootte, punt=True) for s in lijst]
+        tot = list(
+            accumulate((deck.alinea_hoogte(a, kolombreedte) for a in namen), initial=deck.hoogte(kop, kolombreedte))
+        )
         for n in range(len(lijst), -1, -1):
-            namen = [Alinea(s.organisatie, grootte, punt=True) for s in lijst[:n]]
             meer = [Alinea(deck.t("tafel.meer", aantal=len(lijst) - n), grootte)] if n < len(lijst) else []
-            if n == 0 or deck.hoogte(kop + namen + meer, kolombreedte) <= capaciteit:
-                return kop + namen + meer, list(lijst[n:])
+            if n == 0 or tot[n] + sum(deck.alinea_hoogte(a, kolombreedte) for a in meer) <= capaciteit:
+                return kop + namen[:n] + meer, list(lijst[n:])
 
     for grootte in (16, 14, 12):
         kolommen = [kolom(laag, lijst, grootte) for laag, lijst in lagen]
