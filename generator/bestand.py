@@ -32,6 +32,7 @@ _PAKKET = "http://schemas.openxmlformats.org/package/2006/relationships"
 _RELATIE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _RIJ_OF_KOLOM = re.compile(rb"<(?:\w+:)?(row|col)\b([^>]*)>")
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*["\']([^"\']*)["\']')
+_FORMULE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")  # the start of an element f, a cell's formula
 
 
 def _beschadigd(naam: str) -> BestandFout:
@@ -122,8 +123,8 @@ def kolomletters(nummer: int) -> str:
 
 class Werkmap:
     """An opened workbook: its worksheets' titles in order, and their rows one sheet at a
-    time. Opened twice, read-only: once for the cached values, once to see which cells hold
-    a formula (openpyxl gives one or the other)."""
+    time. Opened read-only for the cached values and, only when a sheet's XML holds a
+    formula, a second time to see which cells do (openpyxl gives one or the other)."""
 
     def __init__(self, pad: Path, grenzen: Grenzen = STANDAARD):
         self.naam = pad.name
@@ -132,7 +133,6 @@ class Werkmap:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
                 self._waarden = openpyxl.load_workbook(pad, read_only=True, data_only=True)
-                self._formules = openpyxl.load_workbook(pad, read_only=True, data_only=False)
         except BestandFout:
             raise
         except Exception as err:  # openpyxl raises many kinds for a damaged package
@@ -145,6 +145,7 @@ class Werkmap:
         self.verborgen_bladen = {ws.title for ws in self._waarden.worksheets if ws.sheet_state != "visible"}
         self._pad = pad
         self._delen: dict[str, str] | None = None
+        self._formules: openpyxl.Workbook | None = None  # opened when a sheet holds a formula
 
     def _deel(self, titel: str) -> str | None:
         """The package part that holds sheet ``titel`` (from workbook.xml and its relationships)."""
@@ -191,9 +192,33 @@ class Werkmap:
             pass  # reading the sheet itself reports the damage
         return rijen, kolommen
 
+    def _kan_formules_hebben(self, titel: str) -> bool:
+        """Whether sheet ``titel`` may hold a formula: its XML has an element ``f`` (any
+        prefix). When in doubt (the part not found, not UTF-8) yes. The part's size was
+        checked with the package's (:func:`controleer_bestand`)."""
+        deel = self._deel(titel)
+        if deel is None:
+            return True
+        try:
+            with zipfile.ZipFile(self._pad) as zf:
+                data = zf.read(deel)
+        except (KeyError, zipfile.BadZipFile, OSError, zlib.error):
+            return True  # reading the sheet itself reports the damage
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
+            return True  # UTF-16: the pattern below is for UTF-8
+        return _FORMULE.search(data) is not None
+
+    def _formulewerkmap(self):
+        if self._formules is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self._formules = openpyxl.load_workbook(self._pad, read_only=True, data_only=False)
+        return self._formules
+
     def close(self) -> None:
         self._waarden.close()
-        self._formules.close()
+        if self._formules is not None:
+            self._formules.close()
 
     def __enter__(self):
         return self
@@ -232,10 +257,11 @@ class Werkmap:
             r = 0
             try:
                 formules: set[tuple[int, int]] = set()
-                for r, rij in self._rijen(self._formules[titel], max_rijen):
-                    formules.update((r, k) for k, cel in enumerate(rij, start=1) if cel.data_type == "f")
-                    if len(formules) > self.grenzen.cellen:
-                        raise self._te_veel(titel)
+                if self._kan_formules_hebben(titel):
+                    for r, rij in self._rijen(self._formulewerkmap()[titel], max_rijen):
+                        formules.update((r, k) for k, cel in enumerate(rij, start=1) if cel.data_type == "f")
+                        if len(formules) > self.grenzen.cellen:
+                            raise self._te_veel(titel)
                 uit: list[list[Cel | None]] = []
                 gevuld = 0
                 for r, rij in self._rijen(self._waarden[titel], max_rijen):

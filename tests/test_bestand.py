@@ -158,6 +158,35 @@ def test_formules_van_een_programma_dat_niet_rekent(tmp_path):
     assert [(c.waarde, c.soort) for c in rij] == [(5, None), (0, "formule")]
 
 
+def test_formule_ook_met_een_voorvoegsel_of_als_enige_van_de_werkmap(tmp_path):
+    """The second reading (which cells hold a formula) happens only for a sheet whose XML has
+    a formula: also one whose writer prefixes the namespace (<x:f>), or the one sheet of many
+    that has one."""
+    pad = _werkmap(tmp_path / "x.xlsx", b"")
+    ns = b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    blad = (
+        b"<x:worksheet " + ns + b'><x:sheetData><x:row r="1"><x:c r="A1"><x:v>5</x:v></x:c>'
+        b'<x:c r="B1"><x:f>A1*2</x:f></x:c></x:row></x:sheetData></x:worksheet>'
+    )
+    with zipfile.ZipFile(pad) as z:
+        leden = {n: z.read(n) for n in z.namelist()}
+    leden["xl/worksheets/sheet1.xml"] = blad
+    with zipfile.ZipFile(pad, "w") as z:
+        for naam, data in leden.items():
+            z.writestr(naam, data)
+    with Werkmap(pad) as wm:
+        assert [(c.waarde, c.soort, c.coord) for c in wm.rijen("Blad1")[0]] == [
+            (5, None, "A1"),
+            (None, "formule", "B1"),
+        ]
+
+    zonder = _werkmap(
+        tmp_path / "zonder.xlsx", b'<row r="1"><c r="A1"><v>5</v></c><c r="B1" t="str"><v>=A1</v></c></row>'
+    )
+    with Werkmap(zonder) as wm:
+        assert [(c.waarde, c.soort) for c in wm.rijen("Blad1")[0]] == [(5, None), ("=A1", None)]
+
+
 def test_formule_voor_de_gemeente_geeft_een_fout_met_de_cel(maak_werkboek, tmp_path):
     """The xlsxwriter case end to end: Gemeente is a formula whose stored result is 0 in a
     workbook that asks to be calculated on opening; the memo would be about '0'."""
