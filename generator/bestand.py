@@ -33,6 +33,7 @@ _RELATIE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _RIJ_OF_KOLOM = re.compile(rb"<(?:\w+:)?(row|col)\b([^>]*)>")
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*["\']([^"\']*)["\']')
 _FORMULE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")  # the start of an element f, a cell's formula
+_NAAM_AF = re.compile(rb"[\s>/]")  # what ends an element's name
 
 
 def _beschadigd(naam: str) -> BestandFout:
@@ -193,20 +194,33 @@ class Werkmap:
         return rijen, kolommen
 
     def _kan_formules_hebben(self, titel: str) -> bool:
-        """Whether sheet ``titel`` may hold a formula: its XML has an element ``f`` (any
-        prefix). When in doubt (the part not found, not UTF-8) yes. The part's size was
-        checked with the package's (:func:`controleer_bestand`)."""
+        """Whether sheet ``titel`` may hold a formula: its XML, read piece by piece, has an
+        element ``f`` (any prefix). When in doubt (the part not found, not UTF-8) yes."""
         deel = self._deel(titel)
         if deel is None:
             return True
         try:
-            with zipfile.ZipFile(self._pad) as zf:
-                data = zf.read(deel)
+            with zipfile.ZipFile(self._pad) as zf, zf.open(deel) as fh:
+                kop = fh.read(4)
+                if kop.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in kop:
+                    return True  # UTF-16: the pattern is for UTF-8
+                rest = kop
+                while stuk := fh.read(256 * 1024):
+                    venster = rest + stuk
+                    if _FORMULE.search(venster):
+                        return True
+                    # a tag whose name is cut off at the end of the piece is looked at again with the next
+                    begin = venster.rfind(b"<")
+                    staart = venster[begin:] if begin >= 0 else b""
+                    if not staart or _NAAM_AF.search(staart):
+                        rest = b""
+                    elif len(staart) > 4096:
+                        return True  # a name of over 4 KB: in doubt
+                    else:
+                        rest = staart
+                return bool(_FORMULE.search(rest))
         except (KeyError, zipfile.BadZipFile, OSError, zlib.error):
             return True  # reading the sheet itself reports the damage
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
-            return True  # UTF-16: the pattern below is for UTF-8
-        return _FORMULE.search(data) is not None
 
     def _formulewerkmap(self):
         if self._formules is None:

@@ -180,6 +180,19 @@ def test_formule_ook_met_een_voorvoegsel_of_als_enige_van_de_werkmap(tmp_path):
             (None, "formule", "B1"),
         ]
 
+    # a formula whose tag is cut in two by the pieces the sheet is read in (256 KB)
+    voor = b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
+    for over in (-2, -1):
+        kop = len(b"<worksheet ") + len(b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ')
+        kop += len(b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>')
+        tussen = b'</t></is></c><c r="B1">'
+        vul = 256 * 1024 + 4 + over - kop - len(voor) - len(tussen)
+        gesplitst = _werkmap(tmp_path / f"gesplitst{over}.xlsx", voor + b"x" * vul + tussen + b"<f>1+1</f></c></row>")
+        with zipfile.ZipFile(gesplitst) as z:
+            assert z.read("xl/worksheets/sheet1.xml").index(b"<f>") == 256 * 1024 + 4 + over
+        with Werkmap(gesplitst) as wm:
+            assert wm.rijen("Blad1")[0][1].soort == "formule"
+
     zonder = _werkmap(
         tmp_path / "zonder.xlsx", b'<row r="1"><c r="A1"><v>5</v></c><c r="B1" t="str"><v>=A1</v></c></row>'
     )
