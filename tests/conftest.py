@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,50 @@ def voorbeeld(tmp_path) -> Path:
     kaart, beeld = hittekaart()
     (tmp_path / kaart).write_bytes(beeld)
     return doel
+
+
+@dataclass(frozen=True)
+class Gebouwd:
+    """A workbook and its build, made once per test process and shared by the tests that only
+    read it: never change it (copy it with :meth:`kopie` first)."""
+
+    map: Path  # the workbook, its heat map and uit/
+    werkboek: Path
+    uit: Path
+    tekst: str  # what `hitteplan bouw` printed
+
+    def kopie(self, doel: Path) -> tuple[Path, Path]:
+        """The workbook and its build copied into ``doel``, as if built there: (workbook, uit)."""
+        shutil.copytree(self.map, doel, dirs_exist_ok=True)
+        return doel / self.werkboek.name, doel / "uit"
+
+
+def _bouw_eenmaal(map_: Path, werkboek: Path) -> Gebouwd:
+    from click.testing import CliRunner
+
+    from generator.cli import hoofd
+
+    resultaat = CliRunner().invoke(hoofd, ["bouw", str(werkboek), "-o", str(map_ / "uit")], catch_exceptions=False)
+    assert resultaat.exit_code == 0, resultaat.output
+    return Gebouwd(map_, werkboek, map_ / "uit", resultaat.output)
+
+
+@pytest.fixture(scope="session")
+def voorbeeld_gebouwd(tmp_path_factory) -> Gebouwd:
+    """The shipped example (invoer/voorbeeld.xlsx beside its heat map) and its build."""
+    map_ = tmp_path_factory.mktemp("voorbeeld-gebouwd")
+    shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", map_ / "voorbeeld.xlsx")
+    kaart, beeld = hittekaart()
+    (map_ / kaart).write_bytes(beeld)
+    return _bouw_eenmaal(map_, map_ / "voorbeeld.xlsx")
+
+
+@pytest.fixture(scope="session")
+def na_start_gebouwd(tmp_path_factory) -> Gebouwd:
+    """The example as it stood after the startbijeenkomst (letters for two meetings, a report
+    back) and its build."""
+    map_ = tmp_path_factory.mktemp("na-start-gebouwd")
+    return _bouw_eenmaal(map_, schrijf_werkboek(map_, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS))))
 
 
 def overloop(pptx_pad: Path, pdf: Path) -> list[str]:

@@ -178,10 +178,8 @@ def test_werkboek_in_een_andere_map_verandert_niets_aan_wat_verstuurd_is(tmp_pat
     }
 
 
-def test_tweede_reservekopie_op_een_dag_krijgt_een_eigen_naam(tmp_path):
-    werkboek = schrijf_werkboek(tmp_path, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
-    uit = tmp_path / "uit"
-    bouw(werkboek, uit)
+def test_tweede_reservekopie_op_een_dag_krijgt_een_eigen_naam(na_start_gebouwd, tmp_path):
+    werkboek, uit = na_start_gebouwd.kopie(tmp_path)
     versies = []
     for tekst in ("Eerste aanpassing.", "Tweede aanpassing."):
         memo = docx.Document(uit / "canvas-fase-2.docx")
@@ -216,10 +214,8 @@ def test_snelkoppeling_naar_een_andere_map_geweigerd(tmp_path):
     assert sorted(p.name for p in uit.iterdir()) == ["uitnodigingen"]
 
 
-def test_snelkoppeling_naar_een_bestand_geweigerd(tmp_path):
-    werkboek = schrijf_werkboek(tmp_path, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
-    uit = tmp_path / "uit"
-    bouw(werkboek, uit)
+def test_snelkoppeling_naar_een_bestand_geweigerd(na_start_gebouwd, tmp_path):
+    werkboek, uit = na_start_gebouwd.kopie(tmp_path)
     buiten = tmp_path / "belangrijk.docx"
     buiten.write_bytes(b"van iemand anders")
     (uit / "canvas-fase-2.docx").unlink()
@@ -243,13 +239,11 @@ def test_snelkoppeling_naar_een_bestand_geweigerd(tmp_path):
         "uitnodigingen//x.docx",
     ],
 )
-def test_manifest_regel_buiten_de_map_overgeslagen(tmp_path, naam):
+def test_manifest_regel_buiten_de_map_overgeslagen(na_start_gebouwd, tmp_path, naam):
     """A manifest entry that does not name a file inside the folder is ignored with a Dutch
     warning; the build goes on, never asks to delete a file outside, and the next manifest no
     longer holds it."""
-    werkboek = schrijf_werkboek(tmp_path, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
-    uit = tmp_path / "uit"
-    bouw(werkboek, uit)
+    werkboek, uit = na_start_gebouwd.kopie(tmp_path)
     buiten = tmp_path / "buiten.docx"
     buiten.write_bytes(b"buiten")
     manifest = json.loads((uit / ".hitteplan.json").read_text())

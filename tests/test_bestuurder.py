@@ -38,11 +38,8 @@ def pdf_tekst(pdf) -> str:
 
 
 @pytest.fixture(scope="module")
-def voorbeeld_uit(tmp_path_factory):
-    map_ = tmp_path_factory.mktemp("bestuurder")
-    uit = map_ / "uit"
-    bouw(schrijf_werkboek(map_, copy.deepcopy(GEGEVENS)), uit)
-    return uit
+def voorbeeld_uit(voorbeeld_gebouwd):
+    return voorbeeld_gebouwd.uit
 
 
 CONTACT = [(s.get("E-mail"), s.get("Telefoon"), s.get("Contactpersoon")) for s in GEGEVENS["Stakeholders"]]

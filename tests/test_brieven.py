@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import dataclasses
 import datetime as dt
@@ -20,7 +19,7 @@ from generator.cli import hoofd
 from generator.namen import slug
 from generator.voorbeeld import GEGEVENS
 
-from .conftest import na_de_startbijeenkomst, naar_pdf, pdf_paginas, schrijf_werkboek, valideer_ooxml
+from .conftest import na_de_startbijeenkomst, naar_pdf, pdf_paginas, valideer_ooxml
 
 
 def bouw(werkboek, uitvoer):
@@ -38,13 +37,10 @@ def alinea_teksten(pad) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def voorbeeld_uit(tmp_path_factory):
+def voorbeeld_uit(na_start_gebouwd):
     """The letters of the example as it stood after the startbijeenkomst: invitations for the
     dialogue and the bestuurlijke bijeenkomst, the report back of the startbijeenkomst."""
-    uit = tmp_path_factory.mktemp("brieven")
-    werkboek = schrijf_werkboek(uit, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
-    uitvoer = bouw(werkboek, uit / "uit")
-    return uit / "uit", uitvoer
+    return na_start_gebouwd.uit, na_start_gebouwd.tekst
 
 
 EIGEN = {

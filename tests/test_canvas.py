@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli import hoofd
 
-from .conftest import REPO, naar_pdf, pdf_paginas, valideer_ooxml
+from .conftest import naar_pdf, pdf_paginas, valideer_ooxml
 from .test_notitie import MINIMAAL
 
 BLOKKEN = [
@@ -47,12 +47,9 @@ def tekst(alineas) -> str:
 
 
 @pytest.fixture(scope="module")
-def voorbeeld_canvas(tmp_path_factory):
-    uit = tmp_path_factory.mktemp("canvas")
-    resultaat = bouw(REPO / "invoer" / "voorbeeld.xlsx", uit)
-    assert resultaat.exit_code == 0, resultaat.output
-    assert "Waarschuwing" not in resultaat.output
-    return uit / "canvas-fase-2.docx"
+def voorbeeld_canvas(voorbeeld_gebouwd):
+    assert "Waarschuwing" not in voorbeeld_gebouwd.tekst
+    return voorbeeld_gebouwd.uit / "canvas-fase-2.docx"
 
 
 def test_a3_liggend_en_blokken_in_de_volgorde_van_het_canvas(voorbeeld_canvas):

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from generator.cli import hoofd
 from generator.voorbeeld import GEGEVENS
 
-from .conftest import na_de_startbijeenkomst, schrijf_werkboek
+from .conftest import schrijf_werkboek
 
 
 def bouw(werkboek, uit, *extra):
@@ -31,12 +31,10 @@ def inhoud(map_) -> dict:
 
 
 @pytest.fixture
-def gebouwd(tmp_path):
-    """A workbook (after the startbijeenkomst: letters for two meetings) and its first build."""
-    werkboek = schrijf_werkboek(tmp_path, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
-    uit = tmp_path / "uit"
-    bouw(werkboek, uit)
-    return werkboek, uit
+def gebouwd(na_start_gebouwd, tmp_path):
+    """A workbook (after the startbijeenkomst: letters for two meetings) and its first build,
+    in this test's own folder."""
+    return na_start_gebouwd.kopie(tmp_path)
 
 
 def _pas_memo_aan(uit):

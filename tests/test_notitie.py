@@ -56,13 +56,8 @@ def tekst(doc) -> str:
 
 
 @pytest.fixture(scope="module")
-def voorbeeld_notitie(tmp_path_factory):
-    from .conftest import REPO
-
-    uit = tmp_path_factory.mktemp("notitie")
-    resultaat = bouw(REPO / "invoer" / "voorbeeld.xlsx", uit)
-    assert resultaat.exit_code == 0, resultaat.output
-    return uit / "bestuurlijke-notitie.docx"
+def voorbeeld_notitie(voorbeeld_gebouwd):
+    return voorbeeld_gebouwd.uit / "bestuurlijke-notitie.docx"
 
 
 def test_kopblok(voorbeeld_notitie):

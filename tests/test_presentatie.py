@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from generator.cli import hoofd
 from generator.voorbeeld import GEGEVENS
 
-from .conftest import REPO, naar_pdf, overloop, valideer_ooxml
+from .conftest import naar_pdf, overloop, valideer_ooxml
 from .test_canvas import _zwaar
 
 # in the order a presenter tells it: who is at the table and where we are early, the local
@@ -62,10 +62,8 @@ def dia_tekst(dia) -> str:
 
 
 @pytest.fixture(scope="module")
-def voorbeeld_deck(tmp_path_factory):
-    uit = tmp_path_factory.mktemp("deck")
-    bouw(REPO / "invoer" / "voorbeeld.xlsx", uit)
-    return uit / "presentatie-startbijeenkomst.pptx"
+def voorbeeld_deck(voorbeeld_gebouwd):
+    return voorbeeld_gebouwd.uit / "presentatie-startbijeenkomst.pptx"
 
 
 def test_dia_titels_in_volgorde(voorbeeld_deck):

@@ -149,20 +149,10 @@ def test_plaatsen_mislukt_na_het_opzijzetten(voorbeeld, tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def eerste_bouw(tmp_path_factory):
-    """The example built once: the earlier documents every later failed build must leave alone."""
-    import shutil
-
-    from generator.voorbeeld import hittekaart
-
-    from .conftest import REPO
-
-    map_ = tmp_path_factory.mktemp("eerste")
-    shutil.copy(REPO / "invoer" / "voorbeeld.xlsx", map_ / "voorbeeld.xlsx")
-    kaart, beeld = hittekaart()
-    (map_ / kaart).write_bytes(beeld)
-    assert bouw(map_ / "voorbeeld.xlsx", "-o", map_ / "uit").exit_code == 0
-    return map_
+def eerste_bouw(voorbeeld_gebouwd):
+    """The example built once: the earlier documents every later failed build must leave alone
+    (copied before a test changes them)."""
+    return voorbeeld_gebouwd.map
 
 
 DOELEN = [
