@@ -22,7 +22,7 @@ test: $(BIN)/hitteplan
 # The inner loop: everything but the tests that need LibreOffice, a browser or the validator
 # (marker extern) and the slow ones (marker traag: load, wheel, benchmark, hypothesis)
 test-snel: $(BIN)/hitteplan
-	$(BIN)/python -m pytest -n auto -q -m "not extern and not traag" --werkboeken 15
+	$(BIN)/python -m pytest -n auto -q -m "not extern and not traag" --werkboeken 2
 
 # Stijl en types: ruff (regels en opmaak) en mypy, zoals pyproject.toml ze instelt
 lint: $(BIN)/hitteplan

@@ -50,6 +50,20 @@ def pytest_addoption(parser):
     )
 
 
+def eerst_snel(gevallen, houd: int = 1, ids=None) -> list:
+    """A table of cases for ``parametrize`` whose first ``houd`` run in ``make test-snel`` and
+    the rest only in ``make test`` (marker ``traag``): the inner loop tries each kind of case,
+    the whole suite every case. A case of several arguments is a tuple, as parametrize takes
+    it; ``ids`` as in parametrize."""
+    uit = []
+    for i, geval in enumerate(gevallen):
+        waarden = geval if isinstance(geval, tuple) else (geval,)
+        uit.append(
+            pytest.param(*waarden, id=None if ids is None else ids[i], marks=() if i < houd else (pytest.mark.traag,))
+        )
+    return uit
+
+
 def hulpmiddel(naam: str) -> str:
     """The path of an external tool; skip with a visible reason when it is missing locally,
     fail when CI=true (CI installs it). Only for a test marked ``@pytest.mark.extern``: an

@@ -43,6 +43,7 @@ def regio(tmp_path, maak_werkboek, gegevens):
     return map_
 
 
+@pytest.mark.traag  # a region of workbooks
 def test_regio_in_een_keer(regio, tmp_path):
     uit = tmp_path / "uit"
     resultaat = bouw(regio, "-o", uit)
@@ -69,6 +70,7 @@ def test_regio_in_een_keer(regio, tmp_path):
             assert (map_ / "bestuurlijke-notitie.docx").is_file() and (map_ / "canvas-fase-2.docx").is_file()
 
 
+@pytest.mark.traag  # a region of workbooks
 def test_overzicht_van_de_regio(regio, tmp_path):
     """One row per workbook, reopened with openpyxl: header frozen, filters on, dates as Excel
     dates, the moment in phase 2, what was made and what waits, and a failed workbook's first
@@ -125,6 +127,7 @@ def test_overzicht_van_de_regio(regio, tmp_path):
     )
 
 
+@pytest.mark.traag  # starts a pool of processes
 def test_zelfde_uitkomst_met_een_of_twee_processen(regio, tmp_path):
     from generator.bouw import bouw_map
 
@@ -225,6 +228,7 @@ def _struikel_bij_aadorp(wb, bron, klaar):
     return [], []
 
 
+@pytest.mark.traag  # a region of workbooks
 @pytest.mark.parametrize("werkers", [1, 2])
 def test_een_onverwachte_fout_verbergt_de_samenvatting_niet(regio, tmp_path, werkers):
     """One workbook that trips over something unforeseen (in this process or in a worker) is

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from generator.cli import hoofd
 from generator.voorbeeld import GEGEVENS
 
-from .conftest import schrijf_werkboek
+from .conftest import eerst_snel, schrijf_werkboek
 
 
 def bouw(werkboek, uit, *extra):
@@ -126,7 +126,7 @@ def test_eigen_bestanden_van_de_trekker_blijven_onaangeroerd(gebouwd):
     assert "aantekeningen.txt" not in json.loads((uit / ".hitteplan.json").read_text())["bestanden"]
 
 
-@pytest.mark.parametrize("manifest", ["weg", "kapot"])
+@pytest.mark.parametrize("manifest", eerst_snel(["weg", "kapot"]))
 def test_zonder_bruikbaar_manifest_gaat_niets_verloren(gebouwd, manifest):
     """A deleted or corrupt manifest (a folder copied from elsewhere, an older version): when
     in doubt, every existing file stays and the new one goes beside it, unless the bytes are the
@@ -175,6 +175,7 @@ def test_pdf_hoort_bij_zijn_document(tmp_path):
     assert (tmp_path / "notitie (nieuw).pdf").read_bytes() == b"nieuwe pdf"
 
 
+@pytest.mark.traag  # a region of workbooks, built twice
 def test_regio_volgt_dezelfde_regel(tmp_path):
     """A folder build: an edited document of one municipality and an edited region overview
     both stay; their new versions go beside them."""

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from generator.cli import hoofd
 from generator.voorbeeld import GEGEVENS
 
-from .conftest import naar_pdf, pdf_paginas, valideer_ooxml
+from .conftest import eerst_snel, naar_pdf, pdf_paginas, valideer_ooxml
 
 MINIMAAL = {
     "Algemeen": {
@@ -226,27 +226,29 @@ def test_tekens_letterlijk_en_regelafbrekingen(maak_werkboek, gegevens, tmp_path
 
 @pytest.mark.parametrize(
     "soort,aan,kop,intro",
-    [
-        ("Collegevoorstel", "College van B&W", "Beslispunten", "Het college besluit:"),
-        (
-            "Bestuurlijke notitie",
-            "Bestuurders zorgorganisaties",
-            "Wat vragen wij van u",
-            "Wij vragen u, onder voorbehoud van instemming van de besturen van de partners:",
-        ),
-        (
-            "Collegevoorstel",
-            "College en bestuurders zorgorganisaties",
-            "Beslispunten",
-            "Het college besluit, onder voorbehoud van instemming van de besturen van de partners:",
-        ),
-        (
-            "Raadsinformatiebrief",
-            "College van B&W",
-            "Beslispunten",
-            "Het college informeert de raad over het volgende:",
-        ),
-    ],
+    eerst_snel(
+        [
+            ("Collegevoorstel", "College van B&W", "Beslispunten", "Het college besluit:"),
+            (
+                "Bestuurlijke notitie",
+                "Bestuurders zorgorganisaties",
+                "Wat vragen wij van u",
+                "Wij vragen u, onder voorbehoud van instemming van de besturen van de partners:",
+            ),
+            (
+                "Collegevoorstel",
+                "College en bestuurders zorgorganisaties",
+                "Beslispunten",
+                "Het college besluit, onder voorbehoud van instemming van de besturen van de partners:",
+            ),
+            (
+                "Raadsinformatiebrief",
+                "College van B&W",
+                "Beslispunten",
+                "Het college informeert de raad over het volgende:",
+            ),
+        ]
+    ),
 )
 def test_soort_stuk_en_geadresseerde(maak_werkboek, gegevens, tmp_path, soort, aan, kop, intro):
     gegevens["Notitie"]["Soort stuk"] = soort
@@ -394,6 +396,7 @@ def test_bouw_zelfde_bytes(voorbeeld_na_start, tmp_path):
         assert (tmp_path / "a" / pad).read_bytes() == (tmp_path / "b" / pad).read_bytes(), pad
 
 
+@pytest.mark.traag  # a very large picture, scaled in every document
 def test_grote_afbeelding_verkleind_in_de_documenten(maak_werkboek, gegevens, tmp_path):
     """A logo of many megabytes printed 25 mm wide was embedded whole in every letter (one
     upload gave a 176 MB zip): now scaled to the printed width at 300 dpi, with its alt text,

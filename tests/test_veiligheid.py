@@ -16,7 +16,7 @@ from generator import bewaking, zandbak
 from generator.cli import hoofd
 from generator.paden import standaard_sjablonen
 
-from .conftest import na_de_startbijeenkomst
+from .conftest import eerst_snel, na_de_startbijeenkomst
 from .test_notitie import _sjabloon
 
 
@@ -55,7 +55,7 @@ ONTSNAPPINGEN = [
 ]
 
 
-@pytest.mark.parametrize("alinea", ONTSNAPPINGEN)
+@pytest.mark.parametrize("alinea", eerst_snel(ONTSNAPPINGEN, houd=4))
 def test_sjabloon_kan_niet_uit_de_zandbak(voorbeeld, tmp_path, alinea):
     """A template under --sjablonen can only read the workbook's data: no file written, read
     or copied, by any route (dot, subscript, |attr), and a sentence naming the template."""
@@ -187,7 +187,7 @@ SJABLOONFOUTEN = [
 ]
 
 
-@pytest.mark.parametrize(("naam", "vervang", "melding"), SJABLOONFOUTEN)
+@pytest.mark.parametrize(("naam", "vervang", "melding"), eerst_snel(SJABLOONFOUTEN, houd=3))
 def test_sjabloonfout_met_eigen_zin(voorbeeld, tmp_path, naam, vervang, melding):
     eigen = _toml_kopie(tmp_path / "eigen", naam, vervang)
     uit = tmp_path / "uit"
@@ -221,6 +221,7 @@ def test_rekenfout_in_een_word_sjabloon(voorbeeld, tmp_path):
 
 
 # -- 11. templates without limits ------------------------------------------------------------
+@pytest.mark.traag  # runs until the time limit
 def test_sjabloon_dat_niet_ophoudt(voorbeeld, tmp_path, monkeypatch):
     """Nested range(90000) loops would run for many minutes: stopped at the time limit, with
     a sentence naming the template."""
@@ -246,6 +247,7 @@ def test_sjabloon_dat_te_veel_maakt(voorbeeld, tmp_path, alinea):
 
 
 # -- found by a hostile review of the fixes above ---------------------------------------------
+@pytest.mark.traag  # runs until the time limit
 def test_teksten_hebben_ook_een_tijdslimiet(voorbeeld, tmp_path, monkeypatch):
 
     monkeypatch.setattr(bewaking, "MAX_SECONDEN", 1)
@@ -383,14 +385,17 @@ def _naam_van(bron: str) -> str:
 
 @pytest.mark.parametrize(
     "tag",
-    [
-        "{% include '{naam}' %}",
-        "{% include '{naam}' ignore missing %}",
-        "{% import '{naam}' as x %}",
-        "{% extends '{naam}' %}",
-        "{% include ['{naam}', 'x'] %}",
-        "{% include 'bestaat-niet' ignore missing %}",
-    ],
+    eerst_snel(
+        [
+            "{% include '{naam}' %}",
+            "{% include '{naam}' ignore missing %}",
+            "{% import '{naam}' as x %}",
+            "{% extends '{naam}' %}",
+            "{% include ['{naam}', 'x'] %}",
+            "{% include 'bestaat-niet' ignore missing %}",
+        ],
+        houd=2,
+    ),
 )
 def test_sjabloon_laadt_geen_ander_sjabloon(voorbeeld, tmp_path, tag):
     """{% include %}, {% import %} and {% extends %} are refused whatever the name, also the
@@ -429,6 +434,7 @@ def na_start_werkboek(map_: Path) -> Path:
     return schrijf_werkboek(map_, na_de_startbijeenkomst(copy.deepcopy(GEGEVENS)))
 
 
+@pytest.mark.traag  # compiles every template anew, twice
 def test_beschadigde_cache_wordt_opnieuw_gemaakt(voorbeeld, tmp_path, monkeypatch):
     """A file of the template cache that cannot be read back (cut short after its header,
     random bytes) is compiled again: the build succeeds and makes the same documents."""

@@ -20,7 +20,7 @@ from generator.web import app as webapp
 from generator.web import werker
 from generator.web.upload import MAX_UITGEPAKT, MAX_VERZOEK, MAX_ZIPLEDEN
 
-from .conftest import hulpmiddel
+from .conftest import eerst_snel, hulpmiddel
 from .webhulp import HITTEKAART, VOORBEELD, memo_tekst, met_fout, multipart, week2, zipnamen
 
 
@@ -157,6 +157,7 @@ def test_voorbeeld_geeft_documenten_en_stand(klant):
     assert tweede.status_code == 404 and "Deze downloadlink werkt niet meer" in tweede.get_data(as_text=True)
 
 
+@pytest.mark.traag  # an upload built in a process of its own (spawned: every import anew)
 def test_het_voorbeeld_als_zip_terug(klant):
     """The example as the page offers it (a zip with a folder) goes back in as it is; the
     dust of a Mac zip (__MACOSX, .DS_Store) is skipped."""
@@ -203,6 +204,7 @@ def test_fout_per_blad_met_cel_en_samenvatting(klant, tmp_path):
     assert "/download/" not in html
 
 
+@pytest.mark.traag  # an upload built in a process of its own (spawned: every import anew)
 def test_afbeelding_vergeten(klant):
     """The reader's sentence, with the upload instead of a temporary folder nobody knows."""
     r = _upload(klant, _bestand(VOORBEELD))
@@ -302,6 +304,7 @@ def test_te_groot_413_met_de_grens(klant):
 # Private and bounded
 
 
+@pytest.mark.traag  # an upload built in a process of its own (spawned: every import anew)
 def test_link_verloopt(tijdelijk, monkeypatch):
     klant = webapp.maak_app(pdf=False, bewaartijd=0.2).test_client()
     html = _upload(klant, _bestand(VOORBEELD), _bestand(HITTEKAART)).get_data(as_text=True)
@@ -331,6 +334,7 @@ def test_bewaarplaats_begrensd(monkeypatch):
     assert plaats.neem_zip("verzonnen") is None
 
 
+@pytest.mark.traag  # an upload built in a process of its own (spawned: every import anew)
 def test_vol_geeft_te_druk_en_laat_eerdere_links_staan(tijdelijk, monkeypatch):
     monkeypatch.setattr(webapp, "MAX_PER_UPLOAD", 40 * 1024 * 1024)
     monkeypatch.setattr(webapp, "MAX_BEWAARD", 40 * 1024 * 1024 + 100_000)  # one result and one reservation do not fit
@@ -457,6 +461,7 @@ def test_opdracht_web_poort_bezet(tmp_path):
     ) in uit.output
 
 
+@pytest.mark.traag  # an upload built in a process of its own (spawned: every import anew)
 def test_head_laat_de_download_staan(klant):
     """A link checker or proxy that asks with HEAD does not use up the one-time download."""
     html = _upload(klant, _bestand(VOORBEELD), _bestand(HITTEKAART)).get_data(as_text=True)
@@ -467,6 +472,7 @@ def test_head_laat_de_download_staan(klant):
     assert klant.head(pad).status_code == 404 and klant.get(pad).status_code == 404
 
 
+@pytest.mark.traag  # an upload built in a process of its own (spawned: every import anew)
 def test_range_laat_de_download_heel(klant):
     """A Range request got part of the zip and used up the one-time download: now the whole
     zip comes, once (issue 24, 9)."""
@@ -493,10 +499,12 @@ def _met_logo(naam: str, tmp_path: Path) -> bytes:
 
 @pytest.mark.parametrize(
     ("in_werkboek", "in_zip"),
-    [
-        ("caf\u00e9.png", "caf\u0065\u0301.png"),  # a Mac's zip writes names decomposed
-        ("mythumbs.db.png", "mythumbs.db.png"),  # was skipped as if it were Windows' thumbs.db
-    ],
+    eerst_snel(
+        [
+            ("caf\u00e9.png", "caf\u0065\u0301.png"),  # a Mac's zip writes names decomposed
+            ("mythumbs.db.png", "mythumbs.db.png"),  # was skipped as if it were Windows' thumbs.db
+        ]
+    ),
 )
 def test_zipnamen_van_mac_en_windows(klant, tmp_path, in_werkboek, in_zip):
     leden = {
