@@ -12,6 +12,7 @@ every finding.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import model, waarden
@@ -25,17 +26,31 @@ from generator.modelbouw import bouw_model
 from generator.samenhang import controleer_samenhang, controleer_uniek, controleer_verwijzingen
 
 
-def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[tuple[object, str, str]]]:
-    """All rows as lists of (value, number format, coordinate). A formula whose value is not
-    stored (or not to be trusted) and an Excel error value are errors at their cell, and read
-    as empty."""
+@dataclass(frozen=True)
+class Celwaarde:
+    """One cell as the reader uses it: its value (None when empty or unusable), its number
+    format, and where it is (row and column from 1)."""
+
+    waarde: object
+    notatie: str
+    rij: int
+    kolom: int
+
+    @property
+    def coord(self) -> str:
+        return f"{kolomletters(self.kolom)}{self.rij}"
+
+
+def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[Celwaarde]]:
+    """All rows, each up to its last filled cell. A formula whose value is not stored (or not
+    to be trusted) and an Excel error value are errors at their cell, and read as empty."""
     rijen = []
     for r, rij in enumerate(wm.rijen(titel), start=1):
-        cellen: list[tuple[object, str, str]] = []
+        cellen: list[Celwaarde] = []
         for k, cel in enumerate(rij, start=1):
             coord = f"{kolomletters(k)}{r}"
             if cel is None:
-                cellen.append((None, "General", coord))
+                cellen.append(Celwaarde(None, "General", r, k))
                 continue
             waarde = cel.waarde
             if cel.soort == "formule":
@@ -56,7 +71,7 @@ def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[tuple[obj
                 waarde = None
             if isinstance(waarde, str) and not waarde.strip("\u00a0 \t\r\n"):
                 waarde = None
-            cellen.append((waarde, cel.notatie, coord))
+            cellen.append(Celwaarde(waarde, cel.notatie, r, k))
         rijen.append(cellen)
     return rijen
 
@@ -114,26 +129,29 @@ def _leeg(waarde: object) -> bool:
 
 
 # -- the two kinds of sheet -----------------------------------------------------------------
-def _lees_velden(blad: Blad, titel: str, cellen, lezing: Lezing) -> Rij:
+def _lees_velden(blad: Blad, titel: str, cellen: list[list[Celwaarde]], lezing: Lezing) -> Rij:
     """A Veld | Waarde | Toelichting sheet: find the columns by their header, then each
     field by its label in the Veld column."""
     kol_veld, kol_waarde, start = 0, 1, 0
     for i, rij in enumerate(cellen[:5]):
-        koppen = [normaliseer(w) if w is not None else "" for w, _, _ in rij]
+        koppen = [normaliseer(c.waarde) if c.waarde is not None else "" for c in rij]
         if "veld" in koppen and "waarde" in koppen:
             kol_veld, kol_waarde, start = koppen.index("veld"), koppen.index("waarde"), i + 1
             break
     uit = Rij(rijnummer=1)
     gezien: dict[str, str] = {}
     for rij in cellen[start:]:
-        if len(rij) <= kol_veld or rij[kol_veld][0] is None:
+        if len(rij) <= kol_veld or rij[kol_veld].waarde is None:
             continue
-        label = normaliseer(rij[kol_veld][0]).rstrip(" *")
+        label = normaliseer(rij[kol_veld].waarde).rstrip(" *")
         veld = next((v for v in blad.velden if label in v.namen), None)
         if veld is None:
             continue
-        waarde, notatie, _ = rij[kol_waarde] if len(rij) > kol_waarde else (None, "General", "")
-        cel = f"{kolomletters(kol_waarde + 1)}{rij[kol_veld][2][len(kolomletters(kol_veld + 1)) :]}"
+        rijnr = rij[kol_veld].rij
+        waarde, notatie = (
+            (rij[kol_waarde].waarde, rij[kol_waarde].notatie) if len(rij) > kol_waarde else (None, "General")
+        )
+        cel = f"{kolomletters(kol_waarde + 1)}{rijnr}"
         if veld.attr in gezien:
             lezing.fout(
                 f"het veld '{veld.label}' staat hier nog een keer (ook in cel {gezien[veld.attr]}); "
@@ -155,17 +173,17 @@ def _lees_velden(blad: Blad, titel: str, cellen, lezing: Lezing) -> Rij:
     return uit
 
 
-def _lees_rijen(blad: Blad, titel: str, cellen, lezing: Lezing) -> list[Rij]:
+def _lees_rijen(blad: Blad, titel: str, cellen: list[list[Celwaarde]], lezing: Lezing) -> list[Rij]:
     """A sheet with a header in row 1 and one item per row; columns in any order."""
     if not cellen:
         koppen_rij = []
     else:
         koppen_rij = cellen[0]
     kolommen: dict[str, int] = {}
-    for index, (waarde, _, coord) in enumerate(koppen_rij):
-        if waarde is None:
+    for index, kop in enumerate(koppen_rij):
+        if kop.waarde is None:
             continue
-        naam = normaliseer(waarde)
+        naam = normaliseer(kop.waarde)
         veld = next((v for v in blad.velden if naam in v.namen), None)
         if veld is None:
             continue
@@ -174,7 +192,7 @@ def _lees_rijen(blad: Blad, titel: str, cellen, lezing: Lezing) -> list[Rij]:
                 f"de kolom '{veld.label}' staat er twee keer (ook in cel "
                 f"{kolomletters(kolommen[veld.attr] + 1)}1); laat er één over",
                 titel,
-                coord,
+                kop.coord,
             )
             continue
         kolommen[veld.attr] = index
@@ -191,9 +209,9 @@ def _lees_rijen(blad: Blad, titel: str, cellen, lezing: Lezing) -> list[Rij]:
         return []
     uit = []
     for rij in cellen[1:]:
-        if all(w is None for w, _, _ in rij):
+        if all(c.waarde is None for c in rij):
             continue
-        rijnr = int("".join(ch for ch in rij[0][2] if ch.isdigit()))
+        rijnr = rij[0].rij
         gelezen = Rij(rijnummer=rijnr)
         relevant = False
         for veld in blad.velden:
@@ -202,7 +220,7 @@ def _lees_rijen(blad: Blad, titel: str, cellen, lezing: Lezing) -> list[Rij]:
             index = kolommen[veld.attr]
             cel = f"{kolomletters(index + 1)}{rijnr}"
             gelezen.cellen[veld.attr] = cel
-            waarde, notatie, _ = rij[index] if index < len(rij) else (None, "General", cel)
+            waarde, notatie = (rij[index].waarde, rij[index].notatie) if index < len(rij) else (None, "General")
             if waarde is not None:
                 relevant = True
                 gelezen.waarden[veld.attr] = _zet_om(veld, waarde, notatie, titel, cel, lezing)
@@ -272,7 +290,7 @@ def _bladen(wm: Werkmap, lezing: Lezing) -> dict[str, str]:
     return bladen
 
 
-def _verborgen(wm: Werkmap, titel: str, cellen, lezing: Lezing) -> None:
+def _verborgen(wm: Werkmap, titel: str, cellen: list[list[Celwaarde]], lezing: Lezing) -> None:
     """A hidden sheet, row or column that holds something is used all the same (a hidden row
     of Stakeholders still gets an invitation): a warning naming sheet and row or column."""
     hulp = "; de generator leest die gegevens wel. Maak ze zichtbaar (rechtsklik > Zichtbaar maken) of verwijder ze"
@@ -280,10 +298,12 @@ def _verborgen(wm: Werkmap, titel: str, cellen, lezing: Lezing) -> None:
         lezing.waarschuw(f"het blad is verborgen in Excel{hulp}", titel)
     rijen, kolommen = wm.verborgen(titel)
     for r in sorted(rijen):
-        if r <= len(cellen) and (gevuld := next((c for w, _, c in cellen[r - 1] if w is not None), None)):
+        if r <= len(cellen) and (gevuld := next((c.coord for c in cellen[r - 1] if c.waarde is not None), None)):
             lezing.waarschuw(f"rij {r} is verborgen maar niet leeg{hulp}", titel, gevuld)
     for k in sorted(kolommen):
-        if gevuld := next((rij[k - 1][2] for rij in cellen if len(rij) >= k and rij[k - 1][0] is not None), None):
+        if gevuld := next(
+            (rij[k - 1].coord for rij in cellen if len(rij) >= k and rij[k - 1].waarde is not None), None
+        ):
             lezing.waarschuw(f"kolom {kolomletters(k)} is verborgen maar niet leeg{hulp}", titel, gevuld)
 
 
