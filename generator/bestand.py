@@ -10,6 +10,7 @@ programs that do not calculate do). defusedxml guards openpyxl's XML parsing.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import warnings
 import zipfile
@@ -20,6 +21,7 @@ from xml.etree import ElementTree
 
 import openpyxl
 from openpyxl.utils import get_column_letter
+from openpyxl.xml.constants import XLSM, XLSX, XLTM, XLTX
 
 from generator.fouten import BestandFout, oorzaak
 from generator.grenzen import MB, STANDAARD, Grenzen, omvang
@@ -29,10 +31,12 @@ from generator.pakket import bevat as _bevat
 _STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _HOOFD = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _PAKKET = "http://schemas.openxmlformats.org/package/2006/relationships"
+_SOORTEN = "http://schemas.openxmlformats.org/package/2006/content-types"
+_WERKMAPSOORTEN = {XLSX, XLSM, XLTX, XLTM}  # the content types of a workbook part openpyxl reads
 _RELATIE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _RIJ_OF_KOLOM = re.compile(rb"<(?:\w+:)?(row|col)\b([^>]*)>")
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*["\']([^"\']*)["\']')
-_FORMULE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")  # the start of an element f, a cell's formula
+_FORMULE = re.compile(rb"<(?:[^\s<>/:!?]+:)?f[\s>/]")  # the start of an element f, a cell's formula
 _NAAM_AF = re.compile(rb"[\s>/]")  # what ends an element's name
 
 
@@ -149,19 +153,44 @@ class Werkmap:
         self._formules: openpyxl.Workbook | None = None  # opened when a sheet holds a formula
 
     def _deel(self, titel: str) -> str | None:
-        """The package part that holds sheet ``titel`` (from workbook.xml and its relationships)."""
+        """The package part that holds worksheet ``titel``, found as openpyxl finds it: the
+        workbook part named in [Content_Types].xml, its relationships, each target resolved
+        against the workbook's folder. None when that is not certain: more or fewer than one
+        workbook part, worksheet names in workbook.xml that are not those openpyxl read, or a
+        name twice."""
         if self._delen is None:
             self._delen = {}
             try:
                 with zipfile.ZipFile(self._pad) as zf:
-                    boek = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-                    relaties = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+                    soorten = ElementTree.fromstring(zf.read("[Content_Types].xml"))
+                    delen = [
+                        (o.get("PartName") or "").lstrip("/")
+                        for o in soorten.iter(f"{{{_SOORTEN}}}Override")
+                        if (o.get("ContentType") or "") in _WERKMAPSOORTEN
+                    ]
+                    if len(delen) != 1:
+                        return None
+                    map_, naam = posixpath.split(delen[0])
+                    boek = ElementTree.fromstring(zf.read(delen[0]))
+                    relaties = ElementTree.fromstring(zf.read(posixpath.join(map_, "_rels", f"{naam}.rels")))
             except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError):
                 return None
-            doelen = {r.get("Id"): r.get("Target") or "" for r in relaties.iter(f"{{{_PAKKET}}}Relationship")}
-            for blad in boek.iter(f"{{{_HOOFD.decode()}}}sheet"):
-                doel = doelen.get(blad.get(f"{{{_RELATIE}}}id"), "")
-                self._delen[blad.get("name") or ""] = doel.lstrip("/") if doel.startswith("/") else f"xl/{doel}"
+            doelen = {
+                r.get("Id"): r.get("Target") or ""
+                for r in relaties.iter(f"{{{_PAKKET}}}Relationship")
+                if (r.get("Type") or "").endswith("/worksheet")
+            }
+            bladen = [
+                (blad.get("name") or "", doelen[rid])
+                for blad in boek.iter(f"{{{_HOOFD.decode()}}}sheet")
+                if (rid := blad.get(f"{{{_RELATIE}}}id")) in doelen
+            ]
+            namen = [naam for naam, _ in bladen]
+            if namen != self.bladen or len(set(namen)) != len(namen):
+                return None
+            for naam, doel in bladen:
+                deel = doel.lstrip("/") if doel.startswith("/") else posixpath.join(map_, doel)
+                self._delen[naam] = posixpath.normpath(deel)
         return self._delen.get(titel)
 
     def verborgen(self, titel: str) -> tuple[set[int], set[int]]:

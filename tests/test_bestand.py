@@ -200,6 +200,65 @@ def test_formule_ook_met_een_voorvoegsel_of_als_enige_van_de_werkmap(tmp_path):
         assert [(c.waarde, c.soort) for c in wm.rijen("Blad1")[0]] == [(5, None), ("=A1", None)]
 
 
+def _herschreven(pad, leden: dict[str, bytes]):
+    """The package at ``pad`` with some parts replaced or added."""
+    with zipfile.ZipFile(pad) as z:
+        inhoud = {n: z.read(n) for n in z.namelist()}
+    inhoud.update(leden)
+    with zipfile.ZipFile(pad, "w") as z:
+        for naam, data in inhoud.items():
+            z.writestr(naam, data)
+    return pad
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_FORMULE_B1 = '<row r="1"><c r="B1"><f>1+1</f></c></row>'
+
+
+@pytest.mark.parametrize(
+    "blad",
+    [
+        f'<é:worksheet xmlns:é="{_MAIN}"><é:sheetData>{_FORMULE_B1.replace("<", "<é:").replace("<é:/", "</é:")}'
+        "</é:sheetData></é:worksheet>".encode(),
+        f'<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="{_MAIN}"><sheetData>{_FORMULE_B1}</sheetData>'
+        "</worksheet>".encode("utf-16"),
+    ],
+    ids=["voorvoegsel-met-accent", "utf-16"],
+)
+def test_formule_in_elke_schrijfwijze_van_het_blad(tmp_path, blad):
+    pad = _herschreven(_werkmap(tmp_path / "x.xlsx", b""), {"xl/worksheets/sheet1.xml": blad})
+    with Werkmap(pad) as wm:
+        assert [c.soort if c else None for c in wm.rijen("Blad1")[0]] == [None, "formule"]
+
+
+def test_tweede_lezing_alleen_bij_een_formule_en_in_het_blad_dat_openpyxl_leest(tmp_path):
+    """Without a formula the workbook is opened once; with two sheets of the same name (the
+    first with a formula) the formula is seen, as openpyxl reads the first."""
+    with Werkmap(_werkmap(tmp_path / "zonder.xlsx", b'<row r="1"><c r="A1"><v>5</v></c></row>')) as wm:
+        wm.rijen("Blad1")
+        assert wm._formules is None
+    with Werkmap(_werkmap(tmp_path / "met.xlsx", _FORMULE_B1.encode())) as wm:
+        wm.rijen("Blad1")
+        assert wm._formules is not None
+    pad = _werkmap(tmp_path / "dubbel.xlsx", _FORMULE_B1.encode())
+    with zipfile.ZipFile(pad) as z:
+        boek, relaties = z.read("xl/workbook.xml"), z.read("xl/_rels/workbook.xml.rels")
+    _herschreven(
+        pad,
+        {
+            "xl/workbook.xml": boek.replace(b"</sheets>", b'<sheet name="Blad1" sheetId="2" r:id="rId9"/></sheets>'),
+            "xl/_rels/workbook.xml.rels": relaties.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                b'worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
+            ),
+            "xl/worksheets/sheet2.xml": f'<worksheet xmlns="{_MAIN}"><sheetData/></worksheet>'.encode(),
+        },
+    )
+    with Werkmap(pad) as wm:
+        assert [c.soort if c else None for c in wm.rijen(wm.bladen[0])[0]] == [None, "formule"]
+
+
 def test_formule_voor_de_gemeente_geeft_een_fout_met_de_cel(maak_werkboek, tmp_path):
     """The xlsxwriter case end to end: Gemeente is a formula whose stored result is 0 in a
     workbook that asks to be calculated on opening; the memo would be about '0'."""
