@@ -182,7 +182,7 @@ class Deck:
     @classmethod
     def hoogte(cls, alineas: list[Alinea], breedte_in: float) -> float:
         """Height in points of paragraphs in a text box of ``breedte_in`` (insets included)."""
-        return RAND_PT + sum(cls.alinea_hoogte(a, breedte_in) for a in alineas)
+        return sum((cls.alinea_hoogte(a, breedte_in) for a in alineas), RAND_PT)  # added up in this order
 
     def dia(self, titel: str, notities: str):
         """A content slide with its title, footer and speaker notes."""
