@@ -37,7 +37,6 @@ _RELATIE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _RIJ_OF_KOLOM = re.compile(rb"<(?:\w+:)?(row|col)\b([^>]*)>")
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*["\']([^"\']*)["\']')
 _FORMULE = re.compile(rb"<(?:[^\s<>/:!?]+:)?f[\s>/]")  # the start of an element f, a cell's formula
-_NAAM_AF = re.compile(rb"[\s>/]")  # what ends an element's name
 
 
 def _beschadigd(naam: str) -> BestandFout:
@@ -126,6 +125,15 @@ def kolomletters(nummer: int) -> str:
     return get_column_letter(nummer)
 
 
+@dataclass
+class _Bladxml:
+    """What :meth:`Werkmap._doorlees` found in a sheet's XML."""
+
+    rijen: set[int]
+    kolommen: set[int]
+    formule: bool
+
+
 class Werkmap:
     """An opened workbook: its worksheets' titles in order, and their rows one sheet at a
     time. Opened read-only for the cached values and, only when a sheet's XML holds a
@@ -151,6 +159,7 @@ class Werkmap:
         self._pad = pad
         self._delen: dict[str, str] | None = None
         self._formules: openpyxl.Workbook | None = None  # opened when a sheet holds a formula
+        self._xml: dict[str, _Bladxml] = {}
 
     def _deel(self, titel: str) -> str | None:
         """The package part that holds worksheet ``titel``, found as openpyxl finds it: the
@@ -193,18 +202,23 @@ class Werkmap:
                 self._delen[naam] = posixpath.normpath(deel)
         return self._delen.get(titel)
 
-    def verborgen(self, titel: str) -> tuple[set[int], set[int]]:
-        """The hidden rows and columns of a sheet (numbers from 1), from the sheet's XML: the
-        read-only reader does not give them. Only the opening tags of rows and columns are
-        looked at, piece by piece."""
+    def _doorlees(self, titel: str) -> _Bladxml:
+        """What the read-only reader does not give, from the sheet's XML in one pass, piece by
+        piece: the hidden rows and columns (numbers from 1; only the opening tags of rows and
+        columns are looked at), and whether it may hold a formula (an element ``f``, any
+        prefix; when in doubt, as for a part not found or not in UTF-8, yes)."""
+        if titel in self._xml:
+            return self._xml[titel]
+        uitkomst = self._xml[titel] = _Bladxml(set(), set(), True)
         deel = self._deel(titel)
-        rijen: set[int] = set()
-        kolommen: set[int] = set()
         if deel is None:
-            return rijen, kolommen
+            return uitkomst
+        rijen, kolommen, formule = uitkomst.rijen, uitkomst.kolommen, False
         try:
             with zipfile.ZipFile(self._pad) as zf, zf.open(deel) as fh:
-                rest = b""
+                rest = fh.read(4)
+                if rest.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in rest:
+                    return uitkomst  # UTF-16: the patterns are for UTF-8
                 while stuk := fh.read(256 * 1024):
                     venster = rest + stuk
                     einde = venster.rfind(b">") + 1
@@ -217,39 +231,21 @@ class Werkmap:
                         elif tag.group(1) == b"col" and attrs.get(b"min", b"").isdigit():
                             laatste = min(int(attrs.get(b"max", attrs[b"min"]) or 0), self.grenzen.kolommen)
                             kolommen.update(range(int(attrs[b"min"]), laatste + 1))
-                    rest = venster[einde:][-4096:]
+                    formule = formule or _FORMULE.search(venster) is not None
+                    # what follows the last tag is looked at again with the next piece; of over 4 KB
+                    # only its end (a tag longer than that may hide a formula: in doubt, yes)
+                    staart = venster[einde:]
+                    formule = formule or b"<" in staart[:-4096]
+                    rest = staart[-4096:]
         except (KeyError, zipfile.BadZipFile, OSError, zlib.error):
-            pass  # reading the sheet itself reports the damage
-        return rijen, kolommen
+            return uitkomst  # reading the sheet itself reports the damage
+        uitkomst.formule = formule
+        return uitkomst
 
-    def _kan_formules_hebben(self, titel: str) -> bool:
-        """Whether sheet ``titel`` may hold a formula: its XML, read piece by piece, has an
-        element ``f`` (any prefix). When in doubt (the part not found, not UTF-8) yes."""
-        deel = self._deel(titel)
-        if deel is None:
-            return True
-        try:
-            with zipfile.ZipFile(self._pad) as zf, zf.open(deel) as fh:
-                kop = fh.read(4)
-                if kop.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in kop:
-                    return True  # UTF-16: the pattern is for UTF-8
-                rest = kop
-                while stuk := fh.read(256 * 1024):
-                    venster = rest + stuk
-                    if _FORMULE.search(venster):
-                        return True
-                    # a tag whose name is cut off at the end of the piece is looked at again with the next
-                    begin = venster.rfind(b"<")
-                    staart = venster[begin:] if begin >= 0 else b""
-                    if not staart or _NAAM_AF.search(staart):
-                        rest = b""
-                    elif len(staart) > 4096:
-                        return True  # a name of over 4 KB: in doubt
-                    else:
-                        rest = staart
-                return bool(_FORMULE.search(rest))
-        except (KeyError, zipfile.BadZipFile, OSError, zlib.error):
-            return True  # reading the sheet itself reports the damage
+    def verborgen(self, titel: str) -> tuple[set[int], set[int]]:
+        """The hidden rows and columns of a sheet (numbers from 1)."""
+        xml = self._doorlees(titel)
+        return xml.rijen, xml.kolommen
 
     def _formulewerkmap(self):
         if self._formules is None:
@@ -300,7 +296,7 @@ class Werkmap:
             r = 0
             try:
                 formules: set[tuple[int, int]] = set()
-                if self._kan_formules_hebben(titel):
+                if self._doorlees(titel).formule:
                     for r, rij in self._rijen(self._formulewerkmap()[titel], max_rijen):
                         formules.update((r, k) for k, cel in enumerate(rij, start=1) if cel.data_type == "f")
                         if len(formules) > self.grenzen.cellen:
