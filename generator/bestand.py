@@ -304,6 +304,9 @@ class Werkmap:
                 uit: list[list[Cel | None]] = []
                 gevuld = 0
                 for r, rij in self._rijen(self._waarden[titel], max_rijen):
+                    if not formules and all(cel.value is None for cel in rij):
+                        uit.append([])  # an empty row (openpyxl fills the gaps with them): nothing to look at
+                        continue
                     cellen: list[Cel | None] = []
                     for k, cel in enumerate(rij, start=1):
                         waarde = cel.value
