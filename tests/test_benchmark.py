@@ -23,8 +23,12 @@ def test_benchmark_draait_klein():
     )
     assert uit.returncode == 0, uit.stderr[-2000:]
     regels = uit.stdout.splitlines()
-    for letter in "abc":
+    for letter in "ac":
         assert any(re.match(rf"\({letter}\) .*: \d+\.\d\dx \(doel", r) for r in regels), (letter, regels)
+    # (b) at this tiny size: one run each, so the extra rows may cost less than the noise
+    assert any(
+        re.match(r"\(b\) .*: (\d+\.\d\dx|niet te meten, het verschil valt binnen de ruis) \(doel", r) for r in regels
+    ), regels
     assert any(re.match(r"\(d\) piekgeheugen bij 3x: \d+ MB", r) for r in regels), regels
     from generator.pdf import vind_soffice
 
