@@ -273,6 +273,14 @@ def test_manifest_regel_buiten_de_map_overgeslagen(na_start_gebouwd, tmp_path, n
 
 
 # --- killed at every step -------------------------------------------------------------------------
+#
+# Two ways to kill a build at its K-th step. The fork server (tests/gaffel.py) kills it through
+# a Python audit hook at the K-th rename or file opened for writing, at the speed of an ordinary
+# build: `make test` uses it. strace (`inject=…:signal=KILL:when=K`) kills it in the kernel, at
+# any system call, also at a write halfway through a file, and sees renames however they are
+# made, but a traced build takes three times as long: `make test` uses it to check that the
+# audit hook sees every rename the kernel sees, and at a spread of writes; `--elke-stap` at
+# every rename and every write of all four variants.
 
 STRACE = shutil.which("strace")
 SYSCALLS = {"rename": "rename,renameat,renameat2", "write": "write"}
@@ -296,41 +304,26 @@ def _omgeving(werkboek) -> dict:
     return {**os.environ, "PYTHONHASHSEED": "0", "TMPDIR": str(tmp)}
 
 
-def _hitteplan(werkboek, uit, extra, strace=None):
+def _argv(werkboek, uit, extra) -> list[str]:
     # --debug: should a build ever fail unexpectedly here, the failure shows the traceback
-    opdracht = [sys.executable, "-m", "generator", "--debug", "bouw", str(werkboek), "-o", str(uit), *extra]
-    if strace:  # only the build's own process: LibreOffice, started by it, is not traced
-        opdracht = [STRACE, "-qq", "-o", os.devnull, *strace, *opdracht]
+    return ["--debug", "bouw", str(werkboek), "-o", str(uit), *extra]
+
+
+def _strace(werkboek, uit, extra, strace: list[str]) -> subprocess.CompletedProcess:
+    """A build in a fresh process under strace (only the build's own process: LibreOffice,
+    started by it, is not traced)."""
+    opdracht = [STRACE, "-qq", *strace, sys.executable, "-m", "generator", *_argv(werkboek, uit, extra)]
     return subprocess.run(opdracht, capture_output=True, text=True, env=_omgeving(werkboek))
 
 
-def _stappen(werkboek, uit, extra, soort) -> int:
-    """How many renames (or writes) a build makes, counted by strace on a copy of the folder."""
+def _strace_stappen(werkboek, uit, extra, soort) -> int:
+    """How many renames (or writes) the kernel sees a build make, counted by strace on a copy of the folder."""
     kopie = uit.parent / f"telling-{soort}"
     shutil.copytree(uit, kopie)
     log = uit.parent / f"telling-{soort}.log"
-    r = subprocess.run(
-        [
-            STRACE,
-            "-qq",
-            "-o",
-            str(log),
-            "-e",
-            f"trace={SYSCALLS[soort]}",
-            sys.executable,
-            "-m",
-            "generator",
-            "bouw",
-            str(werkboek),
-            "-o",
-            str(kopie),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        env=_omgeving(werkboek),
-    )
+    r = _strace(werkboek, kopie, extra, ["-o", str(log), "-e", f"trace={SYSCALLS[soort]}"])
     assert r.returncode == 0, r.stderr
+    shutil.rmtree(kopie)
     return sum(1 for regel in log.read_text().splitlines() if regel.split("(")[0] in SYSCALLS[soort].split(","))
 
 
@@ -360,9 +353,7 @@ def test_spreiding():
     assert spreiding(1) == [1]
 
 
-def _doden_bij_elke_stap(tmp_path, extra, soorten, stappen=None):
-    """Kill a build (SIGKILL, with strace) at each of its renames or writes (``stappen(aantal)``
-    chooses which; default every one) and check that the next build loses nothing."""
+def _nodig(extra) -> None:
     if STRACE is None:
         if os.environ.get("CI") == "true":
             pytest.fail("strace is nodig voor deze test (apt-get install strace)")
@@ -374,52 +365,86 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten, stappen=None):
             if os.environ.get("CI") == "true":
                 pytest.fail("LibreOffice is nodig voor deze test")
             pytest.skip("LibreOffice ontbreekt")
+
+
+def _doden_bij_elke_stap(tmp_path, extra, soorten, strace_controle=False):
+    """Kill a build (SIGKILL) at steps of each kind in ``soorten`` (kind -> which of its 1 …
+    aantal steps, or None for every one) and check that the next build loses nothing. Kinds:
+    "rename" and "open" (a file opened for writing) through the fork server; "strace-rename"
+    and "strace-write" (every write system call) through strace. ``strace_controle``: first
+    check that strace counts as many renames as the audit hook."""
+    from .gaffel import Gaffel
+
+    _nodig(extra)
     werkboek = _klein_werkboek(tmp_path)
     basis = tmp_path / "basis"
-    assert _hitteplan(werkboek, basis, [e for e in extra if e != "--overschrijven"]).returncode == 0
-    memo = docx.Document(basis / "bestuurlijke-notitie.docx")
-    memo.add_paragraph("Met de hand toegevoegd: de wethouder opent de bijeenkomst.")
-    memo.save(basis / "bestuurlijke-notitie.docx")
-    earlier = {k: v for k, v in inhoud(basis).items() if k != ".hitteplan.json"}
+    zonder_pdf = [e for e in extra if e != "--pdf"]
     gedood = 0
-    for soort in soorten:
-        aantal = _stappen(werkboek, basis, extra, soort)
-        assert aantal > 5
-        for k in stappen(aantal) if stappen else range(1, aantal + 1):
-            uit = tmp_path / f"uit-{soort}-{k}"
-            shutil.copytree(basis, uit, symlinks=True)
-            r = _hitteplan(werkboek, uit, extra, ["-e", f"inject={SYSCALLS[soort]}:signal=KILL:when={k}"])
-            gedood += r.returncode == -9
-            # the next build, as the trekker starts it again (without --pdf: the recovery comes first either way)
-            volgende = _hitteplan(werkboek, uit, [e for e in extra if e != "--pdf"])
-            assert volgende.returncode == 0, (soort, k, volgende.stderr)
-            zichtbaar = _zichtbaar(uit)
-            manifest = json.loads((uit / ".hitteplan.json").read_text())["bestanden"]
-            for rel, data in earlier.items():
-                if rel.endswith(".pdf") and data not in zichtbaar:
-                    # LibreOffice's PDFs are not yet byte-reproducible: a build that completed (killed
-                    # after its commit, at a write to the console) replaced its own earlier PDF, as every
-                    # build does; the new one stands at its place, recorded as the build's own
-                    assert (uit / rel).read_bytes()[:5] == b"%PDF-" and manifest.get(rel) == _sha(uit / rel), (
-                        f"{rel} verloren na SIGKILL bij {soort} {k}"
-                    )
-                    continue
-                assert data in zichtbaar, f"{rel} verloren na SIGKILL bij {soort} {k}"
-            assert not list(uit.rglob(".~hitteplan-*")), (soort, k)  # and nothing half-done is left
-            json.loads((uit / ".hitteplan.json").read_text())
-            shutil.rmtree(uit)
+    with Gaffel(_omgeving(werkboek)) as gaffel:
+        code, uitvoer, _ = gaffel.bouw(_argv(werkboek, basis, [e for e in extra if e != "--overschrijven"]))
+        assert code == 0, uitvoer
+        memo = docx.Document(basis / "bestuurlijke-notitie.docx")
+        memo.add_paragraph("Met de hand toegevoegd: de wethouder opent de bijeenkomst.")
+        memo.save(basis / "bestuurlijke-notitie.docx")
+        earlier = {k: v for k, v in inhoud(basis).items() if k != ".hitteplan.json"}
+
+        kopie = tmp_path / "telling"
+        shutil.copytree(basis, kopie)
+        code, uitvoer, telling = gaffel.bouw(_argv(werkboek, kopie, extra))
+        assert code == 0, uitvoer
+        shutil.rmtree(kopie)
+        if strace_controle:  # the audit hook sees every rename the kernel sees
+            assert _strace_stappen(werkboek, basis, extra, "rename") == telling["rename"]
+        for soort, kies in soorten.items():
+            if soort.startswith("strace-"):
+                aantal = _strace_stappen(werkboek, basis, extra, soort.removeprefix("strace-"))
+            else:
+                aantal = telling[soort]
+            assert aantal > 5
+            for k in kies(aantal) if kies else range(1, aantal + 1):
+                uit = tmp_path / f"uit-{soort}-{k}"
+                shutil.copytree(basis, uit, symlinks=True)
+                if soort.startswith("strace-"):
+                    injectie = f"inject={SYSCALLS[soort.removeprefix('strace-')]}:signal=KILL:when={k}"
+                    code = _strace(werkboek, uit, extra, ["-o", os.devnull, "-e", injectie]).returncode
+                else:
+                    code, _, _ = gaffel.bouw(_argv(werkboek, uit, extra), doden=(soort, k))
+                gedood += code == -9
+                # the next build, as the trekker starts it again (without --pdf: the recovery comes first either way)
+                code, uitvoer, _ = gaffel.bouw(_argv(werkboek, uit, zonder_pdf))
+                assert code == 0, (soort, k, uitvoer)
+                zichtbaar = _zichtbaar(uit)
+                manifest = json.loads((uit / ".hitteplan.json").read_text())["bestanden"]
+                for rel, data in earlier.items():
+                    if rel.endswith(".pdf") and data not in zichtbaar:
+                        # LibreOffice's PDFs are not yet byte-reproducible: a build that completed (killed
+                        # after its commit, at a write to the console) replaced its own earlier PDF, as every
+                        # build does; the new one stands at its place, recorded as the build's own
+                        assert (uit / rel).read_bytes()[:5] == b"%PDF-" and manifest.get(rel) == _sha(uit / rel), (
+                            f"{rel} verloren na SIGKILL bij {soort} {k}"
+                        )
+                        continue
+                    assert data in zichtbaar, f"{rel} verloren na SIGKILL bij {soort} {k}"
+                assert not list(uit.rglob(".~hitteplan-*")), (soort, k)  # and nothing half-done is left
+                json.loads((uit / ".hitteplan.json").read_text())
+                shutil.rmtree(uit)
     assert gedood >= 4  # the kills did happen
 
 
 @pytest.mark.traag
 @pytest.mark.parametrize("helft", [0, 1], ids=["oneven", "even"])
 def test_gedood_bij_elke_rename(tmp_path, helft):
-    """SIGKILL at the first, second, … last rename of a build with --overschrijven (the hand edit is replaced after its
-    backup): after the next build every hand edit and every earlier document is there, byte for
-    byte, in a visible file. The other variants, and every write, in the slow test below. In two
-    halves (the odd and the even renames), so that two processes share the work."""
+    """SIGKILL at the first, second, … last rename of a build with --overschrijven (the hand
+    edit is replaced after its backup): after the next build every hand edit and every earlier
+    document is there, byte for byte, in a visible file. In two halves (the odd and the even
+    renames), so that two processes share the work; the first half also checks, with strace,
+    that the audit hook counts every rename the kernel sees. The other variants, and writes,
+    in the test below."""
     _doden_bij_elke_stap(
-        tmp_path, ["--overschrijven"], ["rename"], lambda aantal: [k for k in range(1, aantal + 1) if k % 2 != helft]
+        tmp_path,
+        ["--overschrijven"],
+        {"rename": lambda aantal: [k for k in range(1, aantal + 1) if k % 2 != helft]},
+        strace_controle=helft == 0,
     )
 
 
@@ -430,12 +455,17 @@ def test_gedood_bij_elke_rename(tmp_path, helft):
     ids=["gewoon", "overschrijven", "pdf", "pdf-overschrijven"],
 )
 def test_gedood_bij_elke_rename_en_elke_schrijfstap(tmp_path, extra, request):
-    """The same for all four variants, at renames and writes of the build: at every one with
-    --elke-stap (some 200 builds a variant), otherwise where a commit starts, is halfway and
-    ends (:func:`spreiding`; with --pdf at renames only: its writes are those of the variant
-    without, and every build of it waits for LibreOffice); every rename of the riskiest variant
-    is the test above."""
+    """The same for all four variants. With --elke-stap at every rename and every write system
+    call, through strace (some 200 builds a variant). Otherwise where a commit starts, is
+    halfway and ends (:func:`spreiding`): at renames and files opened for writing; with
+    --overschrijven also at a spread of write system calls through strace (a file written
+    halfway); with --pdf at renames only (its files are those of the variant without, and every
+    build of it waits for LibreOffice). Every rename of the riskiest variant is the test above."""
     if request.config.getoption("elke_stap"):
-        _doden_bij_elke_stap(tmp_path, extra, ["rename", "write"])
+        _doden_bij_elke_stap(tmp_path, extra, {"strace-rename": None, "strace-write": None})
+    elif "--pdf" in extra:
+        _doden_bij_elke_stap(tmp_path, extra, {"rename": spreiding})
+    elif "--overschrijven" in extra:
+        _doden_bij_elke_stap(tmp_path, extra, {"rename": spreiding, "open": spreiding, "strace-write": spreiding})
     else:
-        _doden_bij_elke_stap(tmp_path, extra, ["rename"] if "--pdf" in extra else ["rename", "write"], spreiding)
+        _doden_bij_elke_stap(tmp_path, extra, {"rename": spreiding, "open": spreiding})

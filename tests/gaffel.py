@@ -1,0 +1,152 @@
+"""A fork server for the kill tests: the generator imported once, each build a fork of it.
+
+A kill test runs some hundred builds, each killed (SIGKILL) at one of its renames and then
+built again. Under strace a build took three times as long (every system call stops the
+tracer), and each fresh interpreter spent most of a second importing the Office libraries.
+Here one process imports the generator; every build is ``os.fork()`` of it, as a user's build
+but for those imports, and it kills itself with SIGKILL at the K-th rename or the K-th file
+opened for writing, seen through a Python audit hook (PEP 578: ``os.rename`` and ``os.replace``
+raise the event ``os.rename``; ``open`` and ``os.open`` raise ``open``). The hook runs before the
+system call, so the kill happens where strace's ``inject=rename:signal=KILL:when=K`` would.
+
+Run as ``python -m tests.gaffel``; it reads one JSON request per line on stdin and answers one
+JSON line: the build's exit code (-9 when killed) and how many renames and writes it made.
+:class:`Gaffel` is the test's side. The server is single-threaded, so forking it is safe.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+# what is counted: an audit event -> the kind of step it is (None: not a step)
+SCHRIJVEN = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+
+
+def _soort(gebeurtenis: str, args: tuple) -> str | None:
+    if gebeurtenis == "os.rename":
+        return "rename"
+    if gebeurtenis == "open":
+        _pad, modus, vlaggen = args
+        if isinstance(vlaggen, int) and vlaggen & SCHRIJVEN:
+            return "open"
+        if isinstance(modus, str) and any(t in modus for t in "wax+"):
+            return "open"
+    return None
+
+
+def _bouw(verzoek: dict) -> None:
+    """In the forked child: one build with ``verzoek``'s arguments and environment; never returns."""
+    os.environ.clear()
+    os.environ.update(verzoek["env"])
+    tempfile.tempdir = None  # TMPDIR as this build's environment says
+    log = os.open(verzoek["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    tellingen = {"rename": 0, "open": 0}
+    doden = verzoek.get("doden")
+    actief = True
+
+    def haak(gebeurtenis: str, args: tuple) -> None:
+        if not actief:
+            return
+        soort = _soort(gebeurtenis, args)
+        if soort is None:
+            return
+        tellingen[soort] += 1
+        if doden and soort == doden[0] and tellingen[soort] == doden[1]:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    sys.addaudithook(haak)
+    sys.argv = ["hitteplan", *verzoek["argv"]]
+    code = 0
+    try:
+        from generator.cli import main
+
+        main()
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except BaseException:  # a bug in the build: its traceback is in the log, as a user would see it
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    actief = False
+    sys.stdout.flush()
+    sys.stderr.flush()
+    Path(verzoek["telling"]).write_text(json.dumps(tellingen))
+    os._exit(code)
+
+
+def dien() -> None:
+    """The server: import everything a build imports, then fork a build per request."""
+    import pkgutil
+
+    import generator
+
+    for module in pkgutil.walk_packages(generator.__path__, "generator."):
+        __import__(module.name)
+    for regel in sys.stdin:
+        verzoek = json.loads(regel)
+        pid = os.fork()
+        if pid == 0:
+            _bouw(verzoek)
+        _, status = os.waitpid(pid, 0)
+        print(json.dumps({"code": os.waitstatus_to_exitcode(status)}), flush=True)
+
+
+class Gaffel:
+    """The test's side of the fork server (a context manager)."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.proces = subprocess.Popen(
+            [sys.executable, "-m", "tests.gaffel"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[1],
+            env=env,
+        )
+        self.nummer = 0
+
+    def bouw(self, argv: list[str], doden: tuple[str, int] | None = None) -> tuple[int, str, dict[str, int]]:
+        """Build with ``argv`` (the arguments of ``hitteplan``), killed at step ``doden``
+        (("rename" or "open", K)) if given: (exit code, console output, steps counted)."""
+        assert self.proces.stdin and self.proces.stdout
+        self.nummer += 1
+        map_ = Path(tempfile.mkdtemp(prefix="gaffel-"))
+        verzoek = {
+            "argv": argv,
+            "env": self.env,
+            "doden": doden,
+            "log": str(map_ / "log"),
+            "telling": str(map_ / "telling"),
+        }
+        self.proces.stdin.write(json.dumps(verzoek) + "\n")
+        self.proces.stdin.flush()
+        antwoord = json.loads(self.proces.stdout.readline())
+        uitvoer = (map_ / "log").read_text(errors="replace")
+        telling = json.loads((map_ / "telling").read_text()) if (map_ / "telling").exists() else {}
+        for p in map_.iterdir():
+            p.unlink()
+        map_.rmdir()
+        return antwoord["code"], uitvoer, telling
+
+    def __enter__(self) -> Gaffel:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        assert self.proces.stdin and self.proces.stdout
+        self.proces.stdin.close()
+        self.proces.wait(timeout=60)
+        self.proces.stdout.close()
+
+
+if __name__ == "__main__":
+    dien()
