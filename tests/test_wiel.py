@@ -1,5 +1,9 @@
 """Installed from a wheel (not editable) into a fresh venv and run from another folder, the
-command still finds its templates."""
+command still finds its templates.
+
+One test with four checks: building the wheel and installing it with its dependencies takes
+some 15 seconds, and pytest-xdist would do it once in every test process that got one of them
+(its ``--dist loadgroup`` no longer groups tests under pytest 9.2)."""
 
 from __future__ import annotations
 
@@ -14,9 +18,8 @@ from .conftest import REPO
 pytestmark = pytest.mark.traag
 
 
-@pytest.fixture(scope="session")
-def geinstalleerd(tmp_path_factory):
-    basis = tmp_path_factory.mktemp("wiel")
+def _installeer(basis):
+    """Build the wheel and install it in a fresh venv: the venv's bin folder."""
     dist = basis / "dist"
     uit = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
@@ -38,7 +41,7 @@ def geinstalleerd(tmp_path_factory):
     return omgeving / "bin"
 
 
-def test_wiel_bevat_sjablonen(geinstalleerd):
+def _bevat_sjablonen(geinstalleerd):
     uit = subprocess.run(
         [str(geinstalleerd / "python"), "-c", "import generator.paden as p; print(p.standaard_sjablonen())"],
         capture_output=True,
@@ -49,7 +52,7 @@ def test_wiel_bevat_sjablonen(geinstalleerd):
     assert "site-packages/generator/sjablonen" in uit.stdout
 
 
-def test_wiel_werkt_vanuit_een_andere_map(geinstalleerd, tmp_path):
+def _werkt_vanuit_een_andere_map(geinstalleerd, tmp_path):
     elders = tmp_path / "elders"
     elders.mkdir()
     nieuw = subprocess.run(
@@ -66,7 +69,7 @@ def test_wiel_werkt_vanuit_een_andere_map(geinstalleerd, tmp_path):
     assert "voorbeeld.xlsx is in orde" in controle.stdout
 
 
-def test_wiel_bouwt_documenten(geinstalleerd, tmp_path):
+def _bouwt_documenten(geinstalleerd, tmp_path):
     import docx
 
     elders = tmp_path / "elders"
@@ -85,7 +88,7 @@ def test_wiel_bouwt_documenten(geinstalleerd, tmp_path):
     assert notitie.core_properties.title == "Gedeelde ambitie en afspraken lokaal hitteplan Heuvelmonde"
 
 
-def test_wiel_bevat_de_webpagina(geinstalleerd):
+def _bevat_de_webpagina(geinstalleerd):
     """The pages, style and sentences of `hitteplan web` come along in the wheel."""
     code = (
         "from generator.web.app import maak_app\n"
@@ -96,3 +99,13 @@ def test_wiel_bevat_de_webpagina(geinstalleerd):
     uit = subprocess.run([str(geinstalleerd / "python"), "-c", code], capture_output=True, text=True, cwd="/")
     assert uit.returncode == 0, uit.stderr
     assert uit.stdout.split() == ["200", "True", "200"]
+
+
+def test_wiel(tmp_path):
+    geinstalleerd = _installeer(tmp_path / "wiel")
+    _bevat_sjablonen(geinstalleerd)
+    (tmp_path / "a").mkdir()
+    _werkt_vanuit_een_andere_map(geinstalleerd, tmp_path / "a")
+    (tmp_path / "b").mkdir()
+    _bouwt_documenten(geinstalleerd, tmp_path / "b")
+    _bevat_de_webpagina(geinstalleerd)
