@@ -113,7 +113,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--klein", action="store_true", help="tiny sizes, one repeat: only checks that it runs")
     args = ap.parse_args()
-    klein, groot, aantal, herhaal = (2, 3, 3, 1) if args.klein else (10, 100, 25, 5)
+    klein, groot, aantal, herhaal = (2, 3, 2, 1) if args.klein else (10, 100, 25, 5)
     py = sys.executable
     hitteplan = [py, "-m", "generator", "bouw"]
     # The libraries were compiled to bytecode when pip installed them; compile the project too,

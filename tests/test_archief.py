@@ -287,10 +287,12 @@ SYSCALLS = {"rename": "rename,renameat,renameat2", "write": "write"}
 
 
 def _klein_werkboek(map_: Path) -> Path:
-    """The example after the startbijeenkomst with three partners still in: a handful of
-    letters, so that a kill at every step stays a bounded number of builds."""
+    """The example after the startbijeenkomst with four stakeholders still in: every kind of
+    file a build writes (memo, deck, canvas, contact list, report back, an invitation letter in
+    the folder of each meeting, the .ics files and the CSV) and no more than one of each
+    letter, so that a kill at every step stays a bounded number of builds (24 renames)."""
     gegevens = na_de_startbijeenkomst(copy.deepcopy(GEGEVENS))
-    for s in gegevens["Stakeholders"][6:]:
+    for s in gegevens["Stakeholders"][4:]:
         s["Status"] = "Afgehaakt"
     return schrijf_werkboek(map_, gegevens)
 
