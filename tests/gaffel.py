@@ -8,6 +8,8 @@ but for those imports, and it kills itself with SIGKILL at the K-th rename or th
 opened for writing, seen through a Python audit hook (PEP 578: ``os.rename`` and ``os.replace``
 raise the event ``os.rename``; ``open`` and ``os.open`` raise ``open``). The hook runs before the
 system call, so the kill happens where strace's ``inject=rename:signal=KILL:when=K`` would.
+It cannot stop a build inside a write (a file left empty or cut off): the kill test does that
+with strace, which is three times slower.
 
 Run as ``python -m tests.gaffel``; it reads one JSON request per line on stdin and answers one
 JSON line: the build's exit code (-9 when killed) and how many renames and writes it made.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -45,6 +48,7 @@ def _bouw(verzoek: dict) -> None:
     os.environ.clear()
     os.environ.update(verzoek["env"])
     tempfile.tempdir = None  # TMPDIR as this build's environment says
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # not the server's requests: a question gets end-of-input
     log = os.open(verzoek["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(log, 1)
     os.dup2(log, 2)
@@ -95,15 +99,20 @@ def dien() -> None:
         verzoek = json.loads(regel)
         pid = os.fork()
         if pid == 0:
-            _bouw(verzoek)
+            try:
+                _bouw(verzoek)
+            finally:  # the child never returns into the server's loop, whatever happens
+                os._exit(70)
         _, status = os.waitpid(pid, 0)
         print(json.dumps({"code": os.waitstatus_to_exitcode(status)}), flush=True)
 
 
 class Gaffel:
-    """The test's side of the fork server (a context manager)."""
+    """The test's side of the fork server (a context manager). A build that takes longer than
+    ``tijdslimiet`` seconds fails the test, and the server and its build are stopped."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], tijdslimiet: float = 300) -> None:
+        self.tijdslimiet = tijdslimiet
         self.env = env
         self.proces = subprocess.Popen(
             [sys.executable, "-m", "tests.gaffel"],
@@ -112,14 +121,13 @@ class Gaffel:
             text=True,
             cwd=Path(__file__).resolve().parents[1],
             env=env,
+            start_new_session=True,  # its own process group, so that stop() ends a hanging build too
         )
-        self.nummer = 0
 
     def bouw(self, argv: list[str], doden: tuple[str, int] | None = None) -> tuple[int, str, dict[str, int]]:
         """Build with ``argv`` (the arguments of ``hitteplan``), killed at step ``doden``
         (("rename" or "open", K)) if given: (exit code, console output, steps counted)."""
         assert self.proces.stdin and self.proces.stdout
-        self.nummer += 1
         map_ = Path(tempfile.mkdtemp(prefix="gaffel-"))
         verzoek = {
             "argv": argv,
@@ -130,8 +138,14 @@ class Gaffel:
         }
         self.proces.stdin.write(json.dumps(verzoek) + "\n")
         self.proces.stdin.flush()
-        antwoord = json.loads(self.proces.stdout.readline())
-        uitvoer = (map_ / "log").read_text(errors="replace")
+        klaar, _, _ = select.select([self.proces.stdout], [], [], self.tijdslimiet)
+        regel = self.proces.stdout.readline() if klaar else ""
+        uitvoer = (map_ / "log").read_text(errors="replace") if (map_ / "log").exists() else ""
+        if not regel:
+            self.stop()
+            oorzaak = f"na {self.tijdslimiet:.0f} s niet klaar" if not klaar else f"gestopt ({self.proces.returncode})"
+            raise AssertionError(f"de bouw {argv} {oorzaak}: {uitvoer[-2000:]}")
+        antwoord = json.loads(regel)
         telling = json.loads((map_ / "telling").read_text()) if (map_ / "telling").exists() else {}
         for p in map_.iterdir():
             p.unlink()
@@ -141,10 +155,20 @@ class Gaffel:
     def __enter__(self) -> Gaffel:
         return self
 
+    def stop(self) -> None:
+        """Stop the server and a build it is running (its own process group)."""
+        if self.proces.poll() is None:
+            os.killpg(self.proces.pid, signal.SIGKILL)
+        self.proces.wait()
+
     def __exit__(self, *_: object) -> None:
         assert self.proces.stdin and self.proces.stdout
-        self.proces.stdin.close()
-        self.proces.wait(timeout=60)
+        if self.proces.poll() is None:
+            self.proces.stdin.close()
+            try:
+                self.proces.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.stop()
         self.proces.stdout.close()
 
 
