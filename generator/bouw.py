@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator import archief, brieven, canvas, contactlijst, notitie, presentatie
 from generator.fouten import Ernst, HitteplanFout, Melding, UitvoerFout
+from generator.gereed import Document
 from generator.gereed import documenten as stand
 from generator.handwerk import MANIFEST, bewaar_handwerk
 from generator.lezer import lees_werkboek
@@ -41,10 +42,17 @@ class Bouwresultaat:
     map: Path
     bestanden: tuple[Path, ...]
     waarschuwingen: tuple[Melding, ...]
-    wachtend: tuple = ()
+    # every document of this moment, made or waiting, as the build decided (gereed.documenten);
+    # handed on to gereed.voortgang, so that what the trekker is told is what was built
+    documenten: tuple[Document, ...] = ()
     aangepast: tuple = ()  # files changed by hand, kept (see generator.handwerk)
     model: Werkboek | None = None  # the workbook as read (for the readiness overview: gereed.voortgang)
     verstuurd: tuple = ()  # documents of a past moment, left as they were (see generator.archief)
+
+    @property
+    def wachtend(self) -> tuple[Document, ...]:
+        """The documents that wait for facts not yet in the workbook."""
+        return tuple(d for d in self.documenten if not d.klaar)
 
 
 @dataclass
@@ -55,7 +63,7 @@ class _Voorbereid:
     transactie: Transactie
     werkboek: str = ""
     meldingen: list[Melding] = field(default_factory=list)
-    wachtend: tuple = ()
+    documenten: tuple[Document, ...] = ()
     model: Werkboek | None = None
 
 
@@ -128,7 +136,7 @@ def _voorbereiden(
     except BaseException:
         tx.afbreken()
         raise
-    return _Voorbereid(doelmap, tx, werkboek, meldingen, tuple(d for d in status if not d.klaar), wb)
+    return _Voorbereid(doelmap, tx, werkboek, meldingen, status, wb)
 
 
 def _met_pdfs(voorbereid: list[_Voorbereid]) -> dict[int, UitvoerFout]:
@@ -195,7 +203,7 @@ def _vastleggen(v: _Voorbereid, overschrijven: bool, vandaag: dt.date) -> Bouwre
         v.map,
         tuple(p for p in geschreven if p.name != MANIFEST),
         tuple(meldingen),
-        v.wachtend,
+        v.documenten,
         tuple(aangepast),
         v.model,
         tuple(handwerk.verstuurd),

@@ -221,18 +221,26 @@ def advies(wb: Werkboek, teksten, vandaag: dt.date | None = None) -> str:
     return "; ".join(d for d in delen if d)
 
 
-def voortgang(wb: Werkboek, teksten, contract: Contract | None = None, vandaag: dt.date | None = None) -> Voortgang:
+def voortgang(
+    wb: Werkboek,
+    teksten,
+    contract: Contract | None = None,
+    vandaag: dt.date | None = None,
+    besloten: tuple[Document, ...] | None = None,
+) -> Voortgang:
     """Where ``wb`` stands; ``teksten`` are the :class:`~generator.sjabloon.Teksten` of
     ``sjablonen/voortgang.toml`` (moment names and the canvas's advice per moment). The next
     step is the next milestone of the planning still to come, and beside it what the moment
-    asks (:func:`advies`); ``vandaag`` is the reference date (none: the workbook's own dates)."""
+    asks (:func:`advies`); ``vandaag`` is the reference date (none: the workbook's own dates).
+    ``besloten``: the documents as a build decided them (``Bouwresultaat.documenten``), so that
+    readiness is worked out once; without it :func:`documenten` works it out."""
     mijlpaal = volgende_mijlpaal(wb, vandaag)
     stap, datum = (mijlpaal.mijlpaal, mijlpaal.gereed) if mijlpaal is not None else (None, None)
     return Voortgang(
         wb.moment,
         teksten.tekst(f"moment.{wb.moment}.naam"),
         wb.momentdatum,
-        documenten(wb, contract),
+        documenten(wb, contract) if besloten is None else besloten,
         stap,
         datum,
         mijlpaal,

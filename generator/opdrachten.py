@@ -34,7 +34,7 @@ from pathlib import Path
 from generator.blanco import maak_blanco, schrijf_werkboek
 from generator.bouw import Bouwresultaat, Regioresultaat, Uitkomst, bouw, bouw_map, regio_werkboeken
 from generator.fouten import Melding, SjabloonFout, UitvoerFout, oorzaak
-from generator.gereed import Voortgang
+from generator.gereed import Document, Voortgang
 from generator.gereed import voortgang as bepaal
 from generator.lezer import lees
 from generator.model import Werkboek
@@ -85,11 +85,20 @@ def controleer_werkboek(pad: Path, vandaag: dt.date | None = None) -> tuple[Werk
     return lees(pad, vandaag or dt.date.today())
 
 
-def voortgang(wb: Werkboek, sjablonen: Path | None = None, vandaag: dt.date | None = None) -> Voortgang:
+def voortgang(
+    wb: Werkboek,
+    sjablonen: Path | None = None,
+    vandaag: dt.date | None = None,
+    besloten: tuple[Document, ...] | None = None,
+) -> Voortgang:
     """Where a read workbook stands in phase 2: the moment, each document made or waiting and
     for which cells, the next step and what the moment asks; see
-    :func:`generator.gereed.voortgang`. ``vandaag``: as for :func:`controleer_werkboek`."""
-    return bepaal(wb, Sjablonen(sjablonen).teksten("voortgang.toml"), vandaag=vandaag or dt.date.today())
+    :func:`generator.gereed.voortgang`. ``vandaag``: as for :func:`controleer_werkboek`.
+    ``besloten``: after a build, its ``resultaat.documenten`` (readiness as the build decided
+    it, not worked out again)."""
+    return bepaal(
+        wb, Sjablonen(sjablonen).teksten("voortgang.toml"), vandaag=vandaag or dt.date.today(), besloten=besloten
+    )
 
 
 def controleer_mappen(uitvoer: str | Path | None, sjablonen: str | Path | None) -> tuple[Path | None, Path | None]:

@@ -355,3 +355,24 @@ def test_contract_weigert_onbekende_namen_in_nodig():
     for fout in ("Notities: Aan", "Notitie: Aanhef", "Bijeenkomsten: Status = Klaar"):
         with pytest.raises(ValueError):
             _nodig(fout, bladen)
+
+
+def test_de_bouw_geeft_zijn_stand_door(tmp_path):
+    """Readiness is worked out once, by the build, and handed on: what the trekker is told
+    after a build (the CLI's 'Wacht', the web page's overview) is what the build decided."""
+    from generator import opdrachten
+    from generator.gereed import documenten
+
+    from .conftest import REPO
+
+    resultaat = opdrachten.bouw_documenten(REPO / "invoer" / "voorbeeld.xlsx", tmp_path / "uit")
+    assert resultaat.model is not None
+    assert resultaat.documenten == documenten(resultaat.model)
+    assert resultaat.wachtend and resultaat.wachtend == tuple(d for d in resultaat.documenten if not d.klaar)
+    gemaakt = {p.name for p in resultaat.bestanden}
+    assert "bestuurlijke-notitie.docx" in gemaakt and any(
+        d.sleutel == "notitie" and d.klaar for d in resultaat.documenten
+    )
+    eigen = resultaat.documenten[:2]
+    assert opdrachten.voortgang(resultaat.model, besloten=eigen).documenten == eigen
+    assert opdrachten.voortgang(resultaat.model).documenten == resultaat.documenten

@@ -94,11 +94,12 @@ def _grenzen() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (grens, hard))
 
 
-def _stand(wb) -> Stand:
+def _stand(wb, besloten) -> Stand:
+    """Where the workbook stands, with the documents as the build decided them."""
     from generator.opdrachten import voortgang
     from generator.opmaak import datum
 
-    s = voortgang(wb)
+    s = voortgang(wb, besloten=besloten)
     return Stand(
         s.momentnaam,
         datum(s.momentdatum) if s.momentdatum else "",
@@ -185,7 +186,7 @@ def verwerk(map_: Path, werkboek: str, pdf: bool) -> Uitkomst:
             "gemaakt",
             werkboek,
             meldingen=tuple(resultaat.waarschuwingen),
-            stand=_stand(wb),
+            stand=_stand(wb, resultaat.documenten),
             gemeente=wb.algemeen.gemeente,
             bestanden=namen,
             zip=data,
