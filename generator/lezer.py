@@ -26,6 +26,11 @@ from generator.modelbouw import bouw_model
 from generator.samenhang import controleer_samenhang, controleer_uniek, controleer_verwijzingen
 
 
+def _plek(rij: int, kolom: int) -> str:
+    """A cell's name as Excel writes it (B3), from its row and column (from 1)."""
+    return f"{kolomletters(kolom)}{rij}"
+
+
 @dataclass(frozen=True)
 class Celwaarde:
     """One cell as the reader uses it: its value (None when empty or unusable), its number
@@ -38,7 +43,7 @@ class Celwaarde:
 
     @property
     def coord(self) -> str:
-        return f"{kolomletters(self.kolom)}{self.rij}"
+        return _plek(self.rij, self.kolom)
 
 
 def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[Celwaarde]]:
@@ -48,7 +53,6 @@ def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[Celwaarde
     for r, rij in enumerate(wm.rijen(titel), start=1):
         cellen: list[Celwaarde] = []
         for k, cel in enumerate(rij, start=1):
-            coord = f"{kolomletters(k)}{r}"
             if cel is None:
                 cellen.append(Celwaarde(None, "General", r, k))
                 continue
@@ -58,7 +62,7 @@ def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[Celwaarde
                     "bevat een formule waarvan de uitkomst niet is opgeslagen; open het werkboek in "
                     "Excel of LibreOffice en sla het opnieuw op",
                     titel,
-                    coord,
+                    _plek(r, k),
                 )
                 waarde = None
             elif cel.soort == "fout":
@@ -66,7 +70,7 @@ def _lees_cellen(wm: Werkmap, titel: str, lezing: Lezing) -> list[list[Celwaarde
                     f"bevat de Excel-foutwaarde {waarden.toon(waarde)}; vul hier een gewone waarde in of "
                     "herstel de formule",
                     titel,
-                    coord,
+                    _plek(r, k),
                 )
                 waarde = None
             if isinstance(waarde, str) and not waarde.strip("\u00a0 \t\r\n"):
@@ -151,7 +155,7 @@ def _lees_velden(blad: Blad, titel: str, cellen: list[list[Celwaarde]], lezing: 
         waarde, notatie = (
             (rij[kol_waarde].waarde, rij[kol_waarde].notatie) if len(rij) > kol_waarde else (None, "General")
         )
-        cel = f"{kolomletters(kol_waarde + 1)}{rijnr}"
+        cel = _plek(rijnr, kol_waarde + 1)
         if veld.attr in gezien:
             lezing.fout(
                 f"het veld '{veld.label}' staat hier nog een keer (ook in cel {gezien[veld.attr]}); "
@@ -218,7 +222,7 @@ def _lees_rijen(blad: Blad, titel: str, cellen: list[list[Celwaarde]], lezing: L
             if veld.attr not in kolommen:
                 continue
             index = kolommen[veld.attr]
-            cel = f"{kolomletters(index + 1)}{rijnr}"
+            cel = _plek(rijnr, index + 1)
             gelezen.cellen[veld.attr] = cel
             waarde, notatie = (rij[index].waarde, rij[index].notatie) if index < len(rij) else (None, "General")
             if waarde is not None:
