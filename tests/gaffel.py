@@ -34,11 +34,9 @@ SCHRIJVEN = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 def _soort(gebeurtenis: str, args: tuple) -> str | None:
     if gebeurtenis == "os.rename":
         return "rename"
-    if gebeurtenis == "open":
-        _pad, modus, vlaggen = args
+    if gebeurtenis == "open":  # (path, mode, flags): open() and os.open() both give the flags
+        _pad, _modus, vlaggen = args
         if isinstance(vlaggen, int) and vlaggen & SCHRIJVEN:
-            return "open"
-        if isinstance(modus, str) and any(t in modus for t in "wax+"):
             return "open"
     return None
 
