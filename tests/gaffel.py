@@ -3,13 +3,16 @@
 A kill test runs some hundred builds, each killed (SIGKILL) at one of its renames and then
 built again. Under strace a build took three times as long (every system call stops the
 tracer), and each fresh interpreter spent most of a second importing the Office libraries.
-Here one process imports the generator; every build is ``os.fork()`` of it, as a user's build
-but for those imports, and it kills itself with SIGKILL at the K-th rename or the K-th file
-opened for writing, seen through a Python audit hook (PEP 578: ``os.rename`` and ``os.replace``
-raise the event ``os.rename``; ``open`` and ``os.open`` raise ``open``). The hook runs before the
-system call, so the kill happens where strace's ``inject=rename:signal=KILL:when=K`` would.
-It cannot stop a build inside a write (a file left empty or cut off): the kill test does that
-with strace, which is three times slower.
+Here one process imports the generator (and, with :class:`Gaffel`'s ``opwarmen``, makes one
+build first, so that the locale data, fonts and compiled templates are loaded once); every
+build is ``os.fork()`` of it, as a user's build but for those imports and that read-only data
+(the files it writes, renames and leaves in the output folder are the same). It kills itself
+with SIGKILL at the K-th rename or the K-th file opened for writing, seen through a Python
+audit hook (PEP 578: ``os.rename`` and ``os.replace`` raise the event ``os.rename``; ``open``
+and ``os.open`` raise ``open``). The hook runs before the system call, so the kill happens
+where strace's ``inject=rename:signal=KILL:when=K`` would. It cannot stop a build inside a
+write (a file left empty or cut off): the kill test does that with strace, which is three
+times slower.
 
 Run as ``python -m tests.gaffel``; it reads one JSON request per line on stdin and answers one
 JSON line: the build's exit code (-9 when killed) and how many renames and writes it made.
@@ -21,10 +24,12 @@ from __future__ import annotations
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 # what is counted: an audit event -> the kind of step it is (None: not a step)
@@ -85,14 +90,42 @@ def _bouw(verzoek: dict) -> None:
     os._exit(code)
 
 
-def dien() -> None:
-    """The server: import everything a build imports, then fork a build per request."""
+def _opwarmen(argv: list[str]) -> None:
+    """One build in the server itself, into a folder of its own that is removed after: what a
+    build loads once per process and only reads after (the locale data, the fonts measured, the
+    texts and the templates compiled) is then loaded before the fork, and every child starts
+    where a second build in one process would. What a build writes, renames and leaves behind
+    in the output folder is the same: the commit, the journal and the recovery all happen in the
+    child, and the warm-up's own folder is gone before the first request."""
+    from click.testing import CliRunner
+
+    from generator.cli import hoofd
+
+    map_ = Path(tempfile.mkdtemp(prefix="gaffel-opwarmen-"))
+    try:
+        resultaat = CliRunner().invoke(hoofd, [*argv, "-o", str(map_ / "uit")])
+        if resultaat.exit_code != 0:  # a warm-up that fails warms nothing: say so, the builds still run cold
+            print(f"opwarmen mislukt ({resultaat.exit_code}): {resultaat.output[-500:]}", file=sys.stderr)
+    finally:
+        shutil.rmtree(map_, ignore_errors=True)
+    for draad in threading.enumerate():  # a build's watchdog timers end when cancelled: fork with none left
+        if draad is not threading.main_thread():
+            draad.join(10)
+    assert threading.active_count() == 1, f"na het opwarmen lopen nog draden: {threading.enumerate()}"
+
+
+def dien(opwarmen: list[str] | None = None) -> None:
+    """The server: import everything a build imports (and, with ``opwarmen``, the arguments of
+    ``hitteplan`` without ``-o``, make one build first, see :func:`_opwarmen`), then fork a
+    build per request."""
     import pkgutil
 
     import generator
 
     for module in pkgutil.walk_packages(generator.__path__, "generator."):
         __import__(module.name)
+    if opwarmen:
+        _opwarmen(opwarmen)
     for regel in sys.stdin:
         verzoek = json.loads(regel)
         pid = os.fork()
@@ -109,11 +142,11 @@ class Gaffel:
     """The test's side of the fork server (a context manager). A build that takes longer than
     ``tijdslimiet`` seconds fails the test, and the server and its build are stopped."""
 
-    def __init__(self, env: dict[str, str], tijdslimiet: float = 300) -> None:
+    def __init__(self, env: dict[str, str], tijdslimiet: float = 300, opwarmen: list[str] | None = None) -> None:
         self.tijdslimiet = tijdslimiet
         self.env = env
         self.proces = subprocess.Popen(
-            [sys.executable, "-m", "tests.gaffel"],
+            [sys.executable, "-m", "tests.gaffel", *([json.dumps(opwarmen)] if opwarmen else [])],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -171,4 +204,4 @@ class Gaffel:
 
 
 if __name__ == "__main__":
-    dien()
+    dien(json.loads(sys.argv[1]) if len(sys.argv) > 1 else None)
