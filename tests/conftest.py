@@ -3,11 +3,14 @@ tools some tests need (LibreOffice, pdftoppm, the Open XML validator)."""
 
 from __future__ import annotations
 
+import atexit
 import copy
 import json
 import os
+import select
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,11 +85,66 @@ def hulpmiddel(naam: str) -> str:
     pytest.skip(f"{naam} is niet geïnstalleerd; installeer het om deze test te draaien")
 
 
+# The validator's service of this test process (tests/ooxml_dienst.mjs), started at its first use
+_VALIDATOR: list[subprocess.Popen] = []
+
+
+def _validator(exe: str) -> subprocess.Popen | None:
+    """The running service, started if need be; None when the installed ooxml-validate is not
+    laid out as the service expects (its library beside its bin folder)."""
+    if _VALIDATOR and _VALIDATOR[0].poll() is None:
+        return _VALIDATOR[0]
+    bibliotheek = Path(exe).resolve().parent.parent / "index.js"  # …/dist/npm/bin/ooxml-validate.js -> …/dist/npm
+    node = shutil.which("node")
+    if node is None or not bibliotheek.is_file():
+        return None
+    dienst = subprocess.Popen(
+        [node, str(REPO / "tests" / "ooxml_dienst.mjs"), str(bibliotheek)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    _VALIDATOR[:] = [dienst]
+    atexit.register(_stop_validator, dienst)
+    return dienst
+
+
+def _stop_validator(dienst: subprocess.Popen) -> None:
+    if dienst.poll() is None:
+        assert dienst.stdin is not None
+        dienst.stdin.close()
+        try:
+            dienst.wait(10)
+        except subprocess.TimeoutExpired:
+            dienst.kill()
+            dienst.wait()
+
+
 def valideer_ooxml(pad: Path) -> list[dict]:
-    """Open XML schema errors reported by ooxml-validate (an empty list means valid)."""
+    """Open XML schema errors reported by ooxml-validate (an empty list means valid). The
+    validator runs as a service per test process: its .NET runtime starts once (some four
+    seconds of a processor), not for every file; the answer is that of ``ooxml-validate FILE
+    --of json``, the same function of the same package."""
     exe = hulpmiddel("ooxml-validate")
-    uit = subprocess.run([exe, str(pad), "--of", "json"], capture_output=True, text=True, timeout=180)
-    return json.loads(uit.stdout or "[]")
+    dienst = _validator(exe)
+    if dienst is None:  # another layout of the package: its command, one process per file
+        uit = subprocess.run([exe, str(pad), "--of", "json"], capture_output=True, text=True, timeout=180)
+        return json.loads(uit.stdout or "[]")
+    assert dienst.stdin is not None and dienst.stdout is not None
+    dienst.stdin.write(f"{Path(pad).resolve()}\n")
+    dienst.stdin.flush()
+    einde = time.monotonic() + 180
+    regel = ""
+    while not regel.startswith("antwoord "):  # a line of the .NET runtime's own is passed over
+        klaar, _, _ = select.select([dienst.stdout], [], [], max(0.0, einde - time.monotonic()))
+        regel = dienst.stdout.readline() if klaar else ""
+        if not regel:
+            dienst.kill()
+            pytest.fail(f"de Open XML-validator gaf geen antwoord voor {pad} ({'te laat' if not klaar else 'gestopt'})")
+    antwoord = json.loads(regel.removeprefix("antwoord "))
+    if isinstance(antwoord, dict):
+        pytest.fail(f"de Open XML-validator kon {pad} niet controleren: {antwoord['fout']}")
+    return antwoord
 
 
 def naar_pdf(pad: Path, map_: Path) -> Path:
