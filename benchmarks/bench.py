@@ -134,7 +134,7 @@ def main() -> int:
         for naam, invoer, doel in (
             ("voorbeeld", "invoer/voorbeeld.xlsx", tmp / "a"),
             ("na de startbijeenkomst", str(tmp / "start.xlsx"), tmp / "a-start"),
-        ):
+        )[: 1 if args.klein else 2]:  # --klein: one is enough to keep the script working
             subprocess.run([*hitteplan, invoer, "-o", str(doel)], check=True, capture_output=True, cwd=REPO)
             word, powerpoint = documenten(doel)
             a = tijden(
@@ -216,7 +216,8 @@ def main() -> int:
                 str(tmp / "e-kaal"),
                 *bestanden,
             ]
-            subprocess.run(kaal, check=True, capture_output=True, cwd=REPO)  # the user's profile made once, as on a PC
+            if not args.klein:  # the user's profile made once, as on a PC (--klein measures nothing)
+                subprocess.run(kaal, check=True, capture_output=True, cwd=REPO)
             e = tijden(
                 {
                     "pdf": ([*hitteplan, "invoer/voorbeeld.xlsx", "-o", str(tmp / "e"), "--pdf"], None),
