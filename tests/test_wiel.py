@@ -30,9 +30,9 @@ def _installeer(basis):
     assert uit.returncode == 0, uit.stderr[-2000:]
     wiel = next(dist.glob("hitteplan-*.whl"))
     omgeving = basis / "venv"
-    venv.create(omgeving, with_pip=True)
+    venv.create(omgeving, with_pip=False)  # this pip installs into it (--python): no second pip to set up
     pip = subprocess.run(
-        [str(omgeving / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wiel)],
+        [sys.executable, "-m", "pip", "--python", str(omgeving / "bin" / "python"), "install", "--quiet", str(wiel)],
         capture_output=True,
         text=True,
         timeout=900,
