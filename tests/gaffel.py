@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 # what is counted: an audit event -> the kind of step it is (None: not a step)
@@ -71,6 +72,8 @@ def _bouw(verzoek: dict) -> None:
 
     sys.addaudithook(haak)
     sys.argv = ["hitteplan", *verzoek["argv"]]
+    if verzoek.get("stoppen"):  # wait, stopped, until strace has attached and the test continues us
+        os.kill(os.getpid(), signal.SIGSTOP)
     code = 0
     try:
         from generator.cli import main
@@ -134,8 +137,21 @@ def dien(opwarmen: list[str] | None = None) -> None:
                 _bouw(verzoek)
             finally:  # the child never returns into the server's loop, whatever happens
                 os._exit(70)
+        if verzoek.get("stoppen"):
+            print(json.dumps({"pid": pid}), flush=True)
         _, status = os.waitpid(pid, 0)
         print(json.dumps({"code": os.waitstatus_to_exitcode(status)}), flush=True)
+
+
+def _wacht_tot_gestopt(pid: int, seconden: float = 30) -> None:
+    """Until the process ``pid`` is stopped (state T in /proc)."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        if stat[stat.rindex(")") + 2] in "Tt":
+            return
+        time.sleep(0.001)
+    raise AssertionError(f"de bouw {pid} stopte niet om op strace te wachten")
 
 
 class Gaffel:
@@ -155,9 +171,21 @@ class Gaffel:
             start_new_session=True,  # its own process group, so that stop() ends a hanging build too
         )
 
-    def bouw(self, argv: list[str], doden: tuple[str, int] | None = None) -> tuple[int, str, dict[str, int]]:
+    def _regel(self) -> tuple[str, bool]:
+        """The server's next answer ("" when it gave none) and whether it came in time."""
+        assert self.proces.stdout
+        klaar, _, _ = select.select([self.proces.stdout], [], [], self.tijdslimiet)
+        return (self.proces.stdout.readline() if klaar else ""), bool(klaar)
+
+    def bouw(
+        self, argv: list[str], doden: tuple[str, int] | None = None, strace: list[str] | None = None
+    ) -> tuple[int, str, dict[str, int]]:
         """Build with ``argv`` (the arguments of ``hitteplan``), killed at step ``doden``
-        (("rename" or "open", K)) if given: (exit code, console output, steps counted)."""
+        (("rename" or "open", K)) if given: (exit code, console output, steps counted).
+        ``strace``: the command of strace (its program and options, without ``-p``) to trace
+        the build with from its first step: the child waits, stopped, until strace has
+        attached to it (``-p``) and goes on from there; strace counts (and kills at) the
+        build's own system calls only, not the server's imports."""
         assert self.proces.stdin and self.proces.stdout
         map_ = Path(tempfile.mkdtemp(prefix="gaffel-"))
         verzoek = {
@@ -166,11 +194,32 @@ class Gaffel:
             "doden": doden,
             "log": str(map_ / "log"),
             "telling": str(map_ / "telling"),
+            "stoppen": strace is not None,
         }
         self.proces.stdin.write(json.dumps(verzoek) + "\n")
         self.proces.stdin.flush()
-        klaar, _, _ = select.select([self.proces.stdout], [], [], self.tijdslimiet)
-        regel = self.proces.stdout.readline() if klaar else ""
+        spoor = None
+        if strace is not None:
+            pid = json.loads(self._regel()[0] or '{"pid": null}')["pid"]
+            assert pid, "de fork-server gaf geen kind om te volgen"
+            try:
+                _wacht_tot_gestopt(pid)  # a SIGCONT before its SIGSTOP would leave it stopped for good
+                spoor = subprocess.Popen([*strace, "-p", str(pid)], stderr=subprocess.PIPE, text=True)
+                assert spoor.stderr
+                eerste = spoor.stderr.readline()  # "strace: Process N attached": from here every call is seen
+                assert "attached" in eerste, eerste
+            except BaseException:
+                os.kill(pid, signal.SIGKILL)
+                raise
+            os.kill(pid, signal.SIGCONT)
+        regel, klaar = self._regel()
+        if spoor is not None:
+            if not regel:
+                spoor.kill()
+            assert spoor.stderr
+            with spoor.stderr:
+                rest = spoor.stderr.read()  # to its end: strace has ended with the build
+            assert spoor.wait(60) == 0 or not regel, rest
         uitvoer = (map_ / "log").read_text(errors="replace") if (map_ / "log").exists() else ""
         if not regel:
             self.stop()

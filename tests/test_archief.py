@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -275,13 +274,15 @@ def test_manifest_regel_buiten_de_map_overgeslagen(na_start_gebouwd, tmp_path, n
 
 # --- killed at every step -------------------------------------------------------------------------
 #
-# Two ways to kill a build at its K-th step. The fork server (tests/gaffel.py) kills it through
-# a Python audit hook at the K-th rename or file opened for writing, at the speed of an ordinary
-# build: `make test` uses it. strace (`inject=…:signal=KILL:when=K`) kills it in the kernel, at
-# any system call, also at a write halfway through a file, and sees renames however they are
-# made, but a traced build takes three times as long: `make test` uses it to check that the
-# audit hook sees every rename the kernel sees, and at a spread of writes; `--elke-stap` at
-# every rename and every write of all four variants.
+# Two ways to kill a build at its K-th step, both in a build forked from the fork server
+# (tests/gaffel.py), which imported the generator and made one build before. Its Python audit
+# hook kills the build at the K-th rename or file opened for writing, at the speed of an
+# ordinary build: `make test` uses it. strace (`-p`, attached to the build before its first step;
+# `inject=…:signal=KILL:when=K`) kills it in the kernel, at any system call, also at a write
+# halfway through a file, and sees renames however they are made; a traced build takes about
+# twice as long: `make test` uses it to check that the audit hook sees every rename the kernel
+# sees, and at a spread of writes; `--elke-stap` at every rename and every write of all four
+# variants.
 
 STRACE = shutil.which("strace")
 SYSCALLS = {"rename": "rename,renameat,renameat2", "write": "write"}
@@ -313,22 +314,14 @@ def _argv(werkboek, uit, extra) -> list[str]:
     return ["--debug", "bouw", str(werkboek), "-o", str(uit), *extra]
 
 
-def _strace(werkboek, uit, extra, strace: list[str], tellen: bool = False) -> subprocess.CompletedProcess:
-    """A build in a fresh process under strace (only the build's own process: LibreOffice,
-    started by it, is not traced). ``tellen``: a run that only counts system calls, without
-    --pdf (the build then starts no other process): strace follows the build's threads (-f)
-    so that it can filter in the kernel (--seccomp-bpf), and the build stops only at the calls
-    counted, at nearly its own speed instead of three times slower. Not for a kill: strace 6.1
-    does not deliver an injected signal to a process it filters with seccomp-bpf."""
-    snel = ["-f", "--seccomp-bpf"] if tellen else []
-    opdracht = [STRACE, "-qq", *snel, *strace, sys.executable, "-m", "generator", *_argv(werkboek, uit, extra)]
-    return subprocess.run(opdracht, capture_output=True, text=True, env=_omgeving(werkboek))
+def _strace(gaffel, werkboek, uit, extra, opties: list[str]) -> int:
+    """A build traced by strace from its first step, with strace's ``opties``: its exit code.
+    Only the build's own process is traced (no -f): LibreOffice, started by it, is not."""
+    code, _, _ = gaffel.bouw(_argv(werkboek, uit, extra), strace=[STRACE, *opties])
+    return code
 
 
-_STRACE_REGEL = re.compile(r"^(?:(\d+) +)?(\w+)\(")  # with -f a line begins with the pid of its thread
-
-
-def _strace_stappen(werkboek, uit, extra, soort) -> list[str]:
+def _strace_stappen(gaffel, werkboek, uit, extra, soort) -> list[str]:
     """Every rename (or write) system call the kernel sees a build make, counted by strace on a
     copy of the folder, and for a write where it goes: "buiten" (the console, the temporary
     folder), "tijdelijk" (a temporary file of the build in the output folder) or "ter plaatse"
@@ -337,19 +330,14 @@ def _strace_stappen(werkboek, uit, extra, soort) -> list[str]:
     kopie = uit.parent / f"telling-{soort}"
     shutil.copytree(uit, kopie)
     log = uit.parent / f"telling-{soort}.log"
-    r = _strace(
-        werkboek, kopie, extra, ["-y", "-o", str(log), "-e", f"trace={SYSCALLS[soort]}"], tellen="--pdf" not in extra
-    )
-    assert r.returncode == 0, r.stderr
+    code = _strace(gaffel, werkboek, kopie, extra, ["-y", "-o", str(log), "-e", f"trace={SYSCALLS[soort]}"])
+    assert code == 0, log.read_text()[-2000:]
     in_de_map = f"{kopie.resolve()}/"
     shutil.rmtree(kopie)
     stappen = []
-    draden = set()
     for regel in log.read_text().splitlines():
-        m = _STRACE_REGEL.match(regel)
-        if m is None or m.group(2) not in SYSCALLS[soort].split(","):
+        if regel.split("(")[0] not in SYSCALLS[soort].split(","):
             continue
-        draden.add(m.group(1))
         # -y: write(5</tmp/…/telling-write/.~hitteplan-c479a118-canvas-fase-2.docx>, "PK…", 15008) = 15008
         pad = regel.split("<", 1)[1].split(">", 1)[0] if soort == "write" and "<" in regel else ""
         if soort == "rename":
@@ -358,8 +346,6 @@ def _strace_stappen(werkboek, uit, extra, soort) -> list[str]:
             stappen.append("buiten")
         else:
             stappen.append("tijdelijk" if pad.rsplit("/", 1)[1].startswith(".~hitteplan-") else "ter plaatse")
-    # strace counts a kill's K per thread: the steps are all the main thread's, or K means another step
-    assert len(draden) <= 1, f"{soort} in meer dan een draad of proces: {sorted(draden)}"
     return stappen
 
 
@@ -431,10 +417,10 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten, strace_controle=False):
         assert code == 0, uitvoer
         shutil.rmtree(kopie)
         if strace_controle:  # the audit hook sees as many renames as the kernel
-            assert len(_strace_stappen(werkboek, basis, extra, "rename")) == telling["rename"]
+            assert len(_strace_stappen(gaffel, werkboek, basis, extra, "rename")) == telling["rename"]
         for soort, kies in soorten.items():
             if soort.startswith("strace-"):
-                stappen = _strace_stappen(werkboek, basis, extra, soort.removeprefix("strace-"))
+                stappen = _strace_stappen(gaffel, werkboek, basis, extra, soort.removeprefix("strace-"))
                 tijdelijk = [k for k, waar in enumerate(stappen, 1) if waar == "tijdelijk"]
                 ter_plaatse = {k for k, waar in enumerate(stappen, 1) if waar == "ter plaatse"}
             else:
@@ -449,7 +435,7 @@ def _doden_bij_elke_stap(tmp_path, extra, soorten, strace_controle=False):
                 shutil.copytree(basis, uit, symlinks=True)
                 if soort.startswith("strace-"):
                     injectie = f"inject={SYSCALLS[soort.removeprefix('strace-')]}:signal=KILL:when={k}"
-                    code = _strace(werkboek, uit, extra, ["-o", os.devnull, "-e", injectie]).returncode
+                    code = _strace(gaffel, werkboek, uit, extra, ["-o", os.devnull, "-e", injectie])
                 else:
                     code, _, _ = gaffel.bouw(_argv(werkboek, uit, extra), doden=(soort, k))
                 assert code == -9, f"niet gedood bij {soort} {k}"  # the kill did happen
