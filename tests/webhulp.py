@@ -124,6 +124,21 @@ def memo_tekst(data: bytes) -> str:
     return "\n".join(delen)
 
 
+# `python -m generator web`, as a terminal starts it: Ctrl+C (SIGINT) raises KeyboardInterrupt.
+# Run from a background job (`make test &`, nohup) the tests ignore SIGINT, and a child inherits
+# that (Python then installs no handler): the server would not stop on the Ctrl+C of stop().
+_ALS_IN_EEN_TERMINAL = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv = ['hitteplan', *sys.argv[1:]]; runpy.run_module('generator', run_name='__main__', alter_sys=True)"
+)
+
+
+def _opdracht(*argumenten: str) -> list[str]:
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        return [sys.executable, "-c", _ALS_IN_EEN_TERMINAL, *argumenten]
+    return [sys.executable, "-m", "generator", *argumenten]
+
+
 class Server:
     """``python -m generator web --poort 0`` in a process (and process group) of its own;
     the address is read from its first line."""
@@ -133,7 +148,7 @@ class Server:
         omgeving = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
         self._uit = open(self.log, "w")  # noqa: SIM115 -- open while the server runs, closed in stop()
         self.proces = subprocess.Popen(
-            [sys.executable, "-m", "generator", "web", "--poort", "0"],
+            _opdracht("web", "--poort", "0"),
             cwd=map_,
             stdout=self._uit,
             stderr=subprocess.STDOUT,
