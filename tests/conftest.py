@@ -129,22 +129,30 @@ def valideer_ooxml(pad: Path) -> list[dict]:
     dienst = _validator(exe)
     if dienst is None:  # another layout of the package: its command, one process per file
         uit = subprocess.run([exe, str(pad), "--of", "json"], capture_output=True, text=True, timeout=180)
-        return json.loads(uit.stdout or "[]")
+        assert uit.returncode == 0 and uit.stdout.strip(), f"ooxml-validate kon {pad} niet controleren: {uit.stderr}"
+        return json.loads(uit.stdout)
     assert dienst.stdin is not None and dienst.stdout is not None
-    dienst.stdin.write(f"{Path(pad).resolve()}\n")
-    dienst.stdin.flush()
-    einde = time.monotonic() + 180
-    regel = ""
-    while not regel.startswith("antwoord "):  # a line of the .NET runtime's own is passed over
-        klaar, _, _ = select.select([dienst.stdout], [], [], max(0.0, einde - time.monotonic()))
-        regel = dienst.stdout.readline() if klaar else ""
-        if not regel:
-            dienst.kill()
-            pytest.fail(f"de Open XML-validator gaf geen antwoord voor {pad} ({'te laat' if not klaar else 'gestopt'})")
-    antwoord = json.loads(regel.removeprefix("antwoord "))
-    if isinstance(antwoord, dict):
+    volledig = str(Path(pad).resolve())
+    try:
+        dienst.stdin.write(volledig + "\n")
+        dienst.stdin.flush()
+        einde = time.monotonic() + 180
+        regel = ""
+        while not regel.startswith("antwoord "):  # a line of the .NET runtime's own is passed over
+            klaar, _, _ = select.select([dienst.stdout], [], [], max(0.0, einde - time.monotonic()))
+            regel = dienst.stdout.readline() if klaar else ""
+            if not regel:
+                pytest.fail(f"de Open XML-validator gaf geen antwoord voor {pad} ({'gestopt' if klaar else 'te laat'})")
+        antwoord = json.loads(regel.removeprefix("antwoord "))
+        assert antwoord["pad"] == volledig, antwoord  # the answer to this file, never to an earlier one
+    except BaseException:  # no answer, or an interrupted question: this service is not asked again
+        dienst.kill()
+        dienst.wait()
+        _VALIDATOR.clear()
+        raise
+    if "fout" in antwoord:
         pytest.fail(f"de Open XML-validator kon {pad} niet controleren: {antwoord['fout']}")
-    return antwoord
+    return antwoord["fouten"]
 
 
 def naar_pdf(pad: Path, map_: Path) -> Path:

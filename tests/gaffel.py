@@ -1,18 +1,19 @@
 """A fork server for the kill tests: the generator imported once, each build a fork of it.
 
 A kill test runs some hundred builds, each killed (SIGKILL) at one of its renames and then
-built again. Under strace a build took three times as long (every system call stops the
-tracer), and each fresh interpreter spent most of a second importing the Office libraries.
-Here one process imports the generator (and, with :class:`Gaffel`'s ``opwarmen``, makes one
-build first, so that the locale data, fonts and compiled templates are loaded once); every
-build is ``os.fork()`` of it, as a user's build but for those imports and that read-only data
-(the files it writes, renames and leaves in the output folder are the same). It kills itself
-with SIGKILL at the K-th rename or the K-th file opened for writing, seen through a Python
-audit hook (PEP 578: ``os.rename`` and ``os.replace`` raise the event ``os.rename``; ``open``
-and ``os.open`` raise ``open``). The hook runs before the system call, so the kill happens
-where strace's ``inject=rename:signal=KILL:when=K`` would. It cannot stop a build inside a
-write (a file left empty or cut off): the kill test does that with strace, which is three
-times slower.
+built again. Under strace a fresh interpreter took three times as long (every system call
+stops the tracer, the imports' many among them), and each spent most of a second importing
+the Office libraries. Here one process imports the generator (and, with :class:`Gaffel`'s
+``opwarmen``, makes one build first, so that the locale data, fonts and compiled templates are
+loaded once); every build is ``os.fork()`` of it, as a user's build but for those imports and
+that read-only data (the files it writes, renames and leaves in the output folder are the
+same). It kills itself with SIGKILL at the K-th rename or the K-th file opened for writing,
+seen through a Python audit hook (PEP 578: ``os.rename`` and ``os.replace`` raise the event
+``os.rename``; ``open`` and ``os.open`` raise ``open``). The hook runs before the system call,
+so the kill happens where strace's ``inject=rename:signal=KILL:when=K`` would. It cannot stop a
+build inside a write (a file left empty or cut off): the kill test does that with strace,
+attached (``-p``) to a forked build that waits, stopped, for it (:meth:`Gaffel.bouw`'s
+``strace``); a traced build takes about twice as long.
 
 Run as ``python -m tests.gaffel``; it reads one JSON request per line on stdin and answers one
 JSON line: the build's exit code (-9 when killed) and how many renames and writes it made.
@@ -21,6 +22,7 @@ JSON line: the build's exit code (-9 when killed) and how many renames and write
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -45,6 +47,16 @@ def _soort(gebeurtenis: str, args: tuple) -> str | None:
         if isinstance(vlaggen, int) and vlaggen & SCHRIJVEN:
             return "open"
     return None
+
+
+def _laat_volgen() -> None:
+    """Let strace, started by the test and so no ancestor of this build, attach to it where the
+    kernel allows tracing descendants only (Yama's ptrace_scope 1, the default of Ubuntu)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        pr_set_ptracer, ptracer_any = 0x59616D61, ctypes.c_ulong(-1).value
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_ptracer, ctypes.c_ulong(ptracer_any), 0, 0, 0)
 
 
 def _bouw(verzoek: dict) -> None:
@@ -73,6 +85,7 @@ def _bouw(verzoek: dict) -> None:
     sys.addaudithook(haak)
     sys.argv = ["hitteplan", *verzoek["argv"]]
     if verzoek.get("stoppen"):  # wait, stopped, until strace has attached and the test continues us
+        _laat_volgen()
         os.kill(os.getpid(), signal.SIGSTOP)
     code = 0
     try:
@@ -200,16 +213,22 @@ class Gaffel:
         self.proces.stdin.flush()
         spoor = None
         if strace is not None:
+            # -q and -qq would silence the line "Process N attached" that is waited for below
+            assert not any(o.startswith("-q") for o in strace), strace
             pid = json.loads(self._regel()[0] or '{"pid": null}')["pid"]
             assert pid, "de fork-server gaf geen kind om te volgen"
             try:
                 _wacht_tot_gestopt(pid)  # a SIGCONT before its SIGSTOP would leave it stopped for good
                 spoor = subprocess.Popen([*strace, "-p", str(pid)], stderr=subprocess.PIPE, text=True)
                 assert spoor.stderr
-                eerste = spoor.stderr.readline()  # "strace: Process N attached": from here every call is seen
-                assert "attached" in eerste, eerste
+                klaar, _, _ = select.select([spoor.stderr], [], [], 60)
+                eerste = spoor.stderr.readline() if klaar else "(geen antwoord van strace)"
+                assert "attached" in eerste, eerste  # "strace: Process N attached": from here every call is seen
             except BaseException:
-                os.kill(pid, signal.SIGKILL)
+                if spoor is not None:
+                    spoor.kill()
+                    spoor.wait()
+                self.stop()  # the server, its stopped build and its unread answer with it
                 raise
             os.kill(pid, signal.SIGCONT)
         regel, klaar = self._regel()

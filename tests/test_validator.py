@@ -32,3 +32,17 @@ def test_dienst_zegt_wat_de_opdracht_zegt(voorbeeld_gebouwd, tmp_path):
     )
     assert fouten == json.loads(opdracht.stdout)
     assert valideer_ooxml(voorbeeld_gebouwd.uit / "bestuurlijke-notitie.docx") == []  # and the service goes on
+
+
+@pytest.mark.extern
+def test_dienst_weigert_wat_hij_niet_kan_controleren(voorbeeld_gebouwd, tmp_path):
+    """A file that is no Office file, or has no Office name, is not 'valid': the test fails,
+    naming it; the service goes on with the next file."""
+    zonder_naam = tmp_path / "notitie"
+    zonder_naam.write_bytes((voorbeeld_gebouwd.uit / "bestuurlijke-notitie.docx").read_bytes())
+    kapot = tmp_path / "kapot.docx"
+    kapot.write_bytes(b"PK\x03\x04 geen zip")
+    for pad in (zonder_naam, kapot):
+        with pytest.raises(pytest.fail.Exception, match="kon .* niet controleren"):
+            valideer_ooxml(pad)
+    assert valideer_ooxml(voorbeeld_gebouwd.uit / "bestuurlijke-notitie.docx") == []
