@@ -16,7 +16,9 @@ attached (``-p``) to a forked build that waits, stopped, for it (:meth:`Gaffel.b
 ``strace``); a traced build takes about twice as long.
 
 Run as ``python -m tests.gaffel``; it reads one JSON request per line on stdin and answers one
-JSON line: the build's exit code (-9 when killed) and how many renames and writes it made.
+JSON line, the build's exit code (-9 when killed), after the build has ended (how many renames
+and writes it made is in a file the request names); for a build to be traced by strace it
+first answers a line with the child's pid, as soon as it is forked.
 :class:`Gaffel` is the test's side. The server is single-threaded, so forking it is safe.
 """
 

@@ -15,6 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from generator.web.app import standaard_werkers
+
 from .webhulp import (
     HITTEKAART,
     VOORBEELD,
@@ -30,9 +32,9 @@ from .webhulp import (
 
 pytestmark = pytest.mark.traag
 
-# more uploads at once than the server has workers (as `hitteplan web` chooses them: the cores, at
-# most 4), so that one waits in each round; two rounds, so that a worker builds again after one
-TEGELIJK = min(os.cpu_count() or 1, 4) + 1
+# more uploads at once than the server has workers, so that one waits in each round; two rounds,
+# so that a worker builds again after one
+TEGELIJK = standaard_werkers() + 1
 UPLOADS = 2 * TEGELIJK
 MB = 1024 * 1024
 MAX_GEHEUGEN = 1536 * MB  # server, workers and LibreOffice together, at the peak

@@ -15,6 +15,7 @@ import collections
 import datetime as dt
 import io
 import logging
+import os
 import re
 import secrets
 import shutil
@@ -253,6 +254,12 @@ def _mappen(bestanden) -> list[tuple[str | None, list[str]]]:
     return [(m, namen) for m, namen in uit.items() if namen]
 
 
+def standaard_werkers() -> int:
+    """How many builds run at the same time when none is given: the processor cores, at most 4
+    (more than the cores was slower overall, measured)."""
+    return min(os.cpu_count() or 1, 4)
+
+
 def maak_app(
     werkers: int | None = None,
     pdf: bool | None = None,
@@ -262,8 +269,6 @@ def maak_app(
     """The application. ``werkers``: builds at the same time (default: the processor cores,
     at most 4); ``pdf``: make PDFs and the canvas picture (default: when LibreOffice is
     installed); ``tijdslimiet``: seconds an upload may take before its worker is killed."""
-    import os
-
     from generator.pdf import vind_soffice
     from generator.sjabloon import Sjablonen
 
@@ -274,7 +279,7 @@ def maak_app(
     app.jinja_env.autoescape = True
     app.jinja_env.undefined = jinja2.StrictUndefined  # a name missing from a page is an error, never an empty spot
     app.jinja_env.filters["hoofdletter"] = lambda tekst: tekst[:1].upper() + tekst[1:]
-    werkers = werkers or min(os.cpu_count() or 1, 4)  # more than the cores was slower overall (measured)
+    werkers = werkers or standaard_werkers()
     pdf = vind_soffice() is not None if pdf is None else pdf
     plekken = Wachtrij(werkers)
     bewaard = Bewaarplaats(bewaartijd)
