@@ -663,6 +663,33 @@ def test_word_sjabloon_dat_naar_buiten_wijst(voorbeeld, tmp_path, soort, deel, w
     assert teller.verzoeken == []
 
 
+@pytest.mark.parametrize(
+    ("deel", "xml", "gevonden"),
+    [
+        ("word/header1.xml", b'<w:pict><v:imagedata o:href="file:///C:/lek.png"/></w:pict>', "file:///C:/lek.png"),
+        ("word/media/a.svg", b"<svg><image xlink:HREF='\\\\server\\deel\\a.png'/></svg>", "\\\\server\\deel\\a.png"),
+        ("ppt/slides/slide1.xml", b'<p:sld><x Src = "http://127.0.0.1/x.png"/></p:sld>', "http://127.0.0.1/x.png"),
+        ("word/document.xml", b'<w:p><a href="#binnen"/><b data-src="http://x/"/><w:t>src href</w:t></w:p>', None),
+    ],
+    ids=["vml", "svg-hoofdletters", "pptx", "binnen-of-geen-attribuut"],
+)
+def test_adres_in_een_attribuut(deel, xml, gevonden):
+    """href and src attributes (with or without a prefix, in any case) that point outside the
+    package are found in every kind of part; a link inside it, and a longer name that ends in
+    src, are not."""
+    import zipfile
+
+    from generator.pakket import buiten_het_pakket
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as zf:
+        zf.writestr("[Content_Types].xml", b"<Types/>")
+        zf.writestr(deel, xml)
+    with zipfile.ZipFile(data) as zf:
+        uitkomst = buiten_het_pakket(zf)
+    assert uitkomst == (None if gevonden is None else (deel, f"iets buiten het bestand ('{gevonden}')"))
+
+
 def test_word_sjabloon_met_koppeling_naar_een_webpagina_mag(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     kwaad_word(eigen / "uitnodiging.docx", "", ("web",), tekst="Beste {{ aanhef }}")
