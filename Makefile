@@ -1,7 +1,14 @@
 # Twee opdrachten voor een nieuwe machine met alleen python3 en make:
 #   make bouw   zet alles klaar en maakt de documenten uit invoer/voorbeeld.xlsx in uitvoer/
 #   make test   zet alles klaar en draait alle tests
-PY ?= python3
+# The Python the venv is made with: the system's own /usr/bin/python3 when it is 3.11 or newer
+# and can make a venv, else python3 from PATH; `make test PY=python3.12` chooses another.
+# A distribution's Python is compiled with profile-guided optimisation and libpython linked
+# in; pyenv's default build (python3 on the CI machine) is neither, and the tests need about a
+# tenth more CPU under it (README, Voor ontwikkelaars).
+SYSTEEMPYTHON := $(shell /usr/bin/python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' \
+                   >/dev/null 2>&1 && echo /usr/bin/python3)
+PY ?= $(or $(SYSTEEMPYTHON),python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
