@@ -12,6 +12,7 @@ over the Windows password hash), LibreOffice while it makes a PDF. Hyperlinks to
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 import zlib
@@ -26,8 +27,6 @@ _TEKST_LINK = ("http://", "https://", "mailto:")
 # field codes that make Word or LibreOffice fetch something (a field's first word)
 _VELDEN = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE|RD)\b", re.I)
 _HYPERLINKVELD = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+"[^"]*"\s+)*"?([^"\s]*)', re.I)
-_INSTR_TEKST = re.compile(rb"<w:instrText(?:\s[^>]*)?>([^<]*)</w:instrText>")
-_INSTR_ATTR = re.compile(rb'<w:fldSimple\b[^>]*?\bw:instr="([^"]*)"')
 # href or src attributes (VML o:href, v:imagedata src, SVG href) that point anywhere but inside
 _ADRES = re.compile(rb'(?<![\w:.-])(?:[\w.-]+:)?(?:href|src)\s*=\s*["\'](?!#)([^"\']*)["\']', re.I)
 _BUITEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|\\\\|//)", re.I)
@@ -96,6 +95,41 @@ def _kort(adres: str) -> str:
     return adres if len(adres) <= 80 else adres[:77] + "..."
 
 
+def _als_xml(data: bytes) -> bytes | None:
+    """An XML part's bytes as UTF-8 (a part in UTF-16 converted, as Word reads it), or None
+    for a part that is no XML (a picture): by its content, not by its name, which a package
+    may choose freely."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.startswith((b"<\x00", b"\x00<")):
+        try:
+            return data.decode(
+                "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le" if data[0] == 0x3C else "utf-16-be"
+            ).encode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    begin = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    return data if begin == b"<" else None
+
+
+def _veldcodes(data: bytes) -> list[str]:
+    """The field codes of a part as Word reads them: the text of all its instrText elements
+    together (one field's code may be spread over several) and the instr of each fldSimple,
+    whatever their namespace prefix, with character references, CDATA and comments read as
+    an XML parser reads them."""
+    try:
+        wortel = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        # not well-formed: Word would not open it as it is; read the text between the tags
+        return [html.unescape(re.sub(rb"<[^>]*>", b"", data).decode("utf-8", "replace"))]
+    tekst, codes = [], []
+    for element in wortel.iter():
+        lokaal = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        if lokaal == "instrText":
+            tekst.append("".join(element.itertext()))
+        elif lokaal == "fldSimple":
+            codes += [waarde for sleutel, waarde in element.attrib.items() if sleutel.rsplit("}", 1)[-1] == "instr"]
+    return ["".join(tekst), *codes]
+
+
 def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
     """The first thing in a package that points outside it, as (part, what), or None."""
     for lid in zf.infolist():
@@ -113,36 +147,40 @@ def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
                     continue  # a link to a web page or an e-mail address: text, never fetched
                 if extern or _BUITEN.match(doel):
                     return _bron_van(naam), f"{_soort_relatie(soort)} buiten het bestand ('{_kort(doel)}')"
-        elif naam.endswith((".xml", ".svg", ".vml")):
-            data = zf.read(lid)
-            if naam.startswith("word/"):
-                codes = [b"".join(_INSTR_TEKST.findall(data)), *_INSTR_ATTR.findall(data)]
-                for code in codes:
-                    veld = code.decode("utf-8", "replace").replace("&quot;", '"').replace("&amp;", "&")
-                    for stuk in re.split(
-                        r"\s*(?=\b(?:INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK|"
-                        r"DATABASE)\b)",
-                        veld,
-                        flags=re.I,
+            continue
+        data = _als_xml(zf.read(lid))
+        if data is None:
+            continue
+        # every part (a package names its parts as it likes): its fields, when it has any
+        if b"instr" in data:
+            for veld in _veldcodes(data):
+                for stuk in re.split(
+                    r"\s*(?=\b(?:INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK|DATABASE)\b)",
+                    veld,
+                    flags=re.I,
+                ):
+                    if m := _VELDEN.match(stuk):
+                        return naam, f"een veld {m.group(1).upper()} dat iets van buiten het bestand haalt"
+                    if (
+                        (m := _HYPERLINKVELD.match(stuk))
+                        and m.group(1)
+                        and not m.group(1).lower().startswith(_TEKST_LINK)
                     ):
-                        if m := _VELDEN.match(stuk):
-                            return naam, f"een veld {m.group(1).upper()} dat iets van buiten het bestand haalt"
-                        if (
-                            (m := _HYPERLINKVELD.match(stuk))
-                            and m.group(1)
-                            and not m.group(1).lower().startswith(_TEKST_LINK)
-                        ):
-                            return naam, f"een koppeling buiten het bestand ('{_kort(m.group(1))}')"
-            # the pattern only matches where "href" or "src" is (ASCII case, as re.I on bytes):
-            # looked for first, since scanning a whole part with it costs ten times as much
-            klein = data.lower()
-            if b"href" in klein or b"src" in klein:
-                for adresmatch in _ADRES.finditer(data):
-                    adres = adresmatch.group(1).decode("utf-8", "replace").strip()
-                    if _BUITEN.match(adres):
-                        return naam, f"iets buiten het bestand ('{_kort(adres)}')"
-            if naam.endswith(".svg") and re.search(rb"url\(\s*['\"]?(?!#)", data):
-                return naam, "een afbeelding die iets van buiten het bestand haalt"
+                        return naam, f"een koppeling buiten het bestand ('{_kort(m.group(1))}')"
+        # the pattern only matches where "href" or "src" is (ASCII case, as re.I on bytes):
+        # looked for first, since scanning a whole part with it costs ten times as much
+        klein = data.lower()
+        if b"href" in klein or b"src" in klein:
+            for adresmatch in _ADRES.finditer(data):
+                # as a parser reads it: character references (&#102;ile:) decoded
+                adres = html.unescape(adresmatch.group(1).decode("utf-8", "replace")).strip()
+                if _BUITEN.match(adres):
+                    return naam, f"iets buiten het bestand ('{_kort(adres)}')"
+        # CSS in an SVG picture (whatever the part is called): url( in any case, also written
+        # with character references
+        svg = re.search(rb"<(?:[\w.-]+:)?svg[\s>/]", data)
+        if svg and re.search(r"url\(\s*['\"]?(?!#)", html.unescape(data.decode("utf-8", "replace")), re.I):
+            return naam, "een afbeelding die iets van buiten het bestand haalt"
     return None
 
 

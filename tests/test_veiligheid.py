@@ -690,6 +690,113 @@ def test_adres_in_een_attribuut(deel, xml, gevonden):
     assert uitkomst == (None if gevonden is None else (deel, f"iets buiten het bestand ('{gevonden}')"))
 
 
+_VELD = "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"
+
+
+@pytest.mark.parametrize(
+    ("deel", "xml", "wat"),
+    [
+        ("word/document.xml", f'<w:p xmlns:w="{_W}"><w:r><w:instrText> PAGE </w:instrText></w:r></w:p>', None),
+        (
+            "word/document.xml",
+            f'<w:p xmlns:w="{_W}"><w:r><w:instrText>&#73;NCLUDEPICTURE "http://x/a.png"</w:instrText></w:r></w:p>',
+            _VELD,
+        ),
+        (
+            "word/footer1.xml",
+            f'<x:ftr xmlns:x="{_W}"><x:r><x:instrText>INCLUDE<!-- -->PICTURE "http://x/a.png"</x:instrText></x:r></x:ftr>',
+            _VELD,
+        ),
+        (
+            "word/document.xml",
+            f'<w:p xmlns:w="{_W}"><w:instrText><![CDATA[INCLUDEPICTURE "http://x/a.png"]]></w:instrText></w:p>',
+            _VELD,
+        ),
+        (
+            "word/document.xml",
+            f"<w:p xmlns:w='{_W}'><w:fldSimple w:instr='DDEAUTO x y'/></w:p>",
+            "een veld DDEAUTO dat iets van buiten het bestand haalt",
+        ),
+        (
+            "word/hoofdtekst.bin",
+            f'<w:document xmlns:w="{_W}"><w:instrText>INCLUDETEXT "c:/geheim.docx"</w:instrText></w:document>',
+            "een veld INCLUDETEXT dat iets van buiten het bestand haalt",
+        ),
+        (
+            "word/header1.xml",
+            '<w:hdr><v:imagedata o:href="&#102;ile:///C:/a.png"/></w:hdr>',
+            "iets buiten het bestand ('file:///C:/a.png')",
+        ),
+        (
+            "word/media/a.svg",
+            "<svg><rect style='fill:URL(http://x/a)'/></svg>",
+            "een afbeelding die iets van buiten het bestand haalt",
+        ),
+        (
+            "word/media/b.svg",
+            "<svg><rect style='fill:&#117;rl(//x/a)'/></svg>",
+            "een afbeelding die iets van buiten het bestand haalt",
+        ),
+        ("word/media/c.svg", "<svg><rect style='fill:url(#verloop)'/></svg>", None),
+        ("word/document.xml", f'<w:p xmlns:w="{_W}"><w:t>zie url(http://x) of LINK</w:t></w:p>', None),
+    ],
+    ids=[
+        "paginanummer",
+        "tekenverwijzing",
+        "ander-voorvoegsel-en-commentaar",
+        "cdata",
+        "fldsimple-enkele-aanhalingstekens",
+        "deel-met-een-andere-naam",
+        "adres-met-tekenverwijzing",
+        "svg-URL",
+        "svg-url-met-tekenverwijzing",
+        "svg-binnen",
+        "gewone-tekst",
+    ],
+)
+@pytest.mark.parametrize("codering", ["utf-8", "utf-16", "utf-16-le"])
+def test_velden_en_adressen_zoals_word_ze_leest(deel, xml, wat, codering):
+    """A field or address is found however the XML writes it (a character reference, another
+    namespace prefix, a comment or CDATA inside, either quotes, UTF-16, a part whose name does
+    not end in .xml), as Word reads it; a page number, a link inside the picture and text that
+    merely mentions url( or LINK are not."""
+    import zipfile
+
+    from generator.pakket import buiten_het_pakket
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as zf:
+        zf.writestr(deel, xml.encode(codering))
+    with zipfile.ZipFile(data) as zf:
+        assert buiten_het_pakket(zf) == (None if wat is None else (deel, wat))
+
+
+def test_hoofdtekst_onder_een_andere_naam(voorbeeld, tmp_path):
+    """A Word template whose main part is not called document.xml (the package says where it
+    is) is checked all the same: its INCLUDEPICTURE field is refused, naming that part."""
+    import re
+    import zipfile
+
+    gewoon = kwaad_word(tmp_path / "gewoon.docx", "http://127.0.0.1:9", ("veld",))
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    with zipfile.ZipFile(gewoon) as bron, zipfile.ZipFile(eigen / "bestuurlijke-notitie.docx", "w") as doel:
+        for lid in bron.infolist():
+            data = bron.read(lid)
+            naam = lid.filename.replace("document.xml", "hoofdtekst.bin")
+            if lid.filename in ("[Content_Types].xml", "_rels/.rels"):
+                data = re.sub(rb"word/document\.xml", b"word/hoofdtekst.bin", data)
+            doel.writestr(naam, data)
+    assert docx.Document(eigen / "bestuurlijke-notitie.docx").paragraphs[0].text == "Gewone tekst"  # Word's reading
+    resultaat = bouw(voorbeeld, "-o", tmp_path / "uit", "--sjablonen", eigen)
+    assert resultaat.exit_code == 1
+    assert (
+        resultaat.output.strip()
+        .splitlines()[-1]
+        .startswith(f"Sjabloon 'bestuurlijke-notitie.docx' verwijst in het document (word/hoofdtekst.bin) naar {_VELD}")
+    )
+
+
 def test_word_sjabloon_met_koppeling_naar_een_webpagina_mag(voorbeeld, tmp_path):
     eigen = tmp_path / "eigen"
     kwaad_word(eigen / "uitnodiging.docx", "", ("web",), tekst="Beste {{ aanhef }}")
