@@ -32,6 +32,12 @@ _ADRES = re.compile(rb'(?<![\w:.-])(?:[\w.-]+:)?(?:href|src)\s*=\s*["\'](?!#)([^
 _BUITEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|\\\\|//)", re.I)
 
 
+# a DTD or entity declaration, in each encoding an XML part may have
+_DTD = tuple(
+    teken.encode(codering) for teken in ("<!DOCTYPE", "<!ENTITY") for codering in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
 def bevat(zf: zipfile.ZipFile, lid: zipfile.ZipInfo, *zoek: bytes) -> bytes | None:
     """The first of ``zoek`` found anywhere in a member (read in pieces that overlap), or None."""
     rest = b""
@@ -95,19 +101,30 @@ def _kort(adres: str) -> str:
     return adres if len(adres) <= 80 else adres[:77] + "..."
 
 
+_BOM16 = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _xml_codering(begin: bytes) -> str | None:
+    """How a part whose content begins with ``begin`` is encoded as XML ("utf-8" for any
+    ASCII-compatible one), or None when it is no XML (a picture, a printer's settings): by
+    its content, not by its name, which a package may choose freely."""
+    if begin.startswith(_BOM16):
+        return "utf-16"
+    if begin.startswith((b"<\x00", b"\x00<")):
+        return "utf-16-le" if begin[0] == 0x3C else "utf-16-be"
+    return "utf-8" if begin.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<" else None
+
+
 def _als_xml(data: bytes) -> bytes | None:
     """An XML part's bytes as UTF-8 (a part in UTF-16 converted, as Word reads it), or None
-    for a part that is no XML (a picture): by its content, not by its name, which a package
-    may choose freely."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.startswith((b"<\x00", b"\x00<")):
-        try:
-            return data.decode(
-                "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le" if data[0] == 0x3C else "utf-16-be"
-            ).encode("utf-8")
-        except UnicodeDecodeError:
-            return None
-    begin = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
-    return data if begin == b"<" else None
+    for a part that is no XML."""
+    codering = _xml_codering(data[:64])
+    if codering is None or codering == "utf-8":
+        return data if codering else None
+    try:
+        return data.decode(codering).encode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _veldcodes(data: bytes) -> list[str]:
@@ -213,10 +230,10 @@ def controleer_pakket(pad: Path, grenzen: Grenzen = STANDAARD) -> None:
                     raise _weigering(
                         naam, f"is verdacht sterk ingepakt (meer dan {grenzen.verhouding} keer, in {lid.filename})"
                     )
-            for lid in leden:  # every XML part, whole: a DTD may hide behind a long comment
-                if lid.filename.endswith((".xml", ".rels", ".svg", ".vml")) and bevat(
-                    zf, lid, b"<!DOCTYPE", b"<!ENTITY"
-                ):
+            for lid in leden:  # every XML part, whole, whatever its name: a DTD may hide behind a long comment
+                with zf.open(lid) as fh:
+                    begin = fh.read(64)
+                if _xml_codering(begin) is not None and bevat(zf, lid, *_DTD):
                     raise _weigering(naam, f"bevat XML met een eigen DTD of entiteiten ({lid.filename})")
             if (buiten := buiten_het_pakket(zf)) is not None:
                 deel, wat = buiten

@@ -928,6 +928,13 @@ def _nullen(megabytes: int):
             "sjabloon wordt niet "
             "gebruikt.",
         ),
+        (  # by its content, whatever its name and encoding
+            "uitnodiging.docx",
+            "word/extra.bin",
+            lambda fh: fh.write('<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'.encode("utf-16")),
+            "Sjabloon 'uitnodiging.docx' bevat XML met een eigen DTD of entiteiten (word/extra.bin); zo'n "
+            "sjabloon wordt niet gebruikt.",
+        ),
     ],
 )
 def test_sjabloonpakket_als_een_werkboek_gecontroleerd(voorbeeld, tmp_path, naam, deel, schrijf, melding):
