@@ -122,9 +122,11 @@ def _als_xml(data: bytes) -> bytes | None:
     if codering is None or codering == "utf-8":
         return data if codering else None
     try:
-        return data.decode(codering).encode("utf-8")
+        tekst = data.decode(codering)
     except UnicodeDecodeError:
         return None
+    # and its declaration no longer names UTF-16, so that a parser reads the bytes as they are
+    return re.sub(r"^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\2", r"\1", tekst).encode("utf-8")
 
 
 def _veldcodes(data: bytes) -> list[str]:

@@ -771,6 +771,25 @@ def test_velden_en_adressen_zoals_word_ze_leest(deel, xml, wat, codering):
         assert buiten_het_pakket(zf) == (None if wat is None else (deel, wat))
 
 
+@pytest.mark.parametrize(("veld", "wat"), [("PAGE", None), ('INCLUDEPICTURE "http://x/a.png"', _VELD)])
+def test_deel_in_utf16_met_declaratie(veld, wat):
+    """A part in UTF-16 that says so in its XML declaration, as Word may write it, is read as
+    XML: a field is found, and a word like LINK in its text is no field."""
+    import zipfile
+
+    from generator.pakket import buiten_het_pakket
+
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-16" standalone="yes"?><w:document xmlns:w="{_W}"><w:p>'
+        f"<w:r><w:instrText>{veld}</w:instrText></w:r><w:r><w:t>LINK en DDE</w:t></w:r></w:p></w:document>"
+    )
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as zf:
+        zf.writestr("word/document.xml", xml.encode("utf-16"))
+    with zipfile.ZipFile(data) as zf:
+        assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
+
+
 def test_hoofdtekst_onder_een_andere_naam(voorbeeld, tmp_path):
     """A Word template whose main part is not called document.xml (the package says where it
     is) is checked all the same: its INCLUDEPICTURE field is refused, naming that part."""
