@@ -1,11 +1,11 @@
 # Twee opdrachten voor een nieuwe machine met alleen python3 en make:
 #   make bouw   zet alles klaar en maakt de documenten uit invoer/voorbeeld.xlsx in uitvoer/
 #   make test   zet alles klaar en draait alle tests
-# The Python the venv is made with: the system's own /usr/bin/python3 when it is 3.11 or newer
-# and can make a venv, else python3 from PATH; `make test PY=python3.12` chooses another.
-# A distribution's Python is compiled with profile-guided optimisation and libpython linked
-# in; pyenv's default build (python3 on the CI machine) is neither, and the tests need about a
-# tenth more CPU under it (README, Voor ontwikkelaars).
+# Met welke Python .venv/ wordt gemaakt: de eigen /usr/bin/python3 van het systeem als die 3.11
+# of nieuwer is en een venv kan maken, anders python3 uit PATH. Een andere: `make schoon` en dan
+# bijvoorbeeld `make test PY=python3.12` (een bestaande .venv houdt zijn Python). De Python van
+# Debian en Ubuntu is gecompileerd met profielgestuurde optimalisatie en libpython statisch
+# ingebouwd; de standaardbouw van pyenv (python3 op de CI-machine) niet (README, Voor ontwikkelaars).
 SYSTEEMPYTHON := $(shell /usr/bin/python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' \
                    >/dev/null 2>&1 && echo /usr/bin/python3)
 PY ?= $(or $(SYSTEEMPYTHON),python3)
@@ -15,7 +15,7 @@ BIN := $(VENV)/bin
 .PHONY: bouw test test-snel lint voorbeeld schoon schermafbeeldingen
 
 $(BIN)/hitteplan: pyproject.toml
-	$(PY) -m venv $(VENV)
+	$(PY) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $@

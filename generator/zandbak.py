@@ -113,7 +113,7 @@ class _Bron(jinja2.BaseLoader):
     from its checksum and the environment's settings, so that Jinja's bytecode cache can
     keep its compiled code (Jinja caches by name)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.naam: str | None = None
         self.bron: str | None = None
 
