@@ -23,13 +23,18 @@ from generator.fouten import SjabloonFout, oorzaak
 from generator.grenzen import MB, STANDAARD, Grenzen, omvang
 
 _RELATIES = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_TEKST_LINK = ("http://", "https://", "mailto:")
+_TEKST_LINK = ("http://", "https://", "mailto:", "tel:")
+# the elements that may refer to a link to a web page (Word, DrawingML): text, never fetched
+_KOPPELINGEN = {"hyperlink", "hlinkClick", "hlinkHover", "hlinkMouseOver"}
 # field codes that make Word or LibreOffice fetch something (a field's first word)
 _VELDEN = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE|RD)\b", re.I)
-_HYPERLINKVELD = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+"[^"]*"\s+)*"?([^"\s]*)', re.I)
+_VELDWOORDEN = r"\s*(?=\b(?:INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK|DATABASE|RD)\b)"
 # href or src attributes (VML o:href, v:imagedata src, SVG href) that point anywhere but inside
 _ADRES = re.compile(rb'(?<![\w:.-])(?:[\w.-]+:)?(?:href|src)\s*=\s*["\'](?!#)([^"\']*)["\']', re.I)
-_BUITEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|\\\\|//)", re.I)
+# a scheme (file:, http:), or a network path however its slashes lean (\\server, //server, /\server)
+_BUITEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.I)
+# CSS: url(...) with what it points at (in any case, as CSS reads it)
+_CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
 
 
 # a DTD or entity declaration, in each encoding an XML part may have
@@ -77,7 +82,7 @@ def _deelnaam(deel: str) -> str:
 def _bron_van(rels: str) -> str:
     """The part a relationships part belongs to: word/_rels/document.xml.rels -> word/document.xml."""
     map_, _, naam = rels.rpartition("_rels/")
-    return (map_ + naam.removesuffix(".rels")) or "het pakket"
+    return (map_ + (naam[:-5] if naam.lower().endswith(".rels") else naam)) or "het pakket"
 
 
 def _soort_relatie(reltype: str) -> str:
@@ -129,77 +134,172 @@ def _als_xml(data: bytes) -> bytes | None:
     return re.sub(r"^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\2", r"\1", tekst).encode("utf-8")
 
 
-def _veldcodes(data: bytes) -> list[str]:
-    """The field codes of a part as Word reads them: the text of all its instrText elements
-    together (one field's code may be spread over several) and the instr of each fldSimple,
-    whatever their namespace prefix, with character references, CDATA and comments read as
-    an XML parser reads them."""
+def _lokaal(naam: str) -> str:
+    return naam.rsplit("}", 1)[-1]
+
+
+def _velden(wortel: ElementTree.Element) -> list[str]:
+    """The code of each field in a part, one by one, as Word reads them: a complex field's
+    instructions between its fldChar begin and separate (or end), in as many runs as it
+    likes, a nested field's apart; a simple field's instr; deleted instructions too (a
+    rejected revision makes them live again). Any namespace prefix; character references,
+    CDATA and comments read as the XML parser reads them."""
+    codes: list[str] = []
+    open_: list[list[str] | None] = []  # per open field its code so far; None once past its code
+    for element in wortel.iter():
+        if not isinstance(element.tag, str):
+            continue
+        lokaal = _lokaal(element.tag)
+        if lokaal == "fldChar":
+            soort = next((v for k, v in element.attrib.items() if _lokaal(k) == "fldCharType"), "")
+            if soort == "begin":
+                open_.append([])
+            elif soort in ("separate", "end") and open_:
+                if (code := open_[-1]) is not None:
+                    codes.append("".join(code))
+                    open_[-1] = None
+                if soort == "end":
+                    open_.pop()
+        elif lokaal in ("instrText", "delInstrText"):
+            tekst = "".join(element.itertext())
+            if open_ and (code := open_[-1]) is not None:
+                code.append(tekst)
+            else:
+                codes.append(tekst)  # outside a field's begin: on its own
+        elif lokaal == "t" and open_ and (code := open_[-1]) is not None:
+            code.append("".join(element.itertext()))  # plain text where the code belongs: read as code
+        elif lokaal == "fldSimple":
+            codes += [v for k, v in element.attrib.items() if _lokaal(k) == "instr"]
+    codes += ["".join(code) for code in open_ if code is not None]  # a field never closed
+    return codes
+
+
+def _hyperlinkdoel(code: str) -> str | None:
+    """The target of a HYPERLINK field (None for a link inside the document, \\l only)."""
+    woorden = re.findall(r'"[^"]*"|\S+', code)[1:]
+    i = 0
+    while i < len(woorden):
+        woord = woorden[i]
+        if woord.startswith("\\"):
+            i += 2 if woord.lower() in ("\\l", "\\o", "\\t") else 1  # these take an argument
+            continue
+        return woord.strip('"')
+    return None
+
+
+def _veld_buiten(code: str) -> str | None:
+    """What a field with this code fetches from outside the file, or None."""
+    if m := _VELDEN.match(code):
+        return f"een veld {m.group(1).upper()} dat iets van buiten het bestand haalt"
+    if re.match(r"\s*HYPERLINK\b", code, re.I):
+        doel = _hyperlinkdoel(code)
+        if doel and not doel.lower().startswith(_TEKST_LINK):
+            return f"een koppeling buiten het bestand ('{_kort(doel)}')"
+    return None
+
+
+def _adres_buiten(adres: str) -> bool:
+    """An address that is fetched from outside the file (a picture in a data: address is inside)."""
+    adres = adres.strip()
+    return bool(_BUITEN.match(adres)) and not adres.lower().startswith("data:")
+
+
+def _deel_buiten(data: bytes) -> str | None:
+    """What an XML part points at outside the file, or None: a field that fetches, an href or
+    src attribute, Word's mail merge with a data source, CSS url() in an SVG picture."""
+    klein = data.lower()
+    # a style sheet an XML processing instruction links (a parser drops those)
+    for stijl in re.finditer(rb"<\?xml-stylesheet\b[^>]*?\bhref\s*=\s*[\"']([^\"']*)", data, re.I):
+        if _adres_buiten(adres := html.unescape(stijl.group(1).decode("utf-8", "replace"))):
+            return f"iets buiten het bestand ('{_kort(adres.strip())}')"
+    if not any(woord in klein for woord in (b"instr", b"fldchar", b"href", b"src", b"mailmerge", b"svg")):
+        return None  # none of these is there (element and attribute names are written out): nothing to parse
     try:
         wortel = ElementTree.fromstring(data)
     except ElementTree.ParseError:
-        # not well-formed: Word would not open it as it is; read the text between the tags
-        return [html.unescape(re.sub(rb"<[^>]*>", b"", data).decode("utf-8", "replace"))]
-    tekst, codes = [], []
+        # not well-formed: Word would not open it as it is; read it as text, warily
+        tekst = html.unescape(re.sub(rb"<[^>]*>", b"", data).decode("utf-8", "replace"))
+        for stuk in re.split(_VELDWOORDEN, tekst, flags=re.I):
+            if wat := _veld_buiten(stuk):
+                return wat
+        for adresmatch in _ADRES.finditer(data):
+            adres = html.unescape(adresmatch.group(1).decode("utf-8", "replace"))
+            if _adres_buiten(adres):
+                return f"iets buiten het bestand ('{_kort(adres.strip())}')"
+        return None
+    if b"instr" in klein or b"fldchar" in klein:
+        for code in _velden(wortel):
+            if wat := _veld_buiten(code):
+                return wat
+    svg = False
     for element in wortel.iter():
-        lokaal = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-        if lokaal == "instrText":
-            tekst.append("".join(element.itertext()))
-        elif lokaal == "fldSimple":
-            codes += [waarde for sleutel, waarde in element.attrib.items() if sleutel.rsplit("}", 1)[-1] == "instr"]
-    return ["".join(tekst), *codes]
+        if not isinstance(element.tag, str):
+            continue
+        lokaal = _lokaal(element.tag)
+        svg = svg or lokaal == "svg"
+        if lokaal == "mailMerge":
+            return "een samenvoeging met een gegevensbron (Word's mail merge)"
+        for sleutel, waarde in element.attrib.items():
+            if _lokaal(sleutel).lower() in ("href", "src") and _adres_buiten(waarde):
+                return f"iets buiten het bestand ('{_kort(waarde.strip())}')"
+    if svg:  # CSS in an SVG picture: in a style element or attribute
+        css = " ".join([*wortel.itertext(), *(v for e in wortel.iter() for v in e.attrib.values())])
+        for m in _CSS_URL.finditer(css):
+            if m.group(1) and not m.group(1).startswith("#") and not m.group(1).lower().startswith("data:"):
+                return "een afbeelding die iets van buiten het bestand haalt"
+    return None
+
+
+def _relaties(data: bytes) -> list[tuple[str, str, str, bool]]:
+    """(Id, Type, Target, external) of each relationship in a relationships part."""
+    try:
+        wortel = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return []  # python-docx and python-pptx refuse it themselves
+    return [
+        (
+            relatie.get("Id") or "",
+            relatie.get("Type") or "",
+            (relatie.get("Target") or "").strip(),
+            (relatie.get("TargetMode") or "").strip().lower() == "external",
+        )
+        for relatie in wortel.iter(_RELATIES)
+    ]
 
 
 def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
     """The first thing in a package that points outside it, as (part, what), or None."""
+    namen = {lid.filename.lower(): lid.filename for lid in zf.infolist()}
     for lid in zf.infolist():
         naam = lid.filename
-        if naam.endswith(".rels"):
-            try:
-                wortel = ElementTree.fromstring(zf.read(lid))
-            except ElementTree.ParseError:
-                continue  # python-docx and python-pptx refuse it themselves
-            for relatie in wortel.iter(_RELATIES):
-                doel = relatie.get("Target") or ""
-                soort = relatie.get("Type") or ""
-                extern = (relatie.get("TargetMode") or "").lower() == "external"
+        data = zf.read(lid)
+        if naam.lower().endswith(".rels"):
+            bron = _bron_van(naam)
+            koppelingen: dict[str, str] = {}  # Id -> target of each link to a web page
+            for rid, soort, doel, extern in _relaties(_als_xml(data) or data):
+                if soort.endswith("/aFChunk"):  # a document Word reads in when it opens: no XML to check
+                    return bron, f"een ingevoegd document ('{_kort(doel)}') dat Word bij het openen inleest"
                 if extern and soort.endswith("/hyperlink") and doel.lower().startswith(_TEKST_LINK):
-                    continue  # a link to a web page or an e-mail address: text, never fetched
+                    koppelingen[rid] = doel  # text, never fetched: if only a link refers to it
+                    continue
                 if extern or _BUITEN.match(doel):
-                    return _bron_van(naam), f"{_soort_relatie(soort)} buiten het bestand ('{_kort(doel)}')"
+                    return bron, f"{_soort_relatie(soort)} buiten het bestand ('{_kort(doel)}')"
+            if koppelingen and bron.lower() in namen:
+                # a relationship is found by its Id alone: one made for a link, used by a picture, is fetched
+                deel = _als_xml(zf.read(namen[bron.lower()]))
+                try:
+                    wortel = ElementTree.fromstring(deel) if deel is not None else None
+                except ElementTree.ParseError:
+                    wortel = None
+                for element in wortel.iter() if wortel is not None else ():
+                    if isinstance(element.tag, str) and _lokaal(element.tag) not in _KOPPELINGEN:
+                        for waarde in element.attrib.values():
+                            if waarde in koppelingen:
+                                return bron, f"iets buiten het bestand ('{_kort(koppelingen[waarde])}')"
             continue
-        data = _als_xml(zf.read(lid))
-        if data is None:
-            continue
-        # every part (a package names its parts as it likes): its fields, when it has any
-        if b"instr" in data:
-            for veld in _veldcodes(data):
-                for stuk in re.split(
-                    r"\s*(?=\b(?:INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK|DATABASE)\b)",
-                    veld,
-                    flags=re.I,
-                ):
-                    if m := _VELDEN.match(stuk):
-                        return naam, f"een veld {m.group(1).upper()} dat iets van buiten het bestand haalt"
-                    if (
-                        (m := _HYPERLINKVELD.match(stuk))
-                        and m.group(1)
-                        and not m.group(1).lower().startswith(_TEKST_LINK)
-                    ):
-                        return naam, f"een koppeling buiten het bestand ('{_kort(m.group(1))}')"
-        # the pattern only matches where "href" or "src" is (ASCII case, as re.I on bytes):
-        # looked for first, since scanning a whole part with it costs ten times as much
-        klein = data.lower()
-        if b"href" in klein or b"src" in klein:
-            for adresmatch in _ADRES.finditer(data):
-                # as a parser reads it: character references (&#102;ile:) decoded
-                adres = html.unescape(adresmatch.group(1).decode("utf-8", "replace")).strip()
-                if _BUITEN.match(adres):
-                    return naam, f"iets buiten het bestand ('{_kort(adres)}')"
-        # CSS in an SVG picture (whatever the part is called): url( in any case, also written
-        # with character references
-        svg = re.search(rb"<(?:[\w.-]+:)?svg[\s>/]", data)
-        if svg and re.search(r"url\(\s*['\"]?(?!#)", html.unescape(data.decode("utf-8", "replace")), re.I):
-            return naam, "een afbeelding die iets van buiten het bestand haalt"
+        xml = _als_xml(data)
+        if xml is not None and (wat := _deel_buiten(xml)):
+            return naam, wat
     return None
 
 

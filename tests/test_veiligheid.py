@@ -739,6 +739,21 @@ _VELD = "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"
         ),
         ("word/media/c.svg", "<svg><rect style='fill:url(#verloop)'/></svg>", None),
         ("word/document.xml", f'<w:p xmlns:w="{_W}"><w:t>zie url(http://x) of LINK</w:t></w:p>', None),
+        (
+            "word/settings.xml",
+            f'<w:settings xmlns:w="{_W}"><w:mailMerge><w:connectString w:val="x"/></w:mailMerge></w:settings>',
+            "een samenvoeging met een gegevensbron (Word's mail merge)",
+        ),
+        (
+            "word/x.xml",
+            '<?xml-stylesheet type="text/xsl" href="http://x/s.xsl"?><a/>',
+            "iets buiten het bestand ('http://x/s.xsl')",
+        ),
+        (
+            "word/media/d.svg",
+            "<svg><image href='data:image/png;base64,AAAA'/><rect style='fill: url( #g )'/></svg>",
+            None,
+        ),
     ],
     ids=[
         "paginanummer",
@@ -752,6 +767,9 @@ _VELD = "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"
         "svg-url-met-tekenverwijzing",
         "svg-binnen",
         "gewone-tekst",
+        "samenvoeging",
+        "stijlblad",
+        "svg-met-data-en-verloop",
     ],
 )
 @pytest.mark.parametrize("codering", ["utf-8", "utf-16", "utf-16-le"])
@@ -769,6 +787,107 @@ def test_velden_en_adressen_zoals_word_ze_leest(deel, xml, wat, codering):
         zf.writestr(deel, xml.encode(codering))
     with zipfile.ZipFile(data) as zf:
         assert buiten_het_pakket(zf) == (None if wat is None else (deel, wat))
+
+
+def _veld(code: str, soort: str = "instrText") -> str:
+    """A complex field with this code (begin, code, separate, result, end)."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f"<w:r><w:{soort}>{code}</w:{soort}></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("xml", "wat"),
+    [
+        (_veld("PAGE") + _veld('INCLUDEPICTURE "\\\\s\\a.png" \\d'), _VELD),
+        (_veld("PAGE") + _veld('RD "c:/a.docx"'), "een veld RD dat iets van buiten het bestand haalt"),
+        (_veld('INCLUDEPICTURE "http://x/a.png"', "delInstrText"), _VELD),
+        (_veld('INCLUDETEXT "c:/a.docx"', "t"), "een veld INCLUDETEXT dat iets van buiten het bestand haalt"),
+        (_veld('HYPERLINK \\l "kop"') + _veld("PAGEREF kop"), None),
+        (_veld('HYPERLINK "https://www.rivm.nl" \\o "Link naar het RIVM"'), None),
+        (_veld('HYPERLINK "tel:+31301234567"'), None),
+        (_veld("MERGEFIELD Link") + _veld('FILLIN "Welke link?"'), None),
+        ("<w:r><w:t>src=\"https://www.rivm.nl\" en href='x:y'</w:t></w:r>", None),
+        (
+            '<w:r><w:pict><v:imagedata xmlns:v="v" o:href="/\\s\\a.png" xmlns:o="o"/></w:pict></w:r>',
+            "iets buiten het bestand ('/\\s\\a.png')",
+        ),
+    ],
+    ids=[
+        "twee-velden-na-elkaar",
+        "rd-als-tweede-veld",
+        "verwijderde-instructie",
+        "code-als-tekst",
+        "koppeling-naar-een-bladwijzer",
+        "koppeling-met-scherminfo",
+        "telefoonnummer",
+        "woord-link-in-een-ander-veld",
+        "tekst-die-op-een-attribuut-lijkt",
+        "netwerkpad-met-schuine-strepen",
+    ],
+)
+def test_elk_veld_op_zich(xml, wat):
+    """Each field is read on its own, as Word reads it (two fields one after the other are not
+    one code), including deleted instructions and plain text where the code belongs; only a
+    field's first word names what it does, so a tooltip, a bookmark or a merge field that
+    mentions 'link' is no LINK field, and text that looks like an attribute is text."""
+    import zipfile
+
+    from generator.pakket import buiten_het_pakket
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as zf:
+        zf.writestr("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p>{xml}</w:p></w:body></w:document>')
+    with zipfile.ZipFile(data) as zf:
+        assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
+
+
+_BLIP = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_LINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+@pytest.mark.parametrize(
+    ("rels", "document", "wat"),
+    [
+        (  # a link to a web page, used as a link: allowed
+            f'<Relationship Id="rId9" Type="{_LINK}" Target="https://www.rivm.nl" TargetMode="External"/>',
+            f'<w:hyperlink xmlns:r="{_R}" r:id="rId9"><w:r><w:t>RIVM</w:t></w:r></w:hyperlink>',
+            None,
+        ),
+        (  # the same relationship, used as a linked picture: LibreOffice fetches it
+            f'<Relationship Id="rId9" Type="{_LINK}" Target="http://x/a.png" TargetMode="External"/>',
+            f'<a:blip xmlns:a="{_BLIP}" xmlns:r="{_R}" r:link="rId9"/>',
+            "iets buiten het bestand ('http://x/a.png')",
+        ),
+        (  # a document read in when Word opens it (altChunk): no XML to check, so refused
+            '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"'
+            ' Target="chunk.htm"/>',
+            f'<w:altChunk xmlns:r="{_R}" r:id="rId8"/>',
+            "een ingevoegd document ('chunk.htm') dat Word bij het openen inleest",
+        ),
+    ],
+    ids=["koppeling", "koppeling-als-afbeelding", "altchunk"],
+)
+@pytest.mark.parametrize("relsnaam", ["word/_rels/document.xml.rels", "word/_rels/document.xml.RELS"])
+def test_relaties_naar_wat_ernaar_verwijst(rels, document, wat, relsnaam):
+    import zipfile
+
+    from generator.pakket import buiten_het_pakket
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as zf:
+        zf.writestr(
+            "word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p>{document}</w:p></w:body></w:document>'
+        )
+        zf.writestr(
+            relsnaam,
+            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>',
+        )
+    with zipfile.ZipFile(data) as zf:
+        assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
 
 
 @pytest.mark.parametrize(("veld", "wat"), [("PAGE", None), ('INCLUDEPICTURE "http://x/a.png"', _VELD)])
