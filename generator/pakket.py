@@ -13,6 +13,7 @@ over the Windows password hash), LibreOffice while it makes a PDF. Hyperlinks to
 from __future__ import annotations
 
 import html
+import io
 import re
 import zipfile
 import zlib
@@ -28,7 +29,7 @@ _TEKST_LINK = ("http://", "https://", "mailto:", "tel:")
 _KOPPELINGEN = {"hyperlink", "hlinkClick", "hlinkHover", "hlinkMouseOver"}
 # field codes that make Word or LibreOffice fetch something (a field's first word)
 _VELDEN = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE|RD)\b", re.I)
-_VELDWOORDEN = r"\s*(?=\b(?:INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|HYPERLINK|DATABASE|RD)\b)"
+_VELDWOORD = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDEAUTO|DDE|IMPORT|DATABASE|RD)\b", re.I)
 # href or src attributes (VML o:href, v:imagedata src, SVG href) that point anywhere but inside
 _ADRES = re.compile(rb'(?<![\w:.-])(?:[\w.-]+:)?(?:href|src)\s*=\s*["\'](?!#)([^"\']*)["\']', re.I)
 # a scheme (file:, http:), or a network path however its slashes lean (\\server, //server, /\server)
@@ -39,7 +40,9 @@ _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
 
 # a DTD or entity declaration, in each encoding an XML part may have
 _DTD = tuple(
-    teken.encode(codering) for teken in ("<!DOCTYPE", "<!ENTITY") for codering in ("utf-8", "utf-16-le", "utf-16-be")
+    teken.encode(codering)
+    for teken in ("<!DOCTYPE", "<!ENTITY")
+    for codering in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
 
 
@@ -106,72 +109,164 @@ def _kort(adres: str) -> str:
     return adres if len(adres) <= 80 else adres[:77] + "..."
 
 
-_BOM16 = (b"\xff\xfe", b"\xfe\xff")
+class _Onleesbaar(Exception):
+    """A package the check cannot read as Word or LibreOffice would: ``wat`` in part ``deel``."""
+
+    def __init__(self, deel: str, wat: str) -> None:
+        super().__init__(deel, wat)
+        self.deel, self.wat = deel, wat
+
+
+_NIET_TE_LEZEN = "een deel dat niet als XML te lezen is"
+# byte-order marks and the first character '<' without one, per encoding (UTF-32 before UTF-16)
+_CODERINGEN = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
 
 
 def _xml_codering(begin: bytes) -> str | None:
     """How a part whose content begins with ``begin`` is encoded as XML ("utf-8" for any
-    ASCII-compatible one), or None when it is no XML (a picture, a printer's settings): by
-    its content, not by its name, which a package may choose freely."""
-    if begin.startswith(_BOM16):
-        return "utf-16"
-    if begin.startswith((b"<\x00", b"\x00<")):
-        return "utf-16-le" if begin[0] == 0x3C else "utf-16-be"
+    ASCII-compatible one), or None when it does not look like XML (a picture, a printer's
+    settings): by its content, not by its name, which a package may choose freely."""
+    for teken, codering in _CODERINGEN:
+        if begin.startswith(teken):
+            return codering
     return "utf-8" if begin.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<" else None
 
 
-def _als_xml(data: bytes) -> bytes | None:
-    """An XML part's bytes as UTF-8 (a part in UTF-16 converted, as Word reads it), or None
-    for a part that is no XML."""
+def _als_xml(naam: str, data: bytes, xml_volgens_het_pakket: bool = False) -> bytes | None:
+    """An XML part's bytes as UTF-8 (UTF-16 and UTF-32 converted, as Word and LibreOffice read
+    them), or None for a part that is no XML. A part that looks like XML, or that the package
+    calls XML, but cannot be decoded is refused (:class:`_Onleesbaar`): what the check cannot
+    read, it cannot pass."""
     codering = _xml_codering(data[:64])
-    if codering is None or codering == "utf-8":
-        return data if codering else None
+    if codering is None:
+        if xml_volgens_het_pakket:
+            raise _Onleesbaar(naam, _NIET_TE_LEZEN)
+        return None
+    if codering == "utf-8":
+        return data
     try:
         tekst = data.decode(codering)
-    except UnicodeDecodeError:
-        return None
-    # and its declaration no longer names UTF-16, so that a parser reads the bytes as they are
+    except UnicodeDecodeError as err:
+        raise _Onleesbaar(naam, _NIET_TE_LEZEN) from err
+    # and its declaration no longer names its encoding, so that a parser reads the bytes as they are
     return re.sub(r"^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\2", r"\1", tekst).encode("utf-8")
+
+
+def _ontleed(naam: str, data: bytes) -> ElementTree.Element:
+    """The parsed XML of a part, or :class:`_Onleesbaar` (Word would not open it as it is)."""
+    try:
+        return ElementTree.fromstring(data)
+    except (ElementTree.ParseError, ValueError, LookupError) as err:
+        raise _Onleesbaar(naam, _NIET_TE_LEZEN) from err
 
 
 def _lokaal(naam: str) -> str:
     return naam.rsplit("}", 1)[-1]
 
 
-def _velden(wortel: ElementTree.Element) -> list[str]:
-    """The code of each field in a part, one by one, as Word reads them: a complex field's
-    instructions between its fldChar begin and separate (or end), in as many runs as it
-    likes, a nested field's apart; a simple field's instr; deleted instructions too (a
-    rejected revision makes them live again). Any namespace prefix; character references,
-    CDATA and comments read as the XML parser reads them."""
-    codes: list[str] = []
-    open_: list[list[str] | None] = []  # per open field its code so far; None once past its code
-    for element in wortel.iter():
-        if not isinstance(element.tag, str):
-            continue
-        lokaal = _lokaal(element.tag)
-        if lokaal == "fldChar":
+_W = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+)
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_SAMENGESTELD = "\x00samengesteld"  # a field whose type another field makes (QUOTE)
+
+
+def _ns(tag: str) -> str:
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
+class _Lezing:
+    """One way of reading a part's fields (which branch of mc:AlternateContent is left out,
+    which elements count as code), gathering each field's code on its own."""
+
+    def __init__(self, overslaan: str, soorten: frozenset[str]) -> None:
+        self.overslaan, self.soorten = overslaan, soorten
+        self.diepte_overgeslagen = 0  # inside the branch left out
+        self.bereiken: list[list[list[str] | None]] = [[]]  # per text box its open fields (code so far; None past it)
+        self.codes: list[str] = []
+
+    def begin(self, element: ElementTree.Element, ns: str, lokaal: str) -> None:
+        if self.diepte_overgeslagen or (ns == _MC and lokaal == self.overslaan):
+            self.diepte_overgeslagen += 1
+            return
+        if lokaal == "txbxContent":
+            self.bereiken.append([])  # a text box: its fields are its own
+        elif ns in _W and lokaal == "fldChar":
+            open_ = self.bereiken[-1]
             soort = next((v for k, v in element.attrib.items() if _lokaal(k) == "fldCharType"), "")
             if soort == "begin":
+                if open_ and (code := open_[-1]) is not None and not "".join(code).strip():
+                    self.codes.append(_SAMENGESTELD)  # its type would be the result of this field
                 open_.append([])
             elif soort in ("separate", "end") and open_:
                 if (code := open_[-1]) is not None:
-                    codes.append("".join(code))
+                    self.codes.append("".join(code))
                     open_[-1] = None
                 if soort == "end":
                     open_.pop()
-        elif lokaal in ("instrText", "delInstrText"):
+        elif ns in _W and lokaal == "fldSimple":
+            self.codes += [v for k, v in element.attrib.items() if _lokaal(k) == "instr"]
+
+    def einde(self, element: ElementTree.Element, ns: str, lokaal: str) -> None:
+        if self.diepte_overgeslagen:
+            self.diepte_overgeslagen -= 1
+            return
+        if lokaal == "txbxContent" and len(self.bereiken) > 1:
+            self.sluit(self.bereiken.pop())
+        elif ns in _W and lokaal in self.soorten:
             tekst = "".join(element.itertext())
+            open_ = self.bereiken[-1]
             if open_ and (code := open_[-1]) is not None:
                 code.append(tekst)
-            else:
-                codes.append(tekst)  # outside a field's begin: on its own
-        elif lokaal == "t" and open_ and (code := open_[-1]) is not None:
-            code.append("".join(element.itertext()))  # plain text where the code belongs: read as code
-        elif lokaal == "fldSimple":
-            codes += [v for k, v in element.attrib.items() if _lokaal(k) == "instr"]
-    codes += ["".join(code) for code in open_ if code is not None]  # a field never closed
-    return codes
+            elif lokaal != "t":
+                self.codes.append(tekst)  # instructions outside a field's begin: on their own
+
+    def sluit(self, open_: list[list[str] | None]) -> None:
+        self.codes += ["".join(code) for code in open_ if code is not None]  # a field never closed
+
+
+def _velden(naam: str, data: bytes) -> tuple[list[str], ElementTree.Element]:
+    """The code of each field in a part, one by one, in every way Word may read it: the
+    instructions between a field's fldChar begin and separate (in as many runs as it likes),
+    a nested field's apart and a text box's fields apart; either branch of
+    mc:AlternateContent; the instructions as they are, as a rejected revision would make them
+    (deleted ones), and with plain text where the code belongs. A simple field's instr.
+    Character references, CDATA and comments as the XML parser reads them."""
+    soorten = [frozenset({"instrText"})]
+    if b"delInstrText" in data:
+        soorten.append(frozenset({"delInstrText"}))
+    if b"fldChar" in data:
+        soorten.append(frozenset({"instrText", "delInstrText", "t"}))
+    takken = ("Fallback", "Choice") if b"AlternateContent" in data else ("Fallback",)
+    lezingen = [_Lezing(tak, soort) for tak in takken for soort in soorten]
+    wortel = None
+    try:
+        for gebeurtenis, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+            tag = element.tag if isinstance(element.tag, str) else ""
+            ns, lokaal = _ns(tag), _lokaal(tag)
+            for lezing in lezingen:
+                (lezing.begin if gebeurtenis == "start" else lezing.einde)(element, ns, lokaal)
+            wortel = element
+    except (ElementTree.ParseError, ValueError, LookupError) as err:
+        raise _Onleesbaar(naam, _NIET_TE_LEZEN) from err
+    if wortel is None:
+        raise _Onleesbaar(naam, _NIET_TE_LEZEN)
+    codes = []
+    for lezing in lezingen:
+        for open_ in lezing.bereiken:
+            lezing.sluit(open_)
+        codes += lezing.codes
+    return codes, wortel  # the last element to end is the root
 
 
 def _hyperlinkdoel(code: str) -> str | None:
@@ -188,8 +283,13 @@ def _hyperlinkdoel(code: str) -> str | None:
 
 
 def _veld_buiten(code: str) -> str | None:
-    """What a field with this code fetches from outside the file, or None."""
-    if m := _VELDEN.match(code):
+    """What a field with this code fetches from outside the file, or None: a fetching field
+    (its first word, or such a word anywhere outside quotes: what stands before it may be
+    text Word does not read as code), a field whose type another field makes, a HYPERLINK
+    to anything but a web page, e-mail address or telephone number."""
+    if code == _SAMENGESTELD:
+        return "een veld waarvan een ander veld de soort maakt"
+    if m := _VELDEN.match(code) or _VELDWOORD.search(re.sub(r'"[^"]*"', " ", code)):
         return f"een veld {m.group(1).upper()} dat iets van buiten het bestand haalt"
     if re.match(r"\s*HYPERLINK\b", code, re.I):
         doel = _hyperlinkdoel(code)
@@ -204,33 +304,23 @@ def _adres_buiten(adres: str) -> bool:
     return bool(_BUITEN.match(adres)) and not adres.lower().startswith("data:")
 
 
-def _deel_buiten(data: bytes) -> str | None:
+def _deel_buiten(naam: str, data: bytes) -> str | None:
     """What an XML part points at outside the file, or None: a field that fetches, an href or
-    src attribute, Word's mail merge with a data source, CSS url() in an SVG picture."""
+    src attribute, Word's mail merge with a data source, CSS url() in an SVG picture, a style
+    sheet linked by a processing instruction."""
     klein = data.lower()
-    # a style sheet an XML processing instruction links (a parser drops those)
     for stijl in re.finditer(rb"<\?xml-stylesheet\b[^>]*?\bhref\s*=\s*[\"']([^\"']*)", data, re.I):
         if _adres_buiten(adres := html.unescape(stijl.group(1).decode("utf-8", "replace"))):
             return f"iets buiten het bestand ('{_kort(adres.strip())}')"
     if not any(woord in klein for woord in (b"instr", b"fldchar", b"href", b"src", b"mailmerge", b"svg")):
         return None  # none of these is there (element and attribute names are written out): nothing to parse
-    try:
-        wortel = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        # not well-formed: Word would not open it as it is; read it as text, warily
-        tekst = html.unescape(re.sub(rb"<[^>]*>", b"", data).decode("utf-8", "replace"))
-        for stuk in re.split(_VELDWOORDEN, tekst, flags=re.I):
-            if wat := _veld_buiten(stuk):
-                return wat
-        for adresmatch in _ADRES.finditer(data):
-            adres = html.unescape(adresmatch.group(1).decode("utf-8", "replace"))
-            if _adres_buiten(adres):
-                return f"iets buiten het bestand ('{_kort(adres.strip())}')"
-        return None
     if b"instr" in klein or b"fldchar" in klein:
-        for code in _velden(wortel):
+        codes, wortel = _velden(naam, data)
+        for code in codes:
             if wat := _veld_buiten(code):
                 return wat
+    else:
+        wortel = _ontleed(naam, data)
     svg = False
     for element in wortel.iter():
         if not isinstance(element.tag, str):
@@ -250,12 +340,8 @@ def _deel_buiten(data: bytes) -> str | None:
     return None
 
 
-def _relaties(data: bytes) -> list[tuple[str, str, str, bool]]:
+def _relaties(naam: str, data: bytes) -> list[tuple[str, str, str, bool]]:
     """(Id, Type, Target, external) of each relationship in a relationships part."""
-    try:
-        wortel = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        return []  # python-docx and python-pptx refuse it themselves
     return [
         (
             relatie.get("Id") or "",
@@ -263,42 +349,63 @@ def _relaties(data: bytes) -> list[tuple[str, str, str, bool]]:
             (relatie.get("Target") or "").strip(),
             (relatie.get("TargetMode") or "").strip().lower() == "external",
         )
-        for relatie in wortel.iter(_RELATIES)
+        for relatie in _ontleed(naam, _als_xml(naam, data, True) or b"").iter(_RELATIES)
     ]
 
 
-def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
-    """The first thing in a package that points outside it, as (part, what), or None."""
+def _xml_typen(zf: zipfile.ZipFile) -> tuple[set[str], set[str]]:
+    """The extensions and part names (lower case) the package's [Content_Types].xml calls XML."""
     namen = {lid.filename.lower(): lid.filename for lid in zf.infolist()}
+    if "[content_types].xml" not in namen:
+        return set(), set()
+    naam = namen["[content_types].xml"]
+    extensies, delen = set(), set()
+    for element in _ontleed(naam, _als_xml(naam, zf.read(naam), True) or b"").iter():
+        soort = (element.get("ContentType") or "").lower()
+        if isinstance(element.tag, str) and soort.endswith("xml"):
+            if _lokaal(element.tag) == "Default":
+                extensies.add((element.get("Extension") or "").lower())
+            elif _lokaal(element.tag) == "Override":
+                delen.add((element.get("PartName") or "").lstrip("/").lower())
+    return extensies, delen
+
+
+def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
+    """The first thing in a package that points outside it, as (part, what), or None.
+    Raises :class:`_Onleesbaar` for a package it cannot read as Word and LibreOffice do (two
+    parts whose names differ only in case, an XML part it cannot decode or parse)."""
+    namen: dict[str, str] = {}
+    for lid in zf.infolist():
+        if lid.filename.lower() in namen:  # the package format forbids it; which one would Word read?
+            raise _Onleesbaar(lid.filename, "twee delen met dezelfde naam")
+        namen[lid.filename.lower()] = lid.filename
+    extensies, xml_delen = _xml_typen(zf)
     for lid in zf.infolist():
         naam = lid.filename
         data = zf.read(lid)
         if naam.lower().endswith(".rels"):
             bron = _bron_van(naam)
             koppelingen: dict[str, str] = {}  # Id -> target of each link to a web page
-            for rid, soort, doel, extern in _relaties(_als_xml(data) or data):
+            for rid, soort, doel, extern in _relaties(naam, data):
                 if soort.endswith("/aFChunk"):  # a document Word reads in when it opens: no XML to check
                     return bron, f"een ingevoegd document ('{_kort(doel)}') dat Word bij het openen inleest"
                 if extern and soort.endswith("/hyperlink") and doel.lower().startswith(_TEKST_LINK):
-                    koppelingen[rid] = doel  # text, never fetched: if only a link refers to it
+                    koppelingen[rid.strip()] = doel  # text, never fetched: if only a link refers to it
                     continue
                 if extern or _BUITEN.match(doel):
                     return bron, f"{_soort_relatie(soort)} buiten het bestand ('{_kort(doel)}')"
             if koppelingen and bron.lower() in namen:
                 # a relationship is found by its Id alone: one made for a link, used by a picture, is fetched
-                deel = _als_xml(zf.read(namen[bron.lower()]))
-                try:
-                    wortel = ElementTree.fromstring(deel) if deel is not None else None
-                except ElementTree.ParseError:
-                    wortel = None
-                for element in wortel.iter() if wortel is not None else ():
+                echte = namen[bron.lower()]
+                for element in _ontleed(echte, _als_xml(echte, zf.read(echte), True) or b"").iter():
                     if isinstance(element.tag, str) and _lokaal(element.tag) not in _KOPPELINGEN:
                         for waarde in element.attrib.values():
-                            if waarde in koppelingen:
-                                return bron, f"iets buiten het bestand ('{_kort(koppelingen[waarde])}')"
+                            if waarde.strip() in koppelingen:
+                                return bron, f"iets buiten het bestand ('{_kort(koppelingen[waarde.strip()])}')"
             continue
-        xml = _als_xml(data)
-        if xml is not None and (wat := _deel_buiten(xml)):
+        als_xml = naam.lower() in xml_delen or naam.rsplit(".", 1)[-1].lower() in extensies
+        xml = _als_xml(naam, data, als_xml)
+        if xml is not None and (wat := _deel_buiten(naam, xml)):
             return naam, wat
     return None
 
@@ -337,7 +444,11 @@ def controleer_pakket(pad: Path, grenzen: Grenzen = STANDAARD) -> None:
                     begin = fh.read(64)
                 if _xml_codering(begin) is not None and bevat(zf, lid, *_DTD):
                     raise _weigering(naam, f"bevat XML met een eigen DTD of entiteiten ({lid.filename})")
-            if (buiten := buiten_het_pakket(zf)) is not None:
+            try:
+                buiten = buiten_het_pakket(zf)
+            except _Onleesbaar as err:
+                raise _weigering(naam, f"bevat {err.wat} ({err.deel})") from err
+            if buiten is not None:
                 deel, wat = buiten
                 raise SjabloonFout(
                     f"Sjabloon '{naam}' verwijst in {_deelnaam(deel)} naar {wat}; Word of LibreOffice "
@@ -353,7 +464,14 @@ def controleer_pakket(pad: Path, grenzen: Grenzen = STANDAARD) -> None:
 def controleer_document(zf: zipfile.ZipFile, sjabloon: str) -> None:
     """A finished document that points outside itself (a template that composed a fetching
     field from pieces, say) is refused, naming its template."""
-    if (buiten := buiten_het_pakket(zf)) is not None:
+    try:
+        buiten = buiten_het_pakket(zf)
+    except _Onleesbaar as err:
+        raise SjabloonFout(
+            f"Sjabloon '{sjabloon}': het ingevulde document bevat {err.wat} ({err.deel}); zo'n document wordt "
+            "niet gemaakt."
+        ) from err
+    if buiten is not None:
         deel, wat = buiten
         raise SjabloonFout(
             f"Sjabloon '{sjabloon}': het ingevulde document verwijst in {_deelnaam(deel)} naar {wat}; "

@@ -666,10 +666,26 @@ def test_word_sjabloon_dat_naar_buiten_wijst(voorbeeld, tmp_path, soort, deel, w
 @pytest.mark.parametrize(
     ("deel", "xml", "gevonden"),
     [
-        ("word/header1.xml", b'<w:pict><v:imagedata o:href="file:///C:/lek.png"/></w:pict>', "file:///C:/lek.png"),
-        ("word/media/a.svg", b"<svg><image xlink:HREF='\\\\server\\deel\\a.png'/></svg>", "\\\\server\\deel\\a.png"),
-        ("ppt/slides/slide1.xml", b'<p:sld><x Src = "http://127.0.0.1/x.png"/></p:sld>', "http://127.0.0.1/x.png"),
-        ("word/document.xml", b'<w:p><a href="#binnen"/><b data-src="http://x/"/><w:t>src href</w:t></w:p>', None),
+        (
+            "word/header1.xml",
+            b'<w:pict xmlns:w="w" xmlns:v="v" xmlns:o="o"><v:imagedata o:href="file:///C:/lek.png"/></w:pict>',
+            "file:///C:/lek.png",
+        ),
+        (
+            "word/media/a.svg",
+            b"<svg xmlns:xlink='x'><image xlink:HREF='\\\\server\\deel\\a.png'/></svg>",
+            "\\\\server\\deel\\a.png",
+        ),
+        (
+            "ppt/slides/slide1.xml",
+            b'<p:sld xmlns:p="p"><x Src = "http://127.0.0.1/x.png"/></p:sld>',
+            "http://127.0.0.1/x.png",
+        ),
+        (
+            "word/document.xml",
+            b'<w:p xmlns:w="w"><a href="#binnen"/><b data-src="http://x/"/><w:t>src href</w:t></w:p>',
+            None,
+        ),
     ],
     ids=["vml", "svg-hoofdletters", "pptx", "binnen-of-geen-attribuut"],
 )
@@ -724,7 +740,7 @@ _VELD = "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"
         ),
         (
             "word/header1.xml",
-            '<w:hdr><v:imagedata o:href="&#102;ile:///C:/a.png"/></w:hdr>',
+            '<w:hdr xmlns:w="w" xmlns:v="v" xmlns:o="o"><v:imagedata o:href="&#102;ile:///C:/a.png"/></w:hdr>',
             "iets buiten het bestand ('file:///C:/a.png')",
         ),
         (
@@ -772,7 +788,7 @@ _VELD = "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"
         "svg-met-data-en-verloop",
     ],
 )
-@pytest.mark.parametrize("codering", ["utf-8", "utf-16", "utf-16-le"])
+@pytest.mark.parametrize("codering", ["utf-8", "utf-16", "utf-16-le", "utf-32", "utf-32-be"])
 def test_velden_en_adressen_zoals_word_ze_leest(deel, xml, wat, codering):
     """A field or address is found however the XML writes it (a character reference, another
     namespace prefix, a comment or CDATA inside, either quotes, UTF-16, a part whose name does
@@ -809,7 +825,7 @@ def _veld(code: str, soort: str = "instrText") -> str:
         (_veld('HYPERLINK \\l "kop"') + _veld("PAGEREF kop"), None),
         (_veld('HYPERLINK "https://www.rivm.nl" \\o "Link naar het RIVM"'), None),
         (_veld('HYPERLINK "tel:+31301234567"'), None),
-        (_veld("MERGEFIELD Link") + _veld('FILLIN "Welke link?"'), None),
+        (_veld("REF Linkerkolom") + _veld('FILLIN "Welke link?"'), None),
         ("<w:r><w:t>src=\"https://www.rivm.nl\" en href='x:y'</w:t></w:r>", None),
         (
             '<w:r><w:pict><v:imagedata xmlns:v="v" o:href="/\\s\\a.png" xmlns:o="o"/></w:pict></w:r>',
@@ -843,6 +859,105 @@ def test_elk_veld_op_zich(xml, wat):
         zf.writestr("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p>{xml}</w:p></w:body></w:document>')
     with zipfile.ZipFile(data) as zf:
         assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+@pytest.mark.parametrize(
+    ("xml", "wat"),
+    [
+        (  # the type of the outer field is the result of a nested one (QUOTE with character codes)
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' + _veld("QUOTE 73 78 67") + "<w:r><w:instrText>"
+            ' "\\\\s\\a.png"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+            "een veld waarvan een ander veld de soort maakt",
+        ),
+        (  # text before the code that Word leaves out (the branch of AlternateContent it does not take)
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<mc:AlternateContent xmlns:mc="{_MC}"><mc:Choice Requires="w14"><w:r><w:instrText>X</w:instrText></w:r>'
+            "</mc:Choice><mc:Fallback/></mc:AlternateContent>"
+            '<w:r><w:instrText>INCLUDEPICTURE "\\\\s\\a.png"</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+            _VELD,
+        ),
+        (  # or in a deleted instruction, or in a text box inside the code
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:delInstrText>X</w:delInstrText></w:r>'
+            "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>Y</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>"
+            '<w:r><w:instrText>INCLUDEPICTURE "\\\\s\\a.png"</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+            _VELD,
+        ),
+        (  # an ordinary nested field (IF around a merge field) is no such thing
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>IF </w:instrText></w:r>'
+            + _veld("PAGE")
+            + '<w:r><w:instrText> = 1 "een" "meer"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+            None,
+        ),
+    ],
+    ids=[
+        "soort-uit-een-ander-veld",
+        "voorvoegsel-in-een-andere-tak",
+        "voorvoegsel-verwijderd-en-in-tekstvak",
+        "gewoon-genest",
+    ],
+)
+def test_veldcode_zoals_word_hem_leest(xml, wat):
+    """Text Word does not read as code (another branch, a deleted instruction, a text box) does
+    not hide the field's type from the check, and a field whose type another field makes is
+    refused."""
+    import zipfile
+
+    from generator.pakket import buiten_het_pakket
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as zf:
+        zf.writestr("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p>{xml}</w:p></w:body></w:document>')
+    with zipfile.ZipFile(data) as zf:
+        assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
+
+
+@pytest.mark.parametrize(
+    ("deel", "inhoud", "melding"),
+    [
+        (
+            "word/Document.xml",
+            f'<w:document xmlns:w="{_W}"/>'.encode(),
+            "twee delen met dezelfde naam (word/Document.xml)",
+        ),
+        (
+            "word/extra.xml",
+            b'<w:p xmlns:w="w"><w:instrText>PAGE</w:p>',
+            "een deel dat niet als XML te lezen is (word/extra.xml)",
+        ),
+        (
+            "word/extra.xml",
+            "<a href='x'/>".encode("utf-16") + b"\x00",
+            "een deel dat niet als XML te lezen is (word/extra.xml)",
+        ),
+        (
+            "word/_rels/extra.xml.rels",
+            b'<?xml version="1.0" encoding="x-onbekend"?><Relationships/>',
+            "een deel dat niet als XML te lezen is (word/_rels/extra.xml.rels)",
+        ),
+    ],
+    ids=["naam-in-hoofdletters", "geen-xml", "utf16-met-een-byte-te-veel", "onbekende-codering"],
+)
+def test_wat_de_controle_niet_kan_lezen_wordt_geweigerd(tmp_path, deel, inhoud, melding):
+    """What the check cannot read as Word and LibreOffice do (a second part whose name differs
+    only in case, XML that does not parse or decode) is refused with one sentence, never a
+    traceback: what it cannot read, it cannot pass."""
+    import zipfile
+
+    from generator.fouten import SjabloonFout
+    from generator.pakket import controleer_pakket
+
+    sjabloon = tmp_path / "uitnodiging.docx"
+    docx.Document().save(sjabloon)
+    with zipfile.ZipFile(sjabloon, "a") as zf:
+        zf.writestr(deel, inhoud)
+    with pytest.raises(SjabloonFout) as fout:
+        controleer_pakket(sjabloon)
+    assert str(fout.value) == f"Sjabloon 'uitnodiging.docx' bevat {melding}; zo'n sjabloon wordt niet gebruikt."
 
 
 _BLIP = "http://schemas.openxmlformats.org/drawingml/2006/main"
