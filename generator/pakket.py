@@ -5,9 +5,16 @@ A template is refused before anything parses it when its package is too large or
 (the workbook's checks: size, unpacked size, compression ratio, number of parts, DTDs), and
 when it points outside itself: a template attached from elsewhere, a linked picture or
 object, a field that fetches (INCLUDEPICTURE, INCLUDETEXT, LINK, DDE), a link to a file or
-network share. Word would fetch those when a bestuurder opens the document (a UNC link hands
-over the Windows password hash), LibreOffice while it makes a PDF. Hyperlinks to web pages
-(http, https) and e-mail addresses are text and may stay.
+network share, an inserted document (altChunk), a mail merge's data source. Word would fetch
+those when a bestuurder opens the document (a UNC link hands over the Windows password hash),
+LibreOffice while it makes a PDF. Hyperlinks to web pages (http, https), e-mail addresses and
+telephone numbers are text and may stay, when only a link refers to them.
+
+Every part is read as Word and LibreOffice read it: XML by its content and content type, not
+its name, in UTF-8, UTF-16 or UTF-32, by an XML parser (character references, CDATA,
+comments, any namespace prefix), each field on its own in every way Word may read its code.
+What the check cannot read so (a part that does not parse, two parts whose names differ only
+in case) is refused: what it cannot read, it cannot pass.
 """
 
 from __future__ import annotations
@@ -30,8 +37,6 @@ _KOPPELINGEN = {"hyperlink", "hlinkClick", "hlinkHover", "hlinkMouseOver"}
 # field codes that make Word or LibreOffice fetch something (a field's first word)
 _VELDEN = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE|RD)\b", re.I)
 _VELDWOORD = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDEAUTO|DDE|IMPORT|DATABASE|RD)\b", re.I)
-# href or src attributes (VML o:href, v:imagedata src, SVG href) that point anywhere but inside
-_ADRES = re.compile(rb'(?<![\w:.-])(?:[\w.-]+:)?(?:href|src)\s*=\s*["\'](?!#)([^"\']*)["\']', re.I)
 # a scheme (file:, http:), or a network path however its slashes lean (\\server, //server, /\server)
 _BUITEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.I)
 # CSS: url(...) with what it points at (in any case, as CSS reads it)
