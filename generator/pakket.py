@@ -34,8 +34,7 @@ _RELATIES = "{http://schemas.openxmlformats.org/package/2006/relationships}Relat
 _TEKST_LINK = ("http://", "https://", "mailto:", "tel:")
 # the elements that may refer to a link to a web page (Word, DrawingML): text, never fetched
 _KOPPELINGEN = {"hyperlink", "hlinkClick", "hlinkHover", "hlinkMouseOver"}
-# field codes that make Word or LibreOffice fetch something (a field's first word)
-_VELDEN = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE|RD)\b", re.I)
+# field types that make Word or LibreOffice fetch something (a word of a field's code)
 _VELDWOORD = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDEAUTO|DDE|IMPORT|DATABASE|RD)\b", re.I)
 # a scheme (file:, http:), or a network path however its slashes lean (\\server, //server, /\server)
 _BUITEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.I)
@@ -174,6 +173,12 @@ def _ontleed(naam: str, data: bytes) -> ElementTree.Element:
         raise _Onleesbaar(naam, _NIET_TE_LEZEN) from err
 
 
+def _xml_deel(naam: str, data: bytes) -> ElementTree.Element:
+    """The parsed XML of a part that must be XML (relationships, content types), or
+    :class:`_Onleesbaar`."""
+    return _ontleed(naam, _als_xml(naam, data, xml_volgens_het_pakket=True) or b"")
+
+
 def _lokaal(naam: str) -> str:
     return naam.rsplit("}", 1)[-1]
 
@@ -294,7 +299,7 @@ def _veld_buiten(code: str) -> str | None:
     to anything but a web page, e-mail address or telephone number."""
     if code == _SAMENGESTELD:
         return "een veld waarvan een ander veld de soort maakt"
-    if m := _VELDEN.match(code) or _VELDWOORD.search(re.sub(r'"[^"]*"', " ", code)):
+    if m := _VELDWOORD.search(re.sub(r'"[^"]*"', " ", code)):
         return f"een veld {m.group(1).upper()} dat iets van buiten het bestand haalt"
     if re.match(r"\s*HYPERLINK\b", code, re.I):
         doel = _hyperlinkdoel(code)
@@ -354,18 +359,18 @@ def _relaties(naam: str, data: bytes) -> list[tuple[str, str, str, bool]]:
             (relatie.get("Target") or "").strip(),
             (relatie.get("TargetMode") or "").strip().lower() == "external",
         )
-        for relatie in _ontleed(naam, _als_xml(naam, data, True) or b"").iter(_RELATIES)
+        for relatie in _xml_deel(naam, data).iter(_RELATIES)
     ]
 
 
-def _xml_typen(zf: zipfile.ZipFile) -> tuple[set[str], set[str]]:
-    """The extensions and part names (lower case) the package's [Content_Types].xml calls XML."""
-    namen = {lid.filename.lower(): lid.filename for lid in zf.infolist()}
+def _xml_typen(zf: zipfile.ZipFile, namen: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The extensions and part names (lower case) the package's [Content_Types].xml calls XML;
+    ``namen``: each part's name by its lower-case name."""
     if "[content_types].xml" not in namen:
         return set(), set()
     naam = namen["[content_types].xml"]
     extensies, delen = set(), set()
-    for element in _ontleed(naam, _als_xml(naam, zf.read(naam), True) or b"").iter():
+    for element in _xml_deel(naam, zf.read(naam)).iter():
         soort = (element.get("ContentType") or "").lower()
         if isinstance(element.tag, str) and soort.endswith("xml"):
             if _lokaal(element.tag) == "Default":
@@ -384,7 +389,7 @@ def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
         if lid.filename.lower() in namen:  # the package format forbids it; which one would Word read?
             raise _Onleesbaar(lid.filename, "twee delen met dezelfde naam")
         namen[lid.filename.lower()] = lid.filename
-    extensies, xml_delen = _xml_typen(zf)
+    extensies, xml_delen = _xml_typen(zf, namen)
     for lid in zf.infolist():
         naam = lid.filename
         data = zf.read(lid)
@@ -402,7 +407,7 @@ def buiten_het_pakket(zf: zipfile.ZipFile) -> tuple[str, str] | None:
             if koppelingen and bron.lower() in namen:
                 # a relationship is found by its Id alone: one made for a link, used by a picture, is fetched
                 echte = namen[bron.lower()]
-                for element in _ontleed(echte, _als_xml(echte, zf.read(echte), True) or b"").iter():
+                for element in _xml_deel(echte, zf.read(echte)).iter():
                     if isinstance(element.tag, str) and _lokaal(element.tag) not in _KOPPELINGEN:
                         for waarde in element.attrib.values():
                             if waarde.strip() in koppelingen:
