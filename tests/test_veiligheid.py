@@ -663,6 +663,24 @@ def test_word_sjabloon_dat_naar_buiten_wijst(voorbeeld, tmp_path, soort, deel, w
     assert teller.verzoeken == []
 
 
+def _buiten(delen: dict[str, bytes | str]) -> tuple[str, str] | None:
+    """What :func:`generator.pakket.buiten_het_pakket` finds in a package of these parts."""
+    import zipfile
+
+    from generator.pakket import buiten_het_pakket
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as zf:
+        for naam, inhoud in delen.items():
+            zf.writestr(naam, inhoud)
+    with zipfile.ZipFile(data) as zf:
+        return buiten_het_pakket(zf)
+
+
+def _document(xml: str) -> str:
+    return f'<w:document xmlns:w="{_W}"><w:body><w:p>{xml}</w:p></w:body></w:document>'
+
+
 @pytest.mark.parametrize(
     ("deel", "xml", "gevonden"),
     [
@@ -693,17 +711,9 @@ def test_adres_in_een_attribuut(deel, xml, gevonden):
     """href and src attributes (with or without a prefix, in any case) that point outside the
     package are found in every kind of part; a link inside it, and a longer name that ends in
     src, are not."""
-    import zipfile
-
-    from generator.pakket import buiten_het_pakket
-
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as zf:
-        zf.writestr("[Content_Types].xml", b"<Types/>")
-        zf.writestr(deel, xml)
-    with zipfile.ZipFile(data) as zf:
-        uitkomst = buiten_het_pakket(zf)
-    assert uitkomst == (None if gevonden is None else (deel, f"iets buiten het bestand ('{gevonden}')"))
+    assert _buiten({"[Content_Types].xml": b"<Types/>", deel: xml}) == (
+        None if gevonden is None else (deel, f"iets buiten het bestand ('{gevonden}')")
+    )
 
 
 _VELD = "een veld INCLUDEPICTURE dat iets van buiten het bestand haalt"
@@ -794,15 +804,7 @@ def test_velden_en_adressen_zoals_word_ze_leest(deel, xml, wat, codering):
     namespace prefix, a comment or CDATA inside, either quotes, UTF-16, a part whose name does
     not end in .xml), as Word reads it; a page number, a link inside the picture and text that
     merely mentions url( or LINK are not."""
-    import zipfile
-
-    from generator.pakket import buiten_het_pakket
-
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as zf:
-        zf.writestr(deel, xml.encode(codering))
-    with zipfile.ZipFile(data) as zf:
-        assert buiten_het_pakket(zf) == (None if wat is None else (deel, wat))
+    assert _buiten({deel: xml.encode(codering)}) == (None if wat is None else (deel, wat))
 
 
 def _veld(code: str, soort: str = "instrText") -> str:
@@ -850,15 +852,7 @@ def test_elk_veld_op_zich(xml, wat):
     one code), including deleted instructions and plain text where the code belongs; only a
     field's first word names what it does, so a tooltip, a bookmark or a merge field that
     mentions 'link' is no LINK field, and text that looks like an attribute is text."""
-    import zipfile
-
-    from generator.pakket import buiten_het_pakket
-
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as zf:
-        zf.writestr("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p>{xml}</w:p></w:body></w:document>')
-    with zipfile.ZipFile(data) as zf:
-        assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
+    assert _buiten({"word/document.xml": _document(xml)}) == (None if wat is None else ("word/document.xml", wat))
 
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -905,15 +899,7 @@ def test_veldcode_zoals_word_hem_leest(xml, wat):
     """Text Word does not read as code (another branch, a deleted instruction, a text box) does
     not hide the field's type from the check, and a field whose type another field makes is
     refused."""
-    import zipfile
-
-    from generator.pakket import buiten_het_pakket
-
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as zf:
-        zf.writestr("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p>{xml}</w:p></w:body></w:document>')
-    with zipfile.ZipFile(data) as zf:
-        assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
+    assert _buiten({"word/document.xml": _document(xml)}) == (None if wat is None else ("word/document.xml", wat))
 
 
 @pytest.mark.parametrize(
@@ -988,40 +974,23 @@ _LINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyp
 )
 @pytest.mark.parametrize("relsnaam", ["word/_rels/document.xml.rels", "word/_rels/document.xml.RELS"])
 def test_relaties_naar_wat_ernaar_verwijst(rels, document, wat, relsnaam):
-    import zipfile
-
-    from generator.pakket import buiten_het_pakket
-
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as zf:
-        zf.writestr(
-            "word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p>{document}</w:p></w:body></w:document>'
-        )
-        zf.writestr(
-            relsnaam,
-            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>',
-        )
-    with zipfile.ZipFile(data) as zf:
-        assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
+    relaties = (
+        f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>'
+    )
+    assert _buiten({"word/document.xml": _document(document), relsnaam: relaties}) == (
+        None if wat is None else ("word/document.xml", wat)
+    )
 
 
 @pytest.mark.parametrize(("veld", "wat"), [("PAGE", None), ('INCLUDEPICTURE "http://x/a.png"', _VELD)])
 def test_deel_in_utf16_met_declaratie(veld, wat):
     """A part in UTF-16 that says so in its XML declaration, as Word may write it, is read as
     XML: a field is found, and a word like LINK in its text is no field."""
-    import zipfile
-
-    from generator.pakket import buiten_het_pakket
-
     xml = (
         f'<?xml version="1.0" encoding="UTF-16" standalone="yes"?><w:document xmlns:w="{_W}"><w:p>'
         f"<w:r><w:instrText>{veld}</w:instrText></w:r><w:r><w:t>LINK en DDE</w:t></w:r></w:p></w:document>"
     )
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as zf:
-        zf.writestr("word/document.xml", xml.encode("utf-16"))
-    with zipfile.ZipFile(data) as zf:
-        assert buiten_het_pakket(zf) == (None if wat is None else ("word/document.xml", wat))
+    assert _buiten({"word/document.xml": xml.encode("utf-16")}) == (None if wat is None else ("word/document.xml", wat))
 
 
 def test_hoofdtekst_onder_een_andere_naam(voorbeeld, tmp_path):
